@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import adminUserRoutes from './auth/admin-routes.js';
+import authRoutes from './auth/routes.js';
+import sessionPlugin from './auth/session-plugin.js';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import dbPlugin from './db/plugin.js';
+import categoryRoutes from './forum/categories.js';
+import postRoutes from './forum/post-routes.js';
+import threadRoutes from './forum/thread-routes.js';
+import { errorHandler } from './http/error-handler.js';
+import healthRoutes from './http/health.js';
+import { requireDeclaredAccess } from './http/route-guard.js';
+
+export const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  /** Pino options; tests pass `false` or a quiet level. */
+  logger?: boolean | { level: string };
+}
+
+/** The whole server as a value: main.ts listens with it, tests inject requests into it. */
+export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    // Ids in URLs are short; anything longer is junk and should not reach a handler.
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  });
+  app.decorate('readinessChecks', []);
+
+  // Outside plugins first, then our services, then each concern's routes (see docs/decisions).
+  await app.register(requireDeclaredAccess);
+  await app.register(errorHandler);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.production ? [] : null,
+      },
+    },
+    hsts: config.production,
+  });
+  await app.register(dbPlugin, { database });
+  await app.register(sessionPlugin, { config });
+  // After sessions, so limits keyed on the member (posting) can see who is asking.
+  await app.register(rateLimit, {
+    max: config.rateLimit.max,
+    timeWindow: '1 minute',
+    keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: `Te veel verzoeken. Probeer het over ${Math.ceil(context.ttl / 1000)} seconden opnieuw.` },
+    }),
+  });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { config });
+  await app.register(adminUserRoutes);
+  await app.register(categoryRoutes);
+  await app.register(threadRoutes, { config });
+  await app.register(postRoutes, { config });
+
+  if (config.serveClient && existsSync(clientDir)) {
+    await app.register(fastifyStatic, { root: clientDir, wildcard: false, maxAge: '1h', immutable: false });
+    // Client-side routes: any GET outside /api that is not a file gets the SPA's index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api')) return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+      return reply.code(404).send({ error: { code: 'not_found', message: 'Niet gevonden.' } });
+    });
+  }
+  return app;
+}

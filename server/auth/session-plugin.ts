@@ -1,0 +1,107 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifySession from '@fastify/session';
+import { and, eq, lte } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config.js';
+import { users } from '../db/schema.js';
+import { forbidden, unauthorized } from '../http/errors.js';
+import { AuthEvents } from './events.js';
+import { PostgresSessionStore } from './session-store.js';
+import type { Access, CurrentUser } from './types.js';
+import { findUserById, isModerator } from './users.js';
+
+export const SESSION_COOKIE = 'plein_session';
+const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The CSRF token is bound to who is logged in, so a token fetched as a guest stops working after login. */
+export const csrfUserInfo = (request: FastifyRequest): string => String(request.session?.userId ?? 'guest');
+
+/** Lucia's sliding expiry: push the expiry forward once half the lifetime has passed, not on every request. */
+function renewIfHalfway(request: FastifyRequest): void {
+  const renewedAt = request.session.renewedAt ?? 0;
+  if (Date.now() - renewedAt > SESSION_LIFETIME_MS / 2) {
+    request.session.renewedAt = Date.now();
+    request.session.touch();
+  }
+}
+
+/** A suspension with an end date ends by itself: the first request after it lifts it. */
+async function liftExpiredSuspension(app: FastifyInstance, user: CurrentUser): Promise<CurrentUser> {
+  if (user.status !== 'suspended' || !user.suspendedUntil || user.suspendedUntil > new Date()) return user;
+  await app.db
+    .update(users)
+    .set({ status: 'active', statusReason: null, suspendedUntil: null })
+    .where(and(eq(users.id, user.id), eq(users.status, 'suspended'), lte(users.suspendedUntil, new Date())));
+  return { ...user, status: 'active', statusReason: null, suspendedUntil: null };
+}
+
+export function checkAccess(access: Access, user: CurrentUser | null): void {
+  if (access === 'public') return;
+  if (!user) throw unauthorized();
+  if (access === 'user') return;
+  if (user.status === 'pending') throw forbidden('account_pending', 'Je account wacht nog op goedkeuring door een moderator.');
+  if (user.status === 'suspended') throw forbidden('account_suspended', 'Je account is geschorst.');
+  if (user.status === 'rejected') throw forbidden('account_rejected', 'Je aanmelding is afgewezen.');
+  if (access === 'member') return;
+  if (!isModerator(user)) throw forbidden('not_allowed', 'Dit mag alleen een moderator.');
+  if (access === 'admin' && user.role !== 'admin') throw forbidden('not_allowed', 'Dit mag alleen een beheerder.');
+}
+
+async function sessionPlugin(app: FastifyInstance, opts: { config: Config }) {
+  const { config } = opts;
+  const secure = config.production;
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifySession, {
+    secret: config.sessionSecret,
+    cookieName: SESSION_COOKIE,
+    store: new PostgresSessionStore(app.db),
+    saveUninitialized: false,
+    // Saving on every request would be a database write per page view; renewIfHalfway does it when it matters.
+    rolling: false,
+    cookie: { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_LIFETIME_MS },
+  });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'plein_csrf',
+    cookieOpts: { httpOnly: true, sameSite: 'strict', secure, path: '/', signed: true },
+    csrfOpts: { hmacKey: config.sessionSecret },
+    getUserInfo: csrfUserInfo,
+    getToken: (request: FastifyRequest) => request.headers['x-csrf-token'] as string | undefined,
+  });
+
+  app.decorateRequest('user', null);
+  app.decorate('authEvents', new AuthEvents());
+
+  // CSRF first, so that a forged request learns nothing, not even "not logged in". The library answers 403 itself.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.routeOptions.config.auth === undefined || !MUTATING.has(request.method)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const access = request.routeOptions.config.auth;
+    if (access === undefined) return; // 404s and static files: nothing to guard
+    const userId = request.session.userId;
+    if (userId !== undefined) {
+      const user = await findUserById(app.db, userId);
+      if (user) {
+        request.user = await liftExpiredSuspension(app, user);
+        renewIfHalfway(request);
+      } else {
+        delete request.session.userId;
+      }
+    }
+    checkAccess(access, request.user);
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    authEvents: AuthEvents;
+  }
+}
+
+export default fp(sessionPlugin, { name: 'sessions', dependencies: ['db'] });

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { SessionStore } from '@fastify/session';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Session } from 'fastify';
+import type { Db } from '../db/client.js';
+import { sessions } from '../db/schema.js';
+
+/** Following Lucia's guidance, the database holds only a SHA-256 of each session id: a leaked table opens no session. */
+export function hashSessionId(id: string): string {
+  return createHash('sha256').update(id).digest('hex');
+}
+
+const DEFAULT_LIFETIME_MS = 30 * 24 * 3600 * 1000;
+
+type Callback = (err?: unknown) => void;
+
+export class PostgresSessionStore implements SessionStore {
+  constructor(private readonly db: Db) {}
+
+  set(sessionId: string, session: Session, callback: Callback): void {
+    const data = JSON.parse(JSON.stringify(session)) as Record<string, unknown>;
+    const expires = (session as { cookie?: { expires?: Date | null } }).cookie?.expires;
+    const expiresAt = expires ? new Date(expires) : new Date(Date.now() + DEFAULT_LIFETIME_MS);
+    const row = { idHash: hashSessionId(sessionId), userId: session.userId ?? null, data, expiresAt };
+    this.db
+      .insert(sessions)
+      .values(row)
+      .onConflictDoUpdate({ target: sessions.idHash, set: { userId: row.userId, data, expiresAt } })
+      .then(() => callback(), callback);
+  }
+
+  get(sessionId: string, callback: (err: unknown, result?: Session | null) => void): void {
+    this.db
+      .select({ data: sessions.data })
+      .from(sessions)
+      .where(and(eq(sessions.idHash, hashSessionId(sessionId)), gt(sessions.expiresAt, new Date())))
+      .limit(1)
+      .then((rows) => callback(null, (rows[0]?.data as Session | undefined) ?? null), callback);
+  }
+
+  destroy(sessionId: string, callback: Callback): void {
+    this.db
+      .delete(sessions)
+      .where(eq(sessions.idHash, hashSessionId(sessionId)))
+      .then(() => callback(), callback);
+  }
+}
+
+export async function revokeUserSessions(db: Db, userId: number): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: Db): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+}

@@ -1,0 +1,29 @@
+import type { users } from '../db/schema.js';
+
+/** Who may call a route. Every route declares one (see guards.ts); none is inferred from its URL. */
+export type Access =
+  /** Anyone, logged in or not. */
+  | 'public'
+  /** Logged in, whatever the account's status (pending and suspended users can read why). */
+  | 'user'
+  /** An active account: reads and writes the forum. */
+  | 'member'
+  | 'moderator'
+  | 'admin';
+
+export type UserRow = typeof users.$inferSelect;
+export type CurrentUser = Omit<UserRow, 'passwordHash'>;
+
+declare module 'fastify' {
+  interface Session {
+    userId?: number;
+    /** When the session's expiry was last pushed forward (ms since epoch). */
+    renewedAt?: number;
+  }
+  interface FastifyRequest {
+    user: CurrentUser | null;
+  }
+  interface FastifyContextConfig {
+    auth?: Access;
+  }
+}

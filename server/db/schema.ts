@@ -1,0 +1,249 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+// Millisecond precision, like JavaScript's Date: a time read, sent in a cursor and compared again stays exact.
+const time = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
+const createdAt = () => time('created_at').notNull().defaultNow();
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    displayName: text('display_name').notNull(),
+    party: text('party').notNull(),
+    municipality: text('municipality').notNull(),
+    representativeRole: text('representative_role'),
+    representativeVerified: boolean('representative_verified').notNull().default(false),
+    role: text('role').notNull().default('member'),
+    status: text('status').notNull().default('pending'),
+    statusReason: text('status_reason'),
+    suspendedUntil: time('suspended_until'),
+    approvedAt: time('approved_at'),
+    approvedBy: integer('approved_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // E-mail addresses are compared case-insensitively; the application stores them lower-cased.
+    uniqueIndex('users_email_key').on(t.email),
+    index('users_status_id_idx').on(t.status, t.id),
+    check('users_email_lower', sql`${t.email} = lower(${t.email})`),
+    check('users_role_check', sql`${t.role} in ('member', 'moderator', 'admin')`),
+    check('users_status_check', sql`${t.status} in ('pending', 'active', 'suspended', 'rejected')`),
+    check(
+      'users_representative_role_check',
+      sql`${t.representativeRole} is null or ${t.representativeRole} in ('raadslid', 'wethouder', 'burgemeester', 'statenlid', 'commissielid', 'bestuurslid', 'lid')`,
+    ),
+  ],
+);
+
+/** Lucia-style sessions: the primary key is the SHA-256 of the id in the cookie, never the id itself. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    data: jsonb('data').notNull(),
+    expiresAt: time('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
+);
+
+export const categories = pgTable(
+  'categories',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    position: integer('position').notNull().default(0),
+    threadCount: integer('thread_count').notNull().default(0),
+    lastPostAt: time('last_post_at'),
+  },
+  (t) => [uniqueIndex('categories_slug_key').on(t.slug), check('categories_thread_count_check', sql`${t.threadCount} >= 0`)],
+);
+
+export const threads = pgTable(
+  'threads',
+  {
+    id: serial('id').primaryKey(),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    pinned: boolean('pinned').notNull().default(false),
+    locked: boolean('locked').notNull().default(false),
+    /** Posts a member can see (not hidden, not deleted). */
+    postCount: integer('post_count').notNull().default(0),
+    createdAt: createdAt(),
+    lastPostAt: time('last_post_at').notNull().defaultNow(),
+    /** Set when the opening post is hidden or deleted: the whole thread is then out of members' reach. */
+    hiddenAt: time('hidden_at'),
+    deletedAt: time('deleted_at'),
+  },
+  (t) => [
+    // The category page: pinned first, then by last activity, keyset-paginated on (pinned, last_post_at, id).
+    index('threads_category_listing_idx').on(t.categoryId, t.pinned.desc(), t.lastPostAt.desc(), t.id.desc()),
+    index('threads_author_id_idx').on(t.authorId),
+    check('threads_post_count_check', sql`${t.postCount} >= 0`),
+  ],
+);
+
+export const posts = pgTable(
+  'posts',
+  {
+    id: serial('id').primaryKey(),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    replyToPostId: integer('reply_to_post_id').references((): AnyPgColumn => posts.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    createdAt: createdAt(),
+    editedAt: time('edited_at'),
+    hiddenAt: time('hidden_at'),
+    hiddenReason: text('hidden_reason'),
+    deletedAt: time('deleted_at'),
+    deletedBy: integer('deleted_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('posts_thread_id_id_idx').on(t.threadId, t.id),
+    index('posts_author_id_created_at_idx').on(t.authorId, t.createdAt),
+    index('posts_reply_to_post_id_idx').on(t.replyToPostId),
+  ],
+);
+
+export const postRevisions = pgTable(
+  'post_revisions',
+  {
+    id: serial('id').primaryKey(),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    editedBy: integer('edited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('post_revisions_post_id_idx').on(t.postId, t.id)],
+);
+
+/** What each member last read per thread, for unread markers. */
+export const threadReads = pgTable(
+  'thread_reads',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    lastReadPostId: integer('last_read_post_id').notNull(),
+    updatedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('thread_reads_user_thread_key').on(t.userId, t.threadId)],
+);
+
+export const reports = pgTable(
+  'reports',
+  {
+    id: serial('id').primaryKey(),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    reporterId: integer('reporter_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    note: text('note'),
+    status: text('status').notNull().default('open'),
+    resolution: text('resolution'),
+    resolutionNote: text('resolution_note'),
+    resolvedBy: integer('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+    resolvedAt: time('resolved_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('reports_post_reporter_key').on(t.postId, t.reporterId),
+    index('reports_status_id_idx').on(t.status, t.id),
+    check('reports_reason_check', sql`${t.reason} in ('spam', 'offensive', 'off_topic', 'privacy', 'other')`),
+    check('reports_status_check', sql`${t.status} in ('open', 'resolved', 'dismissed')`),
+  ],
+);
+
+/** The moderation log. Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
+export const moderationActions = pgTable(
+  'moderation_actions',
+  {
+    id: serial('id').primaryKey(),
+    /** Null when the system acted (automatic hiding after reports). */
+    moderatorId: integer('moderator_id').references(() => users.id),
+    action: text('action').notNull(),
+    targetUserId: integer('target_user_id').references(() => users.id),
+    targetPostId: integer('target_post_id').references(() => posts.id),
+    targetThreadId: integer('target_thread_id').references(() => threads.id),
+    reason: text('reason'),
+    details: jsonb('details'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('moderation_actions_moderator_idx').on(t.moderatorId, t.id),
+    index('moderation_actions_target_user_idx').on(t.targetUserId, t.id),
+    index('moderation_actions_action_idx').on(t.action, t.id),
+  ],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    message: text('message').notNull(),
+    data: jsonb('data'),
+    readAt: time('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_id_idx').on(t.userId, t.id)],
+);
+
+/**
+ * Changes the search index must learn about, written in the same transaction as the change itself
+ * and deleted only after the index accepted them (see server/search/outbox.ts).
+ */
+export const searchOutbox = pgTable(
+  'search_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** 'post' (index or remove one post by its current state) or 'thread' (every post of a thread). */
+    kind: text('kind').notNull(),
+    targetId: bigint('target_id', { mode: 'number' }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: time('next_attempt_at').notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('search_outbox_next_attempt_idx').on(t.nextAttemptAt, t.id), check('search_outbox_kind_check', sql`${t.kind} in ('post', 'thread')`)],
+);

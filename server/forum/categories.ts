@@ -1,0 +1,36 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { asc, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { CategoryList } from '../../shared/api/forum.js';
+import { CATEGORIES } from '../../shared/constants.js';
+import type { Db } from '../db/client.js';
+import { categories } from '../db/schema.js';
+
+/** Makes sure every standard category exists with its current name and description; safe to run at every start. */
+export async function seedCategories(db: Db): Promise<void> {
+  await db
+    .insert(categories)
+    .values(CATEGORIES.map((c, position) => ({ ...c, position })))
+    .onConflictDoUpdate({
+      target: categories.slug,
+      set: { name: sql`excluded.name`, description: sql`excluded.description`, position: sql`excluded.position` },
+    });
+}
+
+export default async function categoryRoutes(app: FastifyInstance) {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get('/api/categories', { config: { auth: 'member' }, schema: { response: { 200: CategoryList } } }, async () => {
+    const rows = await app.db.select().from(categories).orderBy(asc(categories.position), asc(categories.id));
+    return {
+      categories: rows.map((c) => ({
+        id: c.id,
+        slug: c.slug,
+        name: c.name,
+        description: c.description,
+        threadCount: c.threadCount,
+        lastPostAt: c.lastPostAt?.toISOString() ?? null,
+      })),
+    };
+  });
+}

@@ -1,0 +1,106 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { and, asc, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { IdParams } from '../../shared/api/common.js';
+import { CreatePostBody, EditPostBody, PostBody, RevisionList } from '../../shared/api/forum.js';
+import type { CurrentUser } from '../auth/types.js';
+import { isModerator } from '../auth/users.js';
+import type { Config } from '../config.js';
+import { postRevisions, posts, users } from '../db/schema.js';
+import { badRequest, forbidden, notFound } from '../http/errors.js';
+import { findPost, findVisibleThread, toPostDto, type PostRow, type ThreadRow } from './queries.js';
+import { assertMayPost } from './anti-abuse.js';
+import { createReply, deletePost, editPost } from './writes.js';
+
+const threadLocked = () => forbidden('thread_locked', 'Deze discussie is gesloten: er kan niet meer op gereageerd worden.');
+
+/** The post and its thread, if `user` may see both; a post they may not see is "not found", not "forbidden". */
+async function findVisiblePost(app: FastifyInstance, id: number, user: CurrentUser): Promise<{ post: PostRow; thread: ThreadRow }> {
+  const post = await findPost(app.db, id);
+  if (!post || (post.hiddenAt && !isModerator(user))) throw notFound('Dit bericht bestaat niet.');
+  const thread = await findVisibleThread(app.db, post.threadId, user);
+  if (!thread) throw notFound('Dit bericht bestaat niet.');
+  return { post, thread };
+}
+
+/** Authors change their own posts while the thread is open; moderators change any post. */
+function assertMayChange(user: CurrentUser, post: PostRow, thread: ThreadRow): void {
+  if (post.deletedAt) throw notFound('Dit bericht is verwijderd.');
+  if (isModerator(user)) return;
+  if (post.authorId !== user.id) throw forbidden('not_author', 'Je kunt alleen je eigen berichten wijzigen.');
+  if (thread.locked) throw threadLocked();
+}
+
+export default async function postRoutes(app: FastifyInstance, opts: { config: Config }) {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const postLimit = { max: opts.config.rateLimit.postMax, timeWindow: '1 minute' };
+
+  api.post(
+    '/api/threads/:id/posts',
+    { config: { auth: 'member', rateLimit: postLimit }, schema: { params: IdParams, body: CreatePostBody, response: { 201: PostBody } } },
+    async (request, reply) => {
+      const user = request.user!;
+      const thread = await findVisibleThread(app.db, request.params.id, user);
+      if (!thread) throw notFound('Deze discussie bestaat niet of is verwijderd.');
+      if (thread.locked && !isModerator(user)) throw threadLocked();
+      const replyTo = request.body.replyToPostId ?? null;
+      if (replyTo !== null) {
+        const target = await findPost(app.db, replyTo);
+        if (!target || target.threadId !== thread.id || (target.hiddenAt && !isModerator(user))) {
+          throw badRequest('invalid_reply_to', 'Je kunt alleen reageren op een bericht in deze discussie.', 'replyToPostId');
+        }
+      }
+      await assertMayPost(app.db, user, request.body.body);
+      const postId = await createReply(app.db, user, thread.id, thread.categoryId, request.body.body, replyTo);
+      const post = await findPost(app.db, postId);
+      return reply.code(201).send({ post: toPostDto(post!, user) });
+    },
+  );
+
+  api.patch(
+    '/api/posts/:id',
+    { config: { auth: 'member' }, schema: { params: IdParams, body: EditPostBody, response: { 200: PostBody } } },
+    async (request) => {
+      const user = request.user!;
+      const { post, thread } = await findVisiblePost(app, request.params.id, user);
+      assertMayChange(user, post, thread);
+      if (post.body !== request.body.body) {
+        await editPost(app.db, user, post.id, thread.id, thread.categoryId, request.body.body);
+      }
+      const updated = await findPost(app.db, post.id);
+      return { post: toPostDto(updated!, user) };
+    },
+  );
+
+  api.delete('/api/posts/:id', { config: { auth: 'member' }, schema: { params: IdParams } }, async (request, reply) => {
+    const user = request.user!;
+    const { post, thread } = await findVisiblePost(app, request.params.id, user);
+    assertMayChange(user, post, thread);
+    await deletePost(app.db, user, post.id, thread.id, thread.categoryId, post.hiddenAt === null);
+    return reply.code(204).send();
+  });
+
+  api.get(
+    '/api/posts/:id/revisions',
+    { config: { auth: 'member' }, schema: { params: IdParams, response: { 200: RevisionList } } },
+    async (request) => {
+      const user = request.user!;
+      const { post } = await findVisiblePost(app, request.params.id, user);
+      if (post.authorId !== user.id && !isModerator(user)) throw forbidden('not_author', 'Alleen de schrijver en moderatoren zien eerdere versies.');
+      const rows = await app.db
+        .select({ id: postRevisions.id, body: postRevisions.body, createdAt: postRevisions.createdAt, editorId: users.id, editorName: users.displayName })
+        .from(postRevisions)
+        .leftJoin(users, eq(users.id, postRevisions.editedBy))
+        .where(and(eq(postRevisions.postId, post.id)))
+        .orderBy(asc(postRevisions.id));
+      return {
+        revisions: rows.map((r) => ({
+          id: r.id,
+          body: r.body,
+          createdAt: r.createdAt.toISOString(),
+          editedBy: r.editorId === null ? null : { id: r.editorId, displayName: r.editorName ?? '' },
+        })),
+      };
+    },
+  );
+}

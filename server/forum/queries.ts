@@ -1,0 +1,148 @@
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import type { Post, Thread } from '../../shared/api/forum.js';
+import type { RepresentativeRole } from '../../shared/constants.js';
+import type { CurrentUser } from '../auth/types.js';
+import { isModerator } from '../auth/users.js';
+import type { DbOrTx } from '../db/client.js';
+import { categories, posts, threads, users } from '../db/schema.js';
+
+export const threadColumns = {
+  id: threads.id,
+  categoryId: threads.categoryId,
+  categorySlug: categories.slug,
+  title: threads.title,
+  authorId: threads.authorId,
+  authorName: users.displayName,
+  postCount: threads.postCount,
+  pinned: threads.pinned,
+  locked: threads.locked,
+  createdAt: threads.createdAt,
+  lastPostAt: threads.lastPostAt,
+  hiddenAt: threads.hiddenAt,
+  deletedAt: threads.deletedAt,
+};
+
+export type ThreadRow = {
+  id: number;
+  categoryId: number;
+  categorySlug: string;
+  title: string;
+  authorId: number;
+  authorName: string;
+  postCount: number;
+  pinned: boolean;
+  locked: boolean;
+  createdAt: Date;
+  lastPostAt: Date;
+  hiddenAt: Date | null;
+  deletedAt: Date | null;
+};
+
+export function toThreadDto(row: ThreadRow, unreadCount?: number | null): Thread {
+  return {
+    id: row.id,
+    categorySlug: row.categorySlug,
+    title: row.title,
+    author: { id: row.authorId, displayName: row.authorName },
+    postCount: row.postCount,
+    pinned: row.pinned,
+    locked: row.locked,
+    createdAt: row.createdAt.toISOString(),
+    lastPostAt: row.lastPostAt.toISOString(),
+    ...(unreadCount !== undefined ? { unreadCount } : {}),
+    ...(row.hiddenAt ? { hidden: true } : {}),
+  };
+}
+
+/** Members see threads that are neither hidden nor deleted; moderators also see hidden ones. */
+export function threadVisibleTo(user: CurrentUser | null): SQL | undefined {
+  return isModerator(user) ? isNull(threads.deletedAt) : and(isNull(threads.deletedAt), isNull(threads.hiddenAt));
+}
+
+/** Members never see hidden posts (not even a placeholder); deleted posts stay as a placeholder without text. */
+export function postVisibleTo(user: CurrentUser | null): SQL | undefined {
+  return isModerator(user) ? undefined : isNull(posts.hiddenAt);
+}
+
+export async function findVisibleThread(db: DbOrTx, id: number, user: CurrentUser | null): Promise<ThreadRow | null> {
+  const rows = await db
+    .select(threadColumns)
+    .from(threads)
+    .innerJoin(categories, eq(categories.id, threads.categoryId))
+    .innerJoin(users, eq(users.id, threads.authorId))
+    .where(and(eq(threads.id, id), threadVisibleTo(user)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export const postColumns = {
+  id: posts.id,
+  threadId: posts.threadId,
+  authorId: posts.authorId,
+  authorName: users.displayName,
+  authorRole: users.representativeRole,
+  authorVerified: users.representativeVerified,
+  authorParty: users.party,
+  authorMunicipality: users.municipality,
+  body: posts.body,
+  bodyHtml: posts.bodyHtml,
+  createdAt: posts.createdAt,
+  editedAt: posts.editedAt,
+  replyToPostId: posts.replyToPostId,
+  hiddenAt: posts.hiddenAt,
+  deletedAt: posts.deletedAt,
+};
+
+export type PostRow = {
+  id: number;
+  threadId: number;
+  authorId: number;
+  authorName: string;
+  authorRole: string | null;
+  authorVerified: boolean;
+  authorParty: string;
+  authorMunicipality: string;
+  body: string;
+  bodyHtml: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  replyToPostId: number | null;
+  hiddenAt: Date | null;
+  deletedAt: Date | null;
+};
+
+/** The post as `viewer` may see it: the text of a deleted post is gone; the Markdown only for its author and moderators. */
+export function toPostDto(row: PostRow, viewer: CurrentUser | null): Post {
+  const moderator = isModerator(viewer);
+  const deleted = row.deletedAt !== null;
+  const showText = !deleted || moderator;
+  const mayEdit = viewer !== null && (viewer.id === row.authorId || moderator);
+  return {
+    id: row.id,
+    threadId: row.threadId,
+    author: {
+      id: row.authorId,
+      displayName: row.authorName,
+      representativeRole: row.authorRole as RepresentativeRole | null,
+      representativeVerified: row.authorVerified,
+      party: row.authorParty,
+      municipality: row.authorMunicipality,
+    },
+    bodyHtml: showText ? row.bodyHtml : '',
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    replyToPostId: row.replyToPostId,
+    ...(deleted ? { deleted: true } : {}),
+    ...(row.hiddenAt ? { hidden: true } : {}),
+    ...(mayEdit && showText ? { body: row.body } : {}),
+  };
+}
+
+export function selectPosts(db: DbOrTx) {
+  return db.select(postColumns).from(posts).innerJoin(users, eq(users.id, posts.authorId));
+}
+
+export async function findPost(db: DbOrTx, id: number): Promise<PostRow | null> {
+  const rows = await selectPosts(db).where(eq(posts.id, id)).limit(1);
+  return rows[0] ?? null;
+}

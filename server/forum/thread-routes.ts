@@ -1,0 +1,109 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { IdParams, PageQuery } from '../../shared/api/common.js';
+import { CategoryThreadsParams, CreateThreadBody, ThreadList, ThreadPage, ThreadPageQuery, ThreadWithPost } from '../../shared/api/forum.js';
+import type { Config } from '../config.js';
+import { categories, posts, threadReads, threads, users } from '../db/schema.js';
+import { badRequest, notFound } from '../http/errors.js';
+import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
+import { findPost, findVisibleThread, postVisibleTo, selectPosts, threadColumns, threadVisibleTo, toPostDto, toThreadDto } from './queries.js';
+import { assertMayPost } from './anti-abuse.js';
+import { createThread } from './writes.js';
+
+export default async function threadRoutes(app: FastifyInstance, opts: { config: Config }) {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const postLimit = { max: opts.config.rateLimit.postMax, timeWindow: '1 minute' };
+
+  api.get(
+    '/api/categories/:slug/threads',
+    { config: { auth: 'member' }, schema: { params: CategoryThreadsParams, querystring: PageQuery, response: { 200: ThreadList } } },
+    async (request) => {
+      const user = request.user!;
+      const [category] = await app.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, request.params.slug)).limit(1);
+      if (!category) throw notFound('Deze categorie bestaat niet.');
+      const size = pageSize(request.query.limit);
+      const after = decodeCursor(request.query.cursor, ['boolean', 'date', 'number'] as const);
+      // Pinned first, then last activity; every sort key descending, so one row comparison pages through it.
+      const rows = await app.db
+        .select({
+          ...threadColumns,
+          unreadCount: sql<number | null>`case when ${threadReads.lastReadPostId} is null then null else (
+            select count(*)::int from ${posts} p
+            where p.thread_id = ${threads.id} and p.id > ${threadReads.lastReadPostId} and p.hidden_at is null and p.deleted_at is null
+          ) end`,
+        })
+        .from(threads)
+        .innerJoin(categories, eq(categories.id, threads.categoryId))
+        .innerJoin(users, eq(users.id, threads.authorId))
+        .leftJoin(threadReads, and(eq(threadReads.threadId, threads.id), eq(threadReads.userId, user.id)))
+        .where(
+          and(
+            eq(threads.categoryId, category.id),
+            threadVisibleTo(user),
+            after ? sql`(${threads.pinned}, ${threads.lastPostAt}, ${threads.id}) < (${after[0]}, ${after[1].toISOString()}::timestamptz, ${after[2]})` : undefined,
+          ),
+        )
+        .orderBy(sql`${threads.pinned} desc, ${threads.lastPostAt} desc, ${threads.id} desc`)
+        .limit(size + 1);
+      const page = rows.slice(0, size);
+      const last = page[page.length - 1];
+      return {
+        threads: page.map((row) => toThreadDto(row, row.unreadCount)),
+        nextCursor: rows.length > size && last ? encodeCursor([last.pinned, last.lastPostAt.toISOString(), last.id]) : null,
+      };
+    },
+  );
+
+  api.post(
+    '/api/threads',
+    { config: { auth: 'member', rateLimit: postLimit }, schema: { body: CreateThreadBody, response: { 201: ThreadWithPost } } },
+    async (request, reply) => {
+      const user = request.user!;
+      const { categorySlug, title, body } = request.body;
+      const [category] = await app.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, categorySlug)).limit(1);
+      if (!category) throw badRequest('unknown_category', 'Deze categorie bestaat niet.', 'categorySlug');
+      await assertMayPost(app.db, user, body);
+      const { threadId, postId } = await createThread(app.db, user, category.id, title.trim(), body);
+      const thread = await findVisibleThread(app.db, threadId, user);
+      const post = await findPost(app.db, postId);
+      return reply.code(201).send({ thread: toThreadDto(thread!), post: toPostDto(post!, user) });
+    },
+  );
+
+  api.get(
+    '/api/threads/:id',
+    { config: { auth: 'member' }, schema: { params: IdParams, querystring: ThreadPageQuery, response: { 200: ThreadPage } } },
+    async (request) => {
+      const user = request.user!;
+      const thread = await findVisibleThread(app.db, request.params.id, user);
+      if (!thread) throw notFound('Deze discussie bestaat niet of is verwijderd.');
+      const size = pageSize(request.query.limit);
+      const cursor = decodeCursor(request.query.cursor, ['number'] as const);
+      const afterId = Math.max(cursor?.[0] ?? 0, request.query.after ?? 0);
+      const rows = await selectPosts(app.db)
+        .where(and(eq(posts.threadId, thread.id), gt(posts.id, afterId), postVisibleTo(user)))
+        .orderBy(asc(posts.id))
+        .limit(size + 1);
+      const page = rows.slice(0, size);
+      const last = page[page.length - 1];
+      if (last) {
+        await app.db
+          .insert(threadReads)
+          .values({ userId: user.id, threadId: thread.id, lastReadPostId: last.id })
+          .onConflictDoUpdate({
+            target: [threadReads.userId, threadReads.threadId],
+            set: { lastReadPostId: sql`excluded.last_read_post_id`, updatedAt: sql`now()` },
+            // Only a newer page moves the marker; re-reading page 1 leaves it where it was (and writes nothing).
+            setWhere: sql`${threadReads.lastReadPostId} < excluded.last_read_post_id`,
+          });
+      }
+      return {
+        thread: toThreadDto(thread),
+        posts: page.map((row) => toPostDto(row, user)),
+        nextCursor: rows.length > size && last ? encodeCursor([last.id]) : null,
+      };
+    },
+  );
+}
+

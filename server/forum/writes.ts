@@ -1,0 +1,105 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { CurrentUser } from '../auth/types.js';
+import { renderMarkdown } from '../content/render.js';
+import type { Db } from '../db/client.js';
+import { categories, postRevisions, posts, threadReads, threads } from '../db/schema.js';
+import { notifyForumEvent } from '../live/notify.js';
+import { enqueueSearch } from '../search/enqueue.js';
+
+/**
+ * The forum's writes. Each is one transaction that also writes what must follow from it
+ * (the search outbox row and the live NOTIFY), so a reply is either there with everything or not at all.
+ */
+
+async function markRead(tx: Parameters<Parameters<Db['transaction']>[0]>[0], userId: number, threadId: number, postId: number) {
+  await tx
+    .insert(threadReads)
+    .values({ userId, threadId, lastReadPostId: postId })
+    .onConflictDoUpdate({
+      target: [threadReads.userId, threadReads.threadId],
+      set: { lastReadPostId: sql`greatest(${threadReads.lastReadPostId}, excluded.last_read_post_id)`, updatedAt: sql`now()` },
+    });
+}
+
+export async function createThread(db: Db, author: CurrentUser, categoryId: number, title: string, body: string) {
+  const bodyHtml = renderMarkdown(body);
+  return db.transaction(async (tx) => {
+    const [thread] = await tx.insert(threads).values({ categoryId, authorId: author.id, title, postCount: 1 }).returning();
+    const [post] = await tx.insert(posts).values({ threadId: thread!.id, authorId: author.id, body, bodyHtml }).returning({ id: posts.id });
+    await tx
+      .update(categories)
+      .set({ threadCount: sql`${categories.threadCount} + 1`, lastPostAt: thread!.createdAt })
+      .where(eq(categories.id, categoryId));
+    await markRead(tx, author.id, thread!.id, post!.id);
+    await enqueueSearch(tx, 'post', post!.id);
+    await notifyForumEvent(tx, { type: 'thread.created', threadId: thread!.id, categoryId });
+    await notifyForumEvent(tx, { type: 'post.created', threadId: thread!.id, postId: post!.id, categoryId });
+    return { threadId: thread!.id, postId: post!.id };
+  });
+}
+
+export async function createReply(db: Db, author: CurrentUser, threadId: number, categoryId: number, body: string, replyToPostId: number | null) {
+  const bodyHtml = renderMarkdown(body);
+  return db.transaction(async (tx) => {
+    const [post] = await tx
+      .insert(posts)
+      .values({ threadId, authorId: author.id, body, bodyHtml, replyToPostId })
+      .returning({ id: posts.id, createdAt: posts.createdAt });
+    await tx
+      .update(threads)
+      .set({ postCount: sql`${threads.postCount} + 1`, lastPostAt: post!.createdAt })
+      .where(eq(threads.id, threadId));
+    await tx.update(categories).set({ lastPostAt: post!.createdAt }).where(eq(categories.id, categoryId));
+    await markRead(tx, author.id, threadId, post!.id);
+    await enqueueSearch(tx, 'post', post!.id);
+    await notifyForumEvent(tx, { type: 'post.created', threadId, postId: post!.id, categoryId });
+    return post!.id;
+  });
+}
+
+/** Keeps the previous text as a revision, then replaces it. */
+export async function editPost(db: Db, editor: CurrentUser, postId: number, threadId: number, categoryId: number, body: string) {
+  const bodyHtml = renderMarkdown(body);
+  await db.transaction(async (tx) => {
+    await tx.execute(
+      sql`insert into ${postRevisions} (post_id, body, edited_by) select id, body, ${editor.id} from ${posts} where id = ${postId}`,
+    );
+    await tx.update(posts).set({ body, bodyHtml, editedAt: sql`now()` }).where(eq(posts.id, postId));
+    await enqueueSearch(tx, 'post', postId);
+    await notifyForumEvent(tx, { type: 'post.updated', threadId, postId, categoryId });
+  });
+}
+
+/**
+ * Soft delete: the row stays (moderators can still read it), members see a placeholder without text.
+ * A thread whose only visible post is deleted disappears from its category.
+ */
+export async function deletePost(db: Db, actor: CurrentUser, postId: number, threadId: number, categoryId: number, wasVisible: boolean) {
+  await db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .update(posts)
+      .set({ deletedAt: sql`now()`, deletedBy: actor.id })
+      .where(and(eq(posts.id, postId), sql`${posts.deletedAt} is null`))
+      .returning({ id: posts.id });
+    if (!deleted) return;
+    if (wasVisible) {
+      const [thread] = await tx
+        .update(threads)
+        .set({ postCount: sql`greatest(${threads.postCount} - 1, 0)` })
+        .where(eq(threads.id, threadId))
+        .returning({ postCount: threads.postCount, hiddenAt: threads.hiddenAt });
+      if (thread && thread.postCount === 0 && thread.hiddenAt === null) {
+        await tx.update(threads).set({ deletedAt: sql`now()` }).where(eq(threads.id, threadId));
+        await tx
+          .update(categories)
+          .set({ threadCount: sql`greatest(${categories.threadCount} - 1, 0)` })
+          .where(eq(categories.id, categoryId));
+        await notifyForumEvent(tx, { type: 'thread.updated', threadId, categoryId });
+      }
+    }
+    await enqueueSearch(tx, 'post', postId);
+    await notifyForumEvent(tx, { type: 'post.removed', threadId, postId, categoryId });
+  });
+}
+
+export { markRead };

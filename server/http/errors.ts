@@ -1,0 +1,19 @@
+/** An error with a status and a stable code; the error handler turns it into `{ error: { code, message } }`. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const badRequest = (code: string, message: string, field?: string) => new HttpError(400, code, message, field);
+export const unauthorized = () => new HttpError(401, 'not_logged_in', 'Je bent niet ingelogd.');
+export const forbidden = (code: string, message: string) => new HttpError(403, code, message);
+export const notFound = (message = 'Niet gevonden.') => new HttpError(404, 'not_found', message);
+export const conflict = (code: string, message: string) => new HttpError(409, code, message);

@@ -1,0 +1,48 @@
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { prepare } from './start.js';
+
+function loginHint(config: Config): string {
+  if (config.adminEmail) return `Log in als beheerder met ${config.adminEmail} (ADMIN_EMAIL) en het wachtwoord uit ADMIN_PASSWORD.`;
+  return 'Nog geen beheerder: start met ADMIN_EMAIL=… ADMIN_PASSWORD=… npm start, of registreer en laat een beheerder je goedkeuren.';
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuratiefout in ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { app, database } = await prepare(config);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    try {
+      await app.close();
+      await database.close();
+    } finally {
+      clearTimeout(force);
+    }
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  const db = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `ingebouwde PostgreSQL (PGlite) in ${config.dataDir}/pglite`;
+  const search = config.meiliUrl ? `Meilisearch op ${config.meiliUrl}` : 'PostgreSQL full-text search';
+  console.info(`\nPlein draait op ${address.replace('127.0.0.1', 'localhost')}\n  database: ${db}\n  zoeken:   ${search}\n  ${loginHint(config)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error('Plein kon niet starten:', error);
+  process.exit(1);
+});

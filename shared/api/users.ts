@@ -1,0 +1,63 @@
+import { Type, type Static } from 'typebox';
+import { LIMITS, REPRESENTATIVE_ROLES, ROLES, USER_STATUSES } from '../constants.js';
+import { NextCursor, NullableTimestamp, OneOf, Timestamp } from './common.js';
+
+export const RepresentativeRoleSchema = OneOf(REPRESENTATIVE_ROLES);
+
+export const User = Type.Object({
+  id: Type.Integer(),
+  displayName: Type.String(),
+  party: Type.String(),
+  municipality: Type.String(),
+  representativeRole: Type.Union([RepresentativeRoleSchema, Type.Null()]),
+  representativeVerified: Type.Boolean(),
+  role: OneOf(ROLES),
+  status: OneOf(USER_STATUSES),
+  /** Why the account is suspended or rejected; only ever sent to the user themselves and to moderators. */
+  statusReason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  suspendedUntil: Type.Optional(NullableTimestamp),
+  createdAt: Timestamp,
+});
+export type User = Static<typeof User>;
+
+/** What moderators see of an account: the public part plus the e-mail address. */
+export const AdminUser = Type.Intersect([User, Type.Object({ email: Type.String() })]);
+export type AdminUser = Static<typeof AdminUser>;
+
+export const UserBody = Type.Object({ user: User });
+export type UserBody = Static<typeof UserBody>;
+
+const Email = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' });
+const Password = Type.String({ minLength: LIMITS.passwordMin, maxLength: LIMITS.passwordMax });
+const text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
+
+export const RegisterBody = Type.Object(
+  {
+    email: Email,
+    password: Password,
+    displayName: text(LIMITS.displayNameMax),
+    party: text(LIMITS.partyMax),
+    municipality: text(LIMITS.municipalityMax),
+    representativeRole: Type.Optional(Type.Union([RepresentativeRoleSchema, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type RegisterBody = Static<typeof RegisterBody>;
+
+export const LoginBody = Type.Object(
+  { email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: LIMITS.passwordMax }) },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const CsrfBody = Type.Object({ token: Type.String() });
+
+export const UserListQuery = Type.Object({
+  status: Type.Optional(OneOf(USER_STATUSES)),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })),
+});
+export type UserListQuery = Static<typeof UserListQuery>;
+
+export const UserList = Type.Object({ users: Type.Array(AdminUser), nextCursor: NextCursor });
+export type UserList = Static<typeof UserList>;
