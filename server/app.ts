@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import adminUserRoutes from './auth/admin-routes.js';
 import authRoutes from './auth/routes.js';
 import sessionPlugin from './auth/session-plugin.js';
@@ -16,14 +16,17 @@ import threadRoutes from './forum/thread-routes.js';
 import { errorHandler } from './http/error-handler.js';
 import healthRoutes from './http/health.js';
 import { requireDeclaredAccess } from './http/route-guard.js';
+import livePlugin from './live/plugin.js';
+import moderationPlugin from './moderation/plugin.js';
+import searchPlugin from './search/plugin.js';
 
 export const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 
 export interface BuildOptions {
   config: Config;
   database: Database;
-  /** Pino options; tests pass `false` or a quiet level. */
-  logger?: boolean | { level: string };
+  /** Pino options; tests pass a quiet level and a capturing stream. */
+  logger?: FastifyServerOptions['logger'];
 }
 
 /** The whole server as a value: main.ts listens with it, tests inject requests into it. */
@@ -75,6 +78,9 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(categoryRoutes);
   await app.register(threadRoutes, { config });
   await app.register(postRoutes, { config });
+  await app.register(moderationPlugin, { config });
+  await app.register(searchPlugin, { config });
+  await app.register(livePlugin, { config });
 
   if (config.serveClient && existsSync(clientDir)) {
     await app.register(fastifyStatic, { root: clientDir, wildcard: false, maxAge: '1h', immutable: false });

@@ -6,7 +6,7 @@ import { CreatePostBody, EditPostBody, PostBody, RevisionList } from '../../shar
 import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
 import type { Config } from '../config.js';
-import { postRevisions, posts, users } from '../db/schema.js';
+import { postRevisions, users } from '../db/schema.js';
 import { badRequest, forbidden, notFound } from '../http/errors.js';
 import { findPost, findVisibleThread, toPostDto, type PostRow, type ThreadRow } from './queries.js';
 import { assertMayPost } from './anti-abuse.js';
