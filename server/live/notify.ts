@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 
 export const FORUM_CHANNEL = 'forum_events';
 
@@ -13,4 +13,16 @@ export type ForumEvent =
 
 export async function notifyForumEvent(tx: Tx, event: ForumEvent): Promise<void> {
   await tx.execute(sql`select pg_notify(${FORUM_CHANNEL}, ${JSON.stringify(event)})`);
+}
+
+export const USER_CHANNEL = 'user_events';
+
+/**
+ * Something that concerns one user's own sockets: a new notification for them, or a change to their
+ * account (suspended, role changed, approved), after which the live concern re-checks or closes their sockets.
+ */
+export type UserEvent = { type: 'notification.created'; userId: number; notificationId: number } | { type: 'account.changed'; userId: number };
+
+export async function notifyUserEvent(tx: Tx | Db, event: UserEvent): Promise<void> {
+  await tx.execute(sql`select pg_notify(${USER_CHANNEL}, ${JSON.stringify(event)})`);
 }
