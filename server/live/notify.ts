@@ -15,13 +15,29 @@ export async function notifyForumEvent(tx: Tx, event: ForumEvent): Promise<void>
   await tx.execute(sql`select pg_notify(${FORUM_CHANNEL}, ${JSON.stringify(event)})`);
 }
 
+/** Someone is writing a reply. Ephemeral, so outside any transaction; through the database so every process hears it. */
+export type TypingEvent = { type: 'typing'; threadId: number; userId: number; displayName: string };
+
+/** Everything that travels on `forum_events`. */
+export type ForumChannelEvent = ForumEvent | TypingEvent;
+
+export async function notifyTyping(db: Db, event: TypingEvent): Promise<void> {
+  await db.execute(sql`select pg_notify(${FORUM_CHANNEL}, ${JSON.stringify(event)})`);
+}
+
 export const USER_CHANNEL = 'user_events';
 
 /**
  * Something that concerns one user's own sockets: a new notification for them, or a change to their
  * account (suspended, role changed, approved), after which the live concern re-checks or closes their sockets.
  */
-export type UserEvent = { type: 'notification.created'; userId: number; notificationId: number } | { type: 'account.changed'; userId: number };
+export type UserEvent =
+  | { type: 'notification.created'; userId: number; notificationId: number }
+  | { type: 'account.changed'; userId: number }
+  // Sent by the live concern itself when auth reports a logout / revocation, so sockets held by other processes close too.
+  // The session is named by its hash (as stored), never by the cookie value.
+  | { type: 'session.ended'; userId: number; sessionHash: string }
+  | { type: 'sessions.revoked'; userId: number };
 
 export async function notifyUserEvent(tx: Tx | Db, event: UserEvent): Promise<void> {
   await tx.execute(sql`select pg_notify(${USER_CHANNEL}, ${JSON.stringify(event)})`);

@@ -1,0 +1,216 @@
+/**
+ * The live hub: how a reply reaches every open screen.
+ *
+ * 1. A write (server/forum/writes.ts, moderation) calls notifyForumEvent() inside its transaction: PostgreSQL
+ *    sends `{type, threadId, postId, categoryId}` on channel `forum_events` only when it commits. Ids only.
+ * 2. Every server process listens (bus.ts: a dedicated pg.Client doing LISTEN, or PGlite's in-process listen)
+ *    and hands each event to its hub, which handles events one at a time, in the order they were committed.
+ * 3. The hub loads the post/thread ONCE per event, then renders it per recipient (toPostDto differs for the
+ *    author, moderators and members) and applies the HTTP visibility rules: a post a member may no longer see
+ *    becomes `post.removed`, a thread they may no longer see `thread.removed` (and the subscription ends).
+ * 4. Per socket (connection.ts), a thread subscription with `after` first sends the missed posts; live events
+ *    for that thread are buffered meanwhile and flushed after it, skipping ids already sent.
+ * 5. When the LISTEN connection was lost and comes back, events may have been missed: every socket gets
+ *    `resync`, and the client subscribes again with `after` (shared/live/client.ts does this).
+ * User events (`user_events`): new notifications, account changes (re-check the member, close if no longer
+ * active), and session ends (logout, revocation), so sockets on every process close.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import { CLOSE, type ServerMessage } from '../../shared/live/protocol.js';
+import type { CurrentUser } from '../auth/types.js';
+import { isModerator } from '../auth/users.js';
+import { toPostDto, toThreadDto, type PostRow } from '../forum/queries.js';
+import { Connection, type ConnectionHost } from './connection.js';
+import type { ForumChannelEvent, ForumEvent, TypingEvent, UserEvent } from './notify.js';
+import type { LiveSocket } from './socket.js';
+import { postVisible, threadVisible, type LiveStore } from './store.js';
+
+const STATUS_REASONS: Record<string, string> = {
+  pending: 'Je account wacht nog op goedkeuring.',
+  suspended: 'Je account is geschorst.',
+  rejected: 'Je aanmelding is afgewezen.',
+};
+
+/** Why a user may not hold a live connection, or null when they may. */
+export function refusal(user: CurrentUser | null): { code: number; reason: string } | null {
+  if (!user) return { code: CLOSE.unauthenticated, reason: 'Log in om live mee te lezen.' };
+  if (user.status !== 'active') return { code: CLOSE.forbidden, reason: STATUS_REASONS[user.status] ?? 'Je account is niet actief.' };
+  return null;
+}
+
+type PostEvent = Extract<ForumEvent, { postId: number }>;
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set?.delete(value) && set.size === 0) map.delete(key);
+}
+
+export class LiveHub implements ConnectionHost {
+  readonly connections = new Set<Connection>();
+  private readonly byThread = new Map<number, Set<Connection>>();
+  private readonly byCategory = new Map<number, Set<Connection>>();
+  private readonly byUser = new Map<number, Set<Connection>>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly store: LiveStore,
+    private readonly log: FastifyBaseLogger,
+    private readonly typingPublisher: (event: TypingEvent) => Promise<void>,
+  ) {}
+
+  accept(socket: LiveSocket, user: CurrentUser, sessionHash: string): Connection {
+    const connection = new Connection(socket, user, sessionHash, this);
+    this.connections.add(connection);
+    addTo(this.byUser, user.id, connection);
+    return connection;
+  }
+
+  // ConnectionHost
+  indexThread(connection: Connection, threadId: number, on: boolean): void {
+    if (on) addTo(this.byThread, threadId, connection);
+    else removeFrom(this.byThread, threadId, connection);
+  }
+  indexCategory(connection: Connection, categoryId: number, on: boolean): void {
+    if (on) addTo(this.byCategory, categoryId, connection);
+    else removeFrom(this.byCategory, categoryId, connection);
+  }
+  removed(connection: Connection): void {
+    this.connections.delete(connection);
+    removeFrom(this.byUser, connection.user.id, connection);
+  }
+  publishTyping(connection: Connection, threadId: number): void {
+    const { id, displayName } = connection.user;
+    this.typingPublisher({ type: 'typing', threadId, userId: id, displayName }).catch((error: unknown) => this.warn(error, 'live typing notify failed'));
+  }
+  warn(error: unknown, message: string): void {
+    this.log.warn({ err: error }, message);
+  }
+
+  /** Events are handled strictly one after the other, so they reach sockets in commit order. */
+  enqueue(task: () => Promise<void> | void): Promise<void> {
+    this.queue = this.queue.then(task).catch((error: unknown) => this.log.error({ err: error }, 'live event failed'));
+    return this.queue;
+  }
+
+  /** Resolves once every event received so far has been delivered. */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  forumEvent(event: ForumChannelEvent): Promise<void> {
+    return this.enqueue(() => this.dispatchForum(event));
+  }
+
+  userEvent(event: UserEvent): Promise<void> {
+    return this.enqueue(() => this.dispatchUser(event));
+  }
+
+  /** Events may have been missed (the LISTEN connection dropped): every client re-subscribes with `after`. */
+  resync(): void {
+    for (const connection of this.connections) connection.send({ type: 'resync' });
+  }
+
+  closeSession(sessionHash: string, reason: string): void {
+    for (const connection of [...this.connections]) if (connection.sessionHash === sessionHash) connection.close(CLOSE.unauthenticated, reason);
+  }
+
+  closeUser(userId: number, code: number, reason: string): void {
+    for (const connection of [...(this.byUser.get(userId) ?? [])]) connection.close(code, reason);
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const connection of [...this.connections]) connection.close(code, reason);
+  }
+
+  private async dispatchForum(event: ForumChannelEvent): Promise<void> {
+    if (event.type === 'typing') return this.dispatchTyping(event);
+    if (event.type === 'thread.created' || event.type === 'thread.updated') {
+      const thread = await this.store.loadThread(event.threadId);
+      const recipients = new Set([...(this.byThread.get(event.threadId) ?? []), ...(this.byCategory.get(event.categoryId) ?? [])]);
+      if (event.previousCategoryId !== undefined) for (const c of this.byCategory.get(event.previousCategoryId) ?? []) recipients.add(c);
+      const dto = thread ? JSON.stringify({ type: event.type, thread: toThreadDto(thread) } satisfies ServerMessage) : null;
+      for (const connection of recipients) {
+        if (threadVisible(thread, connection.user)) {
+          if (connection.threads.has(event.threadId)) connection.deliver(event.threadId, { message: dto! });
+          else connection.send(dto!);
+        } else if (event.type === 'thread.updated') {
+          connection.dropThread(event.threadId);
+          connection.send({ type: 'thread.removed', threadId: event.threadId });
+        }
+      }
+      return;
+    }
+
+    return this.dispatchPost(event as PostEvent);
+  }
+
+  private async dispatchPost(event: PostEvent): Promise<void> {
+    const recipients = this.byThread.get(event.threadId);
+    if (!recipients?.size) return; // nobody here watches this thread: no query at all
+    const [post, thread] = await Promise.all([this.store.loadPost(event.postId), this.store.loadThread(event.threadId)]);
+    const rendered = new Map<string, string>();
+    // Three kinds of viewer see a post differently (toPostDto): render each kind once, not once per socket.
+    const render = (row: PostRow, user: CurrentUser, type: 'post.created' | 'post.updated') => {
+      const key = `${type}:${isModerator(user) ? 'moderator' : user.id === row.authorId ? 'author' : 'member'}`;
+      let json = rendered.get(key);
+      if (json === undefined) rendered.set(key, (json = JSON.stringify({ type, post: toPostDto(row, user) } satisfies ServerMessage)));
+      return json;
+    };
+    const removed = JSON.stringify({ type: 'post.removed', postId: event.postId, threadId: event.threadId } satisfies ServerMessage);
+    for (const connection of [...recipients]) {
+      const user = connection.user;
+      if (!threadVisible(thread, user)) {
+        connection.dropThread(event.threadId);
+        connection.send({ type: 'thread.removed', threadId: event.threadId });
+        continue;
+      }
+      const visible = postVisible(post, user);
+      if (event.type === 'post.created') {
+        if (visible) connection.deliver(event.threadId, { message: render(post, user, 'post.created'), createdPostId: post.id });
+      } else if (event.type === 'post.updated') {
+        connection.deliver(event.threadId, { message: visible ? render(post, user, 'post.updated') : removed });
+      } else {
+        // A deleted post: moderators still read it (marked deleted), members only learn that it is gone.
+        connection.deliver(event.threadId, { message: visible && isModerator(user) ? render(post, user, 'post.updated') : removed });
+      }
+    }
+  }
+
+  private dispatchTyping(event: TypingEvent): void {
+    const message = JSON.stringify({
+      type: 'typing',
+      threadId: event.threadId,
+      user: { id: event.userId, displayName: event.displayName },
+    } satisfies ServerMessage);
+    for (const connection of this.byThread.get(event.threadId) ?? []) {
+      if (connection.user.id !== event.userId && !connection.isCatchingUp(event.threadId)) connection.send(message);
+    }
+  }
+
+  private async dispatchUser(event: UserEvent): Promise<void> {
+    const connections = this.byUser.get(event.userId);
+    if (!connections?.size) return;
+    switch (event.type) {
+      case 'notification.created':
+        for (const connection of connections) connection.send({ type: 'notification', notificationId: event.notificationId });
+        return;
+      case 'session.ended':
+        return this.closeSession(event.sessionHash, 'Je bent uitgelogd.');
+      case 'sessions.revoked':
+        return this.closeUser(event.userId, CLOSE.unauthenticated, 'Je bent overal uitgelogd.');
+      case 'account.changed': {
+        const user = await this.store.findUser(event.userId);
+        const refused = refusal(user);
+        if (refused) return this.closeUser(event.userId, refused.code, refused.reason);
+        // Still active, perhaps with another role: later events are filtered with the fresh account.
+        for (const connection of this.byUser.get(event.userId) ?? []) connection.user = user!;
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import type { CurrentUser } from '../auth/types.js';
+import { findUserById, isModerator } from '../auth/users.js';
+import type { Db } from '../db/client.js';
+import { categories, posts, threads, users } from '../db/schema.js';
+import { findPost, findVisibleThread, postVisibleTo, selectPosts, threadColumns, type PostRow, type ThreadRow } from '../forum/queries.js';
+
+/**
+ * Every database read the live concern makes, behind one interface: the hub and connections take it as a
+ * parameter, so a test can wrap it (e.g. commit a reply while a catch-up query runs) without mocking the database.
+ */
+export interface LiveStore {
+  /** The thread if `user` may see it (same rule as the HTTP routes). */
+  findVisibleThread(threadId: number, user: CurrentUser): Promise<ThreadRow | null>;
+  /** Posts `user` may see in the thread with id > after, oldest first. */
+  postsAfter(threadId: number, after: number, user: CurrentUser, limit: number): Promise<PostRow[]>;
+  lastVisiblePostId(threadId: number, user: CurrentUser): Promise<number | null>;
+  categoryIdBySlug(slug: string): Promise<number | null>;
+  /** One post, whatever its state; the hub decides per recipient what to show. */
+  loadPost(postId: number): Promise<PostRow | null>;
+  /** One thread, hidden or deleted included. */
+  loadThread(threadId: number): Promise<ThreadRow | null>;
+  findUser(userId: number): Promise<CurrentUser | null>;
+}
+
+export function createLiveStore(db: Db): LiveStore {
+  return {
+    findVisibleThread: (threadId, user) => findVisibleThread(db, threadId, user),
+    postsAfter: (threadId, after, user, limit) =>
+      selectPosts(db)
+        .where(and(eq(posts.threadId, threadId), gt(posts.id, after), postVisibleTo(user)))
+        .orderBy(asc(posts.id))
+        .limit(limit),
+    async lastVisiblePostId(threadId, user) {
+      const rows = await db
+        .select({ id: posts.id })
+        .from(posts)
+        .where(and(eq(posts.threadId, threadId), postVisibleTo(user)))
+        .orderBy(desc(posts.id))
+        .limit(1);
+      return rows[0]?.id ?? null;
+    },
+    async categoryIdBySlug(slug) {
+      const rows = await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).limit(1);
+      return rows[0]?.id ?? null;
+    },
+    loadPost: (postId) => findPost(db, postId),
+    async loadThread(threadId) {
+      const rows = await db
+        .select(threadColumns)
+        .from(threads)
+        .innerJoin(categories, eq(categories.id, threads.categoryId))
+        .innerJoin(users, eq(users.id, threads.authorId))
+        .where(eq(threads.id, threadId))
+        .limit(1);
+      return rows[0] ?? null;
+    },
+    findUser: (userId) => findUserById(db, userId),
+  };
+}
+
+/** The in-memory twin of threadVisibleTo(): members see threads neither hidden nor deleted, moderators hidden ones too. */
+export function threadVisible(thread: ThreadRow | null, user: CurrentUser): thread is ThreadRow {
+  if (!thread || thread.deletedAt) return false;
+  return thread.hiddenAt === null || isModerator(user);
+}
+
+/** The in-memory twin of postVisibleTo(): members never see hidden posts; deleted ones stay as a placeholder. */
+export function postVisible(post: PostRow | null, user: CurrentUser): post is PostRow {
+  return post !== null && (post.hiddenAt === null || isModerator(user));
+}

@@ -1,0 +1,98 @@
+import { Type, type Static } from 'typebox';
+import { Post, Thread } from '../api/forum.js';
+
+/**
+ * The live websocket protocol (`GET /api/live`), shared by the server and the SPA.
+ * Every message is one JSON object tagged by `type`. The server greets each socket with `hello`,
+ * which carries the protocol version; a client that finds another version should reload the page.
+ */
+export const LIVE_PROTOCOL_VERSION = 1;
+
+/** Text messages larger than this are answered with an error; much larger ones close the socket. */
+export const MAX_CLIENT_MESSAGE_BYTES = 4096;
+
+/** Close codes (4000–4999 are ours). The client does not reconnect after the "auth" ones. */
+export const CLOSE = {
+  goingAway: 1001,
+  /** The socket could not keep up: its unsent buffer grew too large. Reconnecting with `after` catches up. */
+  tooSlow: 4008,
+  unauthenticated: 4401,
+  forbidden: 4403,
+  flood: 4429,
+} as const;
+
+/** After these the session or account no longer allows a live connection: reconnecting would not help. */
+export const FINAL_CLOSE_CODES: readonly number[] = [CLOSE.unauthenticated, CLOSE.forbidden];
+
+const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+const Slug = Type.String({ minLength: 1, maxLength: 80 });
+
+// Client → server. `additionalProperties: false` so a typo in a field is an error, not silently ignored.
+const strict = { additionalProperties: false } as const;
+export const SubscribeMessage = Type.Object(
+  { type: Type.Literal('subscribe'), threadId: Id, after: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 })) },
+  strict,
+);
+export const UnsubscribeMessage = Type.Object({ type: Type.Literal('unsubscribe'), threadId: Id }, strict);
+export const SubscribeCategoryMessage = Type.Object({ type: Type.Literal('subscribeCategory'), categorySlug: Slug }, strict);
+export const UnsubscribeCategoryMessage = Type.Object({ type: Type.Literal('unsubscribeCategory'), categorySlug: Slug }, strict);
+export const TypingMessage = Type.Object({ type: Type.Literal('typing'), threadId: Id }, strict);
+export const PingMessage = Type.Object({ type: Type.Literal('ping') }, strict);
+
+export const ClientMessage = Type.Union([
+  SubscribeMessage,
+  UnsubscribeMessage,
+  SubscribeCategoryMessage,
+  UnsubscribeCategoryMessage,
+  TypingMessage,
+  PingMessage,
+]);
+export type ClientMessage = Static<typeof ClientMessage>;
+export const CLIENT_MESSAGE_TYPES: readonly string[] = ['subscribe', 'unsubscribe', 'subscribeCategory', 'unsubscribeCategory', 'typing', 'ping'];
+
+// Server → client.
+export const HelloMessage = Type.Object({ type: Type.Literal('hello'), protocolVersion: Type.Integer(), userId: Type.Integer() });
+export const PostCreatedMessage = Type.Object({ type: Type.Literal('post.created'), post: Post });
+export const PostUpdatedMessage = Type.Object({ type: Type.Literal('post.updated'), post: Post });
+export const PostRemovedMessage = Type.Object({ type: Type.Literal('post.removed'), postId: Type.Integer(), threadId: Type.Integer() });
+export const ThreadCreatedMessage = Type.Object({ type: Type.Literal('thread.created'), thread: Thread });
+/** Pinned, locked, moved, renamed, or (for moderators) hidden. */
+export const ThreadUpdatedMessage = Type.Object({ type: Type.Literal('thread.updated'), thread: Thread });
+/** The thread is gone for this member (hidden or deleted); the server also ends their subscription to it. */
+export const ThreadRemovedMessage = Type.Object({ type: Type.Literal('thread.removed'), threadId: Type.Integer() });
+export const ServerTypingMessage = Type.Object({
+  type: Type.Literal('typing'),
+  threadId: Type.Integer(),
+  user: Type.Object({ id: Type.Integer(), displayName: Type.String() }),
+});
+export const NotificationMessage = Type.Object({ type: Type.Literal('notification'), notificationId: Type.Integer() });
+/** Sent once per `subscribe`, after the catch-up: from here on only live events follow. `lastPostId` is null for an empty thread. */
+export const CaughtUpMessage = Type.Object({ type: Type.Literal('caughtUp'), threadId: Type.Integer(), lastPostId: Type.Union([Type.Integer(), Type.Null()]) });
+/** The server may have missed events (its database connection was lost): subscribe again with `after`. */
+export const ResyncMessage = Type.Object({ type: Type.Literal('resync') });
+export const PongMessage = Type.Object({ type: Type.Literal('pong') });
+export const ErrorMessage = Type.Object({
+  type: Type.Literal('error'),
+  code: Type.String(),
+  message: Type.String(),
+  /** Set when the error concerns one subscription (e.g. `not_found` for a thread the member may not see). */
+  threadId: Type.Optional(Type.Integer()),
+  categorySlug: Type.Optional(Type.String()),
+});
+
+export const ServerMessage = Type.Union([
+  HelloMessage,
+  PostCreatedMessage,
+  PostUpdatedMessage,
+  PostRemovedMessage,
+  ThreadCreatedMessage,
+  ThreadUpdatedMessage,
+  ThreadRemovedMessage,
+  ServerTypingMessage,
+  NotificationMessage,
+  CaughtUpMessage,
+  ResyncMessage,
+  PongMessage,
+  ErrorMessage,
+]);
+export type ServerMessage = Static<typeof ServerMessage>;
