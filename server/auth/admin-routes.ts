@@ -2,13 +2,23 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../../shared/api/common.js';
+import { RejectBody, RoleBody, SuspendBody, VerifyBody } from '../../shared/api/moderation.js';
 import { UserBody, UserList, UserListQuery } from '../../shared/api/users.js';
+import type { Tx } from '../db/client.js';
 import { users } from '../db/schema.js';
-import { conflict, notFound } from '../http/errors.js';
+import { conflict, forbidden } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
+import { notifyUserEvent } from '../live/notify.js';
+import { assertMayActOn, lockUser, suspendUser } from '../moderation/members.js';
+import { logAction, notifyUser } from '../moderation/record.js';
+import type { CurrentUser } from './types.js';
 import { toUserDto, userColumns } from './users.js';
 
-/** Membership administration: the moderators' list of accounts and the approval of new members. */
+/**
+ * Membership administration: the moderators' list of accounts, approval and rejection of new members,
+ * suspensions, verified representative roles, and (admins only) who is a moderator. Every change is one
+ * transaction with its log row, the user's notification and a live 'account.changed'.
+ */
 export default async function adminUserRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -30,19 +40,83 @@ export default async function adminUserRoutes(app: FastifyInstance) {
     };
   });
 
-  api.post('/api/admin/users/:id/approve', { config: { auth: 'moderator' }, schema: { params: IdParams, response: { 200: UserBody } } }, async (request) => {
-    const { id } = request.params;
-    const updated = await app.db
-      .update(users)
-      .set({ status: 'active', statusReason: null, approvedAt: sql`now()`, approvedBy: request.user!.id })
-      .where(and(eq(users.id, id), eq(users.status, 'pending')))
-      .returning(userColumns);
-    const user = updated[0];
-    if (user) {
-      return { user: toUserDto(user, true) };
-    }
-    const existing = await app.db.select({ status: users.status }).from(users).where(eq(users.id, id)).limit(1);
-    if (!existing[0]) throw notFound('Dit account bestaat niet.');
-    throw conflict('not_pending', 'Dit account wacht niet op goedkeuring.');
+  /** Locks the account, lets `change` act on it, then sends the live event; answers with the account as it is now. */
+  async function change(id: number, work: (tx: Tx, target: CurrentUser) => Promise<void>) {
+    const user = await app.db.transaction(async (tx) => {
+      const target = await lockUser(tx, id);
+      await work(tx, target);
+      await notifyUserEvent(tx, { type: 'account.changed', userId: id });
+      const [updated] = await tx.select(userColumns).from(users).where(eq(users.id, id));
+      return updated!;
+    });
+    return { user: toUserDto(user, true) };
+  }
+
+  const moderator = { auth: 'moderator' as const };
+
+  api.post('/api/admin/users/:id/approve', { config: moderator, schema: { params: IdParams, response: { 200: UserBody } } }, async (request) =>
+    change(request.params.id, async (tx, target) => {
+      if (target.status !== 'pending') throw conflict('not_pending', 'Dit account wacht niet op goedkeuring.');
+      await tx.update(users).set({ status: 'active', statusReason: null, approvedAt: sql`now()`, approvedBy: request.user!.id }).where(eq(users.id, target.id));
+      await logAction(tx, { moderatorId: request.user!.id, action: 'approve_user', targetUserId: target.id });
+      await notifyUser(tx, target.id, 'account_approved', 'Je account is goedgekeurd. Welkom op Plein!');
+    }),
+  );
+
+  api.post('/api/admin/users/:id/reject', { config: moderator, schema: { params: IdParams, body: RejectBody, response: { 200: UserBody } } }, async (request) =>
+    change(request.params.id, async (tx, target) => {
+      if (target.status !== 'pending') throw conflict('not_pending', 'Dit account wacht niet op goedkeuring.');
+      const reason = request.body.reason.trim();
+      await tx.update(users).set({ status: 'rejected', statusReason: reason }).where(eq(users.id, target.id));
+      await logAction(tx, { moderatorId: request.user!.id, action: 'reject_user', targetUserId: target.id, reason });
+      await notifyUser(tx, target.id, 'account_rejected', `Je aanmelding is afgewezen omdat: ${reason}`);
+    }),
+  );
+
+  api.post('/api/admin/users/:id/suspend', { config: moderator, schema: { params: IdParams, body: SuspendBody, response: { 200: UserBody } } }, async (request) => {
+    const user = await app.db.transaction((tx) => suspendUser(tx, request.user!, request.params.id, request.body.reason.trim(), request.body.days));
+    // After commit: open sockets of this user close (the live concern listens).
+    app.authEvents.emit('revoked', { userId: user.id });
+    return { user: toUserDto(user, true) };
   });
+
+  api.post('/api/admin/users/:id/lift', { config: moderator, schema: { params: IdParams, response: { 200: UserBody } } }, async (request) =>
+    change(request.params.id, async (tx, target) => {
+      assertMayActOn(request.user!, target);
+      if (target.status !== 'suspended') throw conflict('not_suspended', 'Dit account is niet geschorst.');
+      await tx.update(users).set({ status: 'active', statusReason: null, suspendedUntil: null }).where(eq(users.id, target.id));
+      await logAction(tx, { moderatorId: request.user!.id, action: 'lift_suspension', targetUserId: target.id });
+      await notifyUser(tx, target.id, 'suspension_lifted', 'Je schorsing is opgeheven. Je kunt weer meedoen op Plein.');
+    }),
+  );
+
+  api.post('/api/admin/users/:id/representative', { config: moderator, schema: { params: IdParams, body: VerifyBody, response: { 200: UserBody } } }, async (request) =>
+    change(request.params.id, async (tx, target) => {
+      const { verified } = request.body;
+      if (verified && target.representativeRole === null) throw conflict('no_representative_role', 'Dit account heeft geen rol om te verifiëren.');
+      if (target.representativeVerified === verified) return;
+      await tx.update(users).set({ representativeVerified: verified }).where(eq(users.id, target.id));
+      await logAction(tx, {
+        moderatorId: request.user!.id,
+        action: verified ? 'verify_representative' : 'unverify_representative',
+        targetUserId: target.id,
+        details: { representativeRole: target.representativeRole },
+      });
+      if (verified) {
+        await notifyUser(tx, target.id, 'representative_verified', `Je rol als ${target.representativeRole} is geverifieerd.`);
+      }
+    }),
+  );
+
+  api.post('/api/admin/users/:id/role', { config: { auth: 'admin' }, schema: { params: IdParams, body: RoleBody, response: { 200: UserBody } } }, async (request) =>
+    change(request.params.id, async (tx, target) => {
+      if (target.id === request.user!.id) throw forbidden('not_allowed', 'Je kunt je eigen rol niet wijzigen.');
+      if (target.role === 'admin') throw forbidden('not_allowed', 'De rol van een beheerder kan niet via Plein worden gewijzigd.');
+      const { role } = request.body;
+      if (target.role === role) return;
+      await tx.update(users).set({ role }).where(eq(users.id, target.id));
+      await logAction(tx, { moderatorId: request.user!.id, action: 'set_role', targetUserId: target.id, details: { from: target.role, to: role } });
+      await notifyUser(tx, target.id, 'role_changed', role === 'moderator' ? 'Je bent nu moderator op Plein.' : 'Je bent geen moderator meer.');
+    }),
+  );
 }

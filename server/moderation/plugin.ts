@@ -1,5 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import logRoutes from './log-routes.js';
+import notificationRoutes from './notification-routes.js';
+import moderationPostRoutes from './post-routes.js';
+import queueRoutes from './queue-routes.js';
+import reportRoutes from './report-routes.js';
+import moderationThreadRoutes from './thread-routes.js';
 
-/** The moderation concern: registered by app.ts after the forum routes. */
-export default async function moderationPlugin(_app: FastifyInstance, _opts: { config: Config }) {}
+/**
+ * The moderation concern: reports and the review queue, moderators' actions on posts and threads,
+ * the append-only log, and users' notifications. Member administration lives in server/auth/admin-routes.ts.
+ */
+export default async function moderationPlugin(app: FastifyInstance, opts: { config: Config }) {
+  await app.register(reportRoutes, { config: opts.config });
+  await app.register(queueRoutes);
+  await app.register(moderationPostRoutes);
+  await app.register(moderationThreadRoutes);
+  await app.register(logRoutes);
+  await app.register(notificationRoutes);
+}

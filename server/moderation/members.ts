@@ -1,0 +1,60 @@
+import { eq, sql } from 'drizzle-orm';
+import { revokeUserSessions } from '../auth/session-store.js';
+import type { CurrentUser } from '../auth/types.js';
+import { userColumns } from '../auth/users.js';
+import type { Tx } from '../db/client.js';
+import { users } from '../db/schema.js';
+import { conflict, forbidden, notFound } from '../http/errors.js';
+import { notifyUserEvent } from '../live/notify.js';
+import { logAction, notifyUser } from './record.js';
+
+/** Member administration that more than one route needs (the admin routes and resolving a report). */
+
+export async function lockUser(tx: Tx, id: number): Promise<CurrentUser> {
+  const [user] = await tx.select(userColumns).from(users).where(eq(users.id, id)).for('update');
+  if (!user) throw notFound('Dit account bestaat niet.');
+  return user;
+}
+
+/** Who may act on whom: nobody on themselves, nobody on an admin, only admins on moderators. */
+export function assertMayActOn(actor: CurrentUser, target: CurrentUser): void {
+  if (actor.id === target.id) throw forbidden('not_allowed', 'Dit kun je niet met je eigen account doen.');
+  if (target.role === 'admin') throw forbidden('not_allowed', 'Een beheerder kan niet door een moderator worden aangepast.');
+  if (target.role === 'moderator' && actor.role !== 'admin') throw forbidden('not_allowed', 'Alleen een beheerder kan een moderator schorsen.');
+}
+
+const dateNl = (d: Date) => d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+
+/**
+ * Suspends a member, ends every session of theirs in the same transaction and tells them why.
+ * The caller emits authEvents 'revoked' after commit, so open sockets close too.
+ */
+export async function suspendUser(
+  tx: Tx,
+  actor: CurrentUser,
+  targetId: number,
+  reason: string,
+  days: number | undefined,
+  details: Record<string, unknown> | null = null,
+): Promise<CurrentUser> {
+  const target = await lockUser(tx, targetId);
+  assertMayActOn(actor, target);
+  if (target.status !== 'active' && target.status !== 'suspended') {
+    throw conflict('not_active', 'Alleen een actief account kan worden geschorst.');
+  }
+  const [user] = await tx
+    .update(users)
+    .set({
+      status: 'suspended',
+      statusReason: reason,
+      suspendedUntil: days === undefined ? null : sql`now() + make_interval(days => ${days})`,
+    })
+    .where(eq(users.id, targetId))
+    .returning(userColumns);
+  await revokeUserSessions(tx, targetId);
+  await logAction(tx, { moderatorId: actor.id, action: 'suspend_user', targetUserId: targetId, reason, details: { ...details, days: days ?? null } });
+  const until = user!.suspendedUntil ? `tot ${dateNl(user!.suspendedUntil)}` : 'voor onbepaalde tijd';
+  await notifyUser(tx, targetId, 'account_suspended', `Je account is ${until} geschorst omdat: ${reason}`, { suspendedUntil: user!.suspendedUntil?.toISOString() ?? null });
+  await notifyUserEvent(tx, { type: 'account.changed', userId: targetId });
+  return user!;
+}
