@@ -1,9 +1,10 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { prepare } from './start.js';
+import { prepare, type Prepared } from './start.js';
 
-function loginHint(config: Config): string {
-  if (config.adminEmail) return `Log in als beheerder met ${config.adminEmail} (ADMIN_EMAIL) en het wachtwoord uit ADMIN_PASSWORD.`;
-  return 'Nog geen beheerder: start met ADMIN_EMAIL=… ADMIN_PASSWORD=… npm start, of registreer en laat een beheerder je goedkeuren.';
+function loginHint(login: Prepared['login']): string {
+  if (!login) return 'Log in met een beheerdersaccount (ADMIN_EMAIL en ADMIN_PASSWORD maken er een aan).';
+  if (login.password === null) return `Log in als beheerder: ${login.email} met het wachtwoord uit ADMIN_PASSWORD.`;
+  return `Log in als beheerder: ${login.email} / ${login.password}  (lokaal aangemaakt; zet ADMIN_EMAIL en ADMIN_PASSWORD voor een eigen account)`;
 }
 
 async function main(): Promise<void> {
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const { app, database } = await prepare(config);
+  const { app, database, login } = await prepare(config);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   const db = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `ingebouwde PostgreSQL (PGlite) in ${config.dataDir}/pglite`;
   const search = config.meiliUrl ? `Meilisearch op ${config.meiliUrl}` : 'PostgreSQL full-text search';
-  console.info(`\nPlein draait op ${address.replace('127.0.0.1', 'localhost')}\n  database: ${db}\n  zoeken:   ${search}\n  ${loginHint(config)}\n`);
+  console.info(`\nPlein draait op ${address.replace('127.0.0.1', 'localhost')}\n  database: ${db}\n  zoeken:   ${search}\n  ${loginHint(login)}\n`);
 }
 
 main().catch((error: unknown) => {

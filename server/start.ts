@@ -1,16 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from './app.js';
-import { ensureAdmin } from './auth/ensure-admin.js';
+import { ensureAdmin, ensureLocalAdmin } from './auth/ensure-admin.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { seedCategories } from './forum/categories.js';
 
+export interface Prepared {
+  app: FastifyInstance;
+  database: Database;
+  /** How to log in as an admin, for the start-up message. */
+  login: { email: string; password: string | null } | null;
+}
+
 /** Opens and migrates the configured database, seeds what must exist, and builds the app. Shared by main.ts and the benchmarks. */
-export async function prepare(config: Config, logger?: BuildOptions['logger']): Promise<{ app: FastifyInstance; database: Database }> {
+export async function prepare(config: Config, logger?: BuildOptions['logger']): Promise<Prepared> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
   await database.migrate();
   await seedCategories(database.db);
-  if (config.adminEmail && config.adminPassword) await ensureAdmin(database.db, config.adminEmail, config.adminPassword);
+  let login: Prepared['login'] = null;
+  if (config.adminEmail && config.adminPassword) {
+    await ensureAdmin(database.db, config.adminEmail, config.adminPassword);
+    login = { email: config.adminEmail, password: null };
+  } else if (!config.production) {
+    login = await ensureLocalAdmin(database.db, config.dataDir);
+  }
   const app = await buildApp({ config, database, logger });
-  return { app, database };
+  return { app, database, login };
 }

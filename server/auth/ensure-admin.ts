@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { users } from '../db/schema.js';
@@ -21,4 +24,20 @@ export async function ensureAdmin(db: Db, email: string, password: string): Prom
     })
     .onConflictDoNothing({ target: users.email });
   return 'created';
+}
+
+export const LOCAL_ADMIN_EMAIL = 'beheer@plein.local';
+
+/**
+ * Outside production, a forum with no admin cannot approve anyone; so the first start makes one with a
+ * random password, kept (0600) beside the data so that the start-up message can show it every time.
+ */
+export async function ensureLocalAdmin(db: Db, dataDir: string): Promise<{ email: string; password: string } | null> {
+  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).limit(1);
+  const file = join(dataDir, 'admin-password');
+  if (admin) return existsSync(file) ? { email: LOCAL_ADMIN_EMAIL, password: readFileSync(file, 'utf8').trim() } : null;
+  const password = randomBytes(12).toString('base64url');
+  await ensureAdmin(db, LOCAL_ADMIN_EMAIL, password);
+  writeFileSync(file, password, { mode: 0o600 });
+  return { email: LOCAL_ADMIN_EMAIL, password };
 }

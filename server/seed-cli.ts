@@ -1,0 +1,37 @@
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { threads } from './db/schema.js';
+import { DEMO_MEMBERS, DEMO_THREADS } from './dev/demo-content.js';
+import { DEFAULT_PASSWORD, makePost, makeThread, makeUser } from './dev/factories.js';
+import { seedCategories } from './forum/categories.js';
+
+/** `npm run seed`: demo members and discussions for a local forum. Does nothing when the forum already has threads. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.production) throw new Error('npm run seed is for local and demo forums, not for production');
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
+  try {
+    await database.migrate();
+    await seedCategories(database.db);
+    if ((await database.db.$count(threads)) > 0) {
+      console.info('Het forum heeft al discussies; er is niets toegevoegd.');
+      return;
+    }
+    const members = [];
+    for (const [i, m] of DEMO_MEMBERS.entries()) members.push(await makeUser(database.db, { ...m, email: `lid${i + 1}@plein.local` }));
+    for (const [i, demo] of DEMO_THREADS.entries()) {
+      const author = members[i % members.length]!;
+      const { threadId } = await makeThread(database.db, author, demo);
+      for (const [j, body] of demo.replies.entries()) await makePost(database.db, members[(i + j + 1) % members.length]!, threadId, { body });
+    }
+    const count = await database.db.$count(threads);
+    console.info(`${members.length} leden en ${count} discussies toegevoegd. Log in als lid1@plein.local met wachtwoord ${DEFAULT_PASSWORD}.`);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
