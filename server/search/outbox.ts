@@ -1,0 +1,157 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.js';
+import { loadDocuments, postIdsOfThreads } from './documents.js';
+import type { SearchIndex } from './types.js';
+
+interface OutboxRow {
+  id: number;
+  kind: 'post' | 'thread';
+  target_id: number;
+  attempts: number;
+}
+
+/** The one thing the worker logs: a refused batch (a warning, since it is retried). Fastify's logger fits. */
+export interface OutboxLog {
+  warn(obj: object, msg: string): void;
+}
+
+export interface DrainResult {
+  /** Outbox rows handled and deleted. */
+  processed: number;
+  indexed: number;
+  removed: number;
+  /** True when the engine refused a batch; its rows wait for their next attempt. */
+  failed: boolean;
+}
+
+export interface OutboxOptions {
+  batchSize?: number;
+  pollMs?: number;
+  /** How long a claimed batch is reserved for this worker; after that another may take it over. */
+  leaseSeconds?: number;
+}
+
+/**
+ * Drains search_outbox into the search index. Rows are claimed with a lease (UPDATE … WHERE id IN
+ * (SELECT … FOR UPDATE SKIP LOCKED)), so several servers (and `npm run reindex`) can work side by side without
+ * holding a transaction open while the engine works. For every row the CURRENT post is loaded, so an edit that
+ * raced an older row ends in the newer text; rows are deleted only after the engine accepted the batch.
+ */
+export class OutboxWorker {
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private readonly leaseSeconds: number;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private closing = false;
+  /** Drains in this process run one after the other; a test's drain waits for the poller's. */
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly currentIndex: () => SearchIndex,
+    private readonly log: OutboxLog,
+    options: OutboxOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.pollMs = options.pollMs ?? 500;
+    this.leaseSeconds = options.leaseSeconds ?? 60;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.closing = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.chain.catch(() => {});
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.drain()
+        .catch((err: unknown) => this.log.warn({ err }, 'search outbox: drain failed'))
+        .finally(() => this.schedule());
+    }, this.pollMs);
+    this.timer.unref();
+  }
+
+  /** Processes every due row; `now` lets tests step past a backoff without waiting. */
+  drain(options: { now?: Date } = {}): Promise<DrainResult> {
+    const run = this.chain.then(() => this.drainNow(options.now));
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  private async drainNow(fixedNow?: Date): Promise<DrainResult> {
+    const total: DrainResult = { processed: 0, indexed: 0, removed: 0, failed: false };
+    for (;;) {
+      const now = fixedNow ?? new Date();
+      const rows = await this.claim(now);
+      if (rows.length === 0) return total;
+      try {
+        const result = await this.process(rows);
+        await this.db.execute(sql`delete from search_outbox where id in (select jsonb_array_elements_text(${ids(rows)}::jsonb)::bigint)`);
+        total.processed += rows.length;
+        total.indexed += result.indexed;
+        total.removed += result.removed;
+      } catch (err) {
+        const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
+        this.log.warn({ err, rows: rows.length, attempts }, 'search outbox: the index refused a batch; retrying later');
+        await this.db.execute(sql`
+          update search_outbox
+             set attempts = attempts + 1,
+                 -- Exponential backoff: 1, 2, 4 … seconds, at most 5 minutes.
+                 next_attempt_at = ${now.toISOString()}::timestamptz + make_interval(secs => least(power(2, attempts), 300))
+           where id in (select jsonb_array_elements_text(${ids(rows)}::jsonb)::bigint)`);
+        total.failed = true;
+        return total;
+      }
+      if (this.closing) return total;
+    }
+  }
+
+  private claim(now: Date): Promise<OutboxRow[]> {
+    const at = now.toISOString();
+    return queryRows<OutboxRow>(
+      this.db,
+      sql`update search_outbox
+             set next_attempt_at = ${at}::timestamptz + make_interval(secs => ${this.leaseSeconds})
+           where id in (select id from search_outbox
+                         where next_attempt_at <= ${at}::timestamptz
+                         order by id
+                         limit ${this.batchSize}
+                         for update skip locked)
+       returning id::int as id, kind, target_id::int as target_id, attempts`,
+    );
+  }
+
+  private async process(rows: OutboxRow[]): Promise<{ indexed: number; removed: number }> {
+    const postIds = new Set(rows.filter((r) => r.kind === 'post').map((r) => r.target_id));
+    for (const id of await postIdsOfThreads(this.db, rows.filter((r) => r.kind === 'thread').map((r) => r.target_id))) postIds.add(id);
+    const { docs, removed } = await loadDocuments(this.db, [...postIds]);
+    const index = this.currentIndex();
+    await index.index(docs);
+    await index.remove(removed);
+    return { indexed: docs.length, removed: removed.length };
+  }
+
+  /** How many changes wait, and how old the oldest is: readiness reports degraded when search lags. */
+  async backlog(): Promise<{ count: number; oldestSeconds: number }> {
+    const [row] = await queryRows<{ count: number; oldest: number | null }>(
+      this.db,
+      sql`select count(*)::int as count, extract(epoch from (now() - min(created_at)))::float8 as oldest from search_outbox`,
+    );
+    return { count: row?.count ?? 0, oldestSeconds: row?.oldest ?? 0 };
+  }
+}
+
+function ids(rows: OutboxRow[]): string {
+  return JSON.stringify(rows.map((r) => r.id));
+}

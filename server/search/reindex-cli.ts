@@ -1,0 +1,45 @@
+/**
+ * `npm run reindex`: rebuilds the configured search index (PostgreSQL or Meilisearch) from the database.
+ * Idempotent and safe while the forum runs (see reindex.ts). Exits 1 when the engine refuses documents.
+ */
+import { SingleBar, Presets } from 'cli-progress';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import { createSearchIndex } from './engine.js';
+import { OutboxWorker } from './outbox.js';
+import { reindexAll } from './reindex.js';
+
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
+await database.migrate();
+const index = createSearchIndex(config, database.db);
+const log = { warn: (obj: { err?: unknown }, message: string) => console.warn(`${message}: ${String(obj.err)}`) };
+const worker = new OutboxWorker(database.db, () => index, log, { batchSize: 500 });
+console.info(`Zoekindex opnieuw opbouwen (${index.name}) …`);
+const bar = new SingleBar({ format: 'zoekindex [{bar}] {percentage}% | {value}/{total} berichten | {eta_formatted}' }, Presets.shades_classic);
+let started = false;
+let exitCode = 0;
+try {
+  await index.setup();
+  const result = await reindexAll(database.db, worker, (done, total) => {
+    if (!started) {
+      bar.start(total, done);
+      started = true;
+    } else bar.update(done);
+  });
+  bar.stop();
+  if (result.failed) {
+    console.warn('De zoekmachine weigerde berichten; ze staan in de wachtrij en worden later opnieuw geprobeerd.');
+    exitCode = 1;
+  } else {
+    console.info(`Klaar: ${result.total} berichten bekeken.`);
+  }
+} catch (err) {
+  bar.stop();
+  console.warn(`Opnieuw opbouwen mislukt: ${err instanceof Error ? err.message : String(err)}`);
+  exitCode = 1;
+} finally {
+  await worker.stop();
+  await database.close();
+}
+process.exit(exitCode);

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.js';
+import type { OutboxWorker } from './outbox.js';
+
+/**
+ * Rebuilds the index from the database: every post goes through the outbox, in batches, and is drained at once.
+ * Going through the outbox keeps it idempotent and safe while the forum runs: each post is indexed from its
+ * current state, edits made meanwhile add their own rows, and a running server shares the work (SKIP LOCKED).
+ */
+export async function reindexAll(
+  db: Db,
+  worker: OutboxWorker,
+  onProgress: (done: number, total: number) => void = () => {},
+  batchSize = 1000,
+): Promise<{ total: number; failed: boolean }> {
+  const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from posts`);
+  const total = count?.n ?? 0;
+  let done = 0;
+  let lastId = 0;
+  onProgress(0, total);
+  for (;;) {
+    const rows = await queryRows<{ id: number }>(
+      db,
+      sql`insert into search_outbox (kind, target_id)
+          select 'post', id from posts where id > ${lastId} order by id limit ${batchSize}
+          returning target_id::int as id`,
+    );
+    if (rows.length === 0) break;
+    lastId = Math.max(...rows.map((r) => r.id));
+    const result = await worker.drain();
+    if (result.failed) return { total, failed: true };
+    done = Math.min(done + rows.length, total);
+    onProgress(done, total);
+  }
+  return { total, failed: false };
+}

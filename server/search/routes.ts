@@ -1,0 +1,103 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { SearchQuery, SearchResponse, type SearchHit } from '../../shared/api/search.js';
+import { LIMITS } from '../../shared/constants.js';
+import { queryRows, type Db } from '../db/client.js';
+import { badRequest } from '../http/errors.js';
+import { decodeCursor, encodeCursor } from '../http/pagination.js';
+import type { SearchFilters, SearchIndex } from './types.js';
+
+/** Deeper than this, searching is not the way to find something: refine the query instead. */
+const MAX_OFFSET = 1000;
+
+function parseDate(value: string | undefined, field: 'from' | 'to'): Date | undefined {
+  if (value === undefined) return undefined;
+  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = new Date(dayOnly ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
+    throw badRequest('invalid_date', `"${field}" is geen geldige datum (gebruik JJJJ-MM-DD).`, field);
+  }
+  // "tot en met 31 maart" includes that whole day.
+  if (dayOnly && field === 'to') date.setUTCDate(date.getUTCDate() + 1);
+  return date;
+}
+
+interface HitRow {
+  post_id: number;
+  thread_id: number;
+  title: string;
+  category_slug: string;
+  author_id: number;
+  author_name: string;
+  created_at: Date | string;
+}
+
+/** Titles, categories and authors come from the forum tables as they are now, and only for posts still visible. */
+async function hydrate(db: Db, postIds: number[]): Promise<Map<number, HitRow>> {
+  if (postIds.length === 0) return new Map();
+  const rows = await queryRows<HitRow>(
+    db,
+    sql`select p.id as post_id, p.thread_id, t.title, c.slug as category_slug, p.author_id, u.display_name as author_name, p.created_at
+          from posts p
+          join threads t on t.id = p.thread_id
+          join categories c on c.id = t.category_id
+          join users u on u.id = p.author_id
+         where p.id in (select jsonb_array_elements_text(${JSON.stringify(postIds)}::jsonb)::int)
+           and p.hidden_at is null and p.deleted_at is null and t.hidden_at is null and t.deleted_at is null`,
+  );
+  return new Map(rows.map((r) => [r.post_id, r]));
+}
+
+export default async function searchRoutes(app: FastifyInstance, opts: { index: () => SearchIndex }) {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get(
+    '/api/search',
+    { config: { auth: 'member' }, schema: { querystring: SearchQuery, response: { 200: SearchResponse } } },
+    async (request) => {
+      const query = request.query;
+      const filters: SearchFilters = {
+        authorId: query.author,
+        threadId: query.thread,
+        from: parseDate(query.from, 'from'),
+        to: parseDate(query.to, 'to'),
+      };
+      if (query.category !== undefined) {
+        const [known] = await queryRows<{ slug: string }>(app.db, sql`select slug from categories where slug = ${query.category}`);
+        if (!known) throw badRequest('unknown_category', 'Die categorie bestaat niet.', 'category');
+        filters.categorySlug = known.slug;
+      }
+      // The cursor carries the offset, the moment recency is measured from, and the (corrected) query of page one.
+      const cursor = decodeCursor(query.cursor, ['number', 'number', 'string'] as const);
+      const offset = cursor?.[0] ?? 0;
+      if (offset < 0 || offset > MAX_OFFSET) throw badRequest('invalid_cursor', 'De paginacursor is ongeldig.', 'cursor');
+      const now = new Date(cursor?.[1] ?? Date.now());
+      if (Number.isNaN(now.getTime())) throw badRequest('invalid_cursor', 'De paginacursor is ongeldig.', 'cursor');
+      const text = cursor?.[2] || query.q;
+      if (text.length > 200) throw badRequest('invalid_cursor', 'De paginacursor is ongeldig.', 'cursor');
+
+      const limit = LIMITS.pageSize;
+      const result = await opts.index().search({ text, filters, offset, limit, now, allowCorrection: cursor === null });
+      // Whatever the engine says, a hit is shown only if the post and its thread are visible right now.
+      const rows = await hydrate(app.db, result.hits.map((h) => h.postId));
+      const hits: SearchHit[] = [];
+      for (const hit of result.hits) {
+        const row = rows.get(hit.postId);
+        if (!row) continue;
+        hits.push({
+          threadId: row.thread_id,
+          postId: row.post_id,
+          title: row.title,
+          snippetHtml: hit.snippetHtml,
+          categorySlug: row.category_slug,
+          author: { id: row.author_id, displayName: row.author_name },
+          createdAt: new Date(row.created_at).toISOString(),
+        });
+      }
+      const nextOffset = offset + limit;
+      const nextCursor = result.hasMore && nextOffset <= MAX_OFFSET ? encodeCursor([nextOffset, now.getTime(), result.usedText]) : null;
+      return { hits, nextCursor, ...(result.suggestion ? { suggestion: result.suggestion } : {}) };
+    },
+  );
+}

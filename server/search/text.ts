@@ -1,0 +1,98 @@
+/**
+ * Text helpers shared by both engines. Snippets are built as: engine output with sentinel characters
+ * around matches → HTML-escape everything → turn the sentinels into <mark>. The sentinels are removed
+ * from indexed text first, so a post can neither inject markup nor fake a highlight.
+ */
+
+/** Private-use characters: never typed by members, and stripped from documents by cleanText. */
+export const MARK_START = '\uE000';
+export const MARK_END = '\uE001';
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Undoes the entity escaping of sanitize-html's text output (we escape again when we render). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** Removes control and private-use characters (our sentinels among them) and folds whitespace. */
+export function cleanText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uE000-\uF8FF]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Engine output with sentinels → safe HTML with only <mark> elements. Unbalanced sentinels are closed. */
+export function snippetToHtml(raw: string): string {
+  let open = false;
+  let out = '';
+  for (const part of raw.split(/([\uE000\uE001])/)) {
+    if (part === MARK_START) {
+      if (!open) out += '<mark>';
+      open = true;
+    } else if (part === MARK_END) {
+      if (open) out += '</mark>';
+      open = false;
+    } else {
+      out += escapeHtml(part);
+    }
+  }
+  return open ? `${out}</mark>` : out;
+}
+
+/** The Dutch `OF` (uppercase, as a separate word outside quotes) means OR; websearch syntax knows `or`. */
+export function mapDutchOperators(text: string): string {
+  return text
+    .split('"')
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|\s)OF(?=\s|$)/g, '$1or')))
+    .join('"');
+}
+
+/** Lower-cased, accents removed: how words are kept for suggestions. */
+export function foldWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Distinct words worth suggesting (letters only, 4 to 30 long), folded. */
+export function extractWords(text: string): string[] {
+  const words = foldWord(text).match(/\p{L}{4,30}/gu) ?? [];
+  return [...new Set(words)];
+}
+
+/** The plain words of a query that a typo correction may replace: not quoted, not excluded, not an operator. */
+export function correctableWords(text: string): string[] {
+  const words: string[] = [];
+  text.split('"').forEach((part, i) => {
+    if (i % 2 === 1) return;
+    for (const token of part.split(/\s+/)) {
+      if (!token || token.startsWith('-') || token === 'OF' || token.toLowerCase() === 'or') continue;
+      const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      if (/^\p{L}{4,30}$/u.test(word)) words.push(word);
+    }
+  });
+  return words;
+}
+
+/** Replaces whole-word occurrences outside quotes, keeping everything else the member typed. */
+export function replaceWords(text: string, replacements: Map<string, string>): string {
+  return text
+    .split('"')
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/[\p{L}\p{N}]+/gu, (word, offset: number, whole: string) => {
+            const excluded = offset > 0 && whole[offset - 1] === '-';
+            return excluded ? word : (replacements.get(word) ?? word);
+          }),
+    )
+    .join('"');
+}
