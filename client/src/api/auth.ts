@@ -1,0 +1,50 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LoginBody, RegisterBody, User } from '../../../shared/api/users';
+import { ApiError, get, post, setCsrfToken } from './http';
+
+export const meKey = ['me'] as const;
+
+/** Who is logged in; null for a guest. Other errors (server down) stay errors. */
+export function useMe() {
+  return useQuery({
+    queryKey: meKey,
+    queryFn: async (): Promise<User | null> => {
+      try {
+        return (await get<{ user: User }>('/api/me')).user;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginBody) => post<{ user: User; csrfToken: string }>('/api/auth/login', body),
+    onSuccess: ({ user, csrfToken }) => {
+      setCsrfToken(csrfToken);
+      // Whatever a previous user saw must not leak into this session's cache.
+      client.clear();
+      client.setQueryData(meKey, user);
+    },
+  });
+}
+
+export function useRegister() {
+  return useMutation({ mutationFn: (body: RegisterBody) => post<{ user: User }>('/api/auth/register', body) });
+}
+
+export function useLogout(path = '/api/auth/logout') {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => post<void>(path),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.clear();
+      client.setQueryData(meKey, null);
+    },
+  });
+}

@@ -1,0 +1,109 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import type { CategoryList, Post, Thread, ThreadList, ThreadPage, ThreadWithPost } from '../../../shared/api/forum';
+import { del, get, patch, post, qs } from './http';
+
+export const keys = {
+  categories: ['categories'] as const,
+  threads: (slug: string) => ['threads', slug] as const,
+  thread: (id: number) => ['thread', id] as const,
+};
+
+export function useCategories() {
+  return useQuery({ queryKey: keys.categories, queryFn: () => get<CategoryList>('/api/categories') });
+}
+
+export function useThreads(slug: string) {
+  return useInfiniteQuery({
+    queryKey: keys.threads(slug),
+    queryFn: ({ pageParam }) => get<ThreadList>(`/api/categories/${encodeURIComponent(slug)}/threads${qs({ cursor: pageParam })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useThread(id: number) {
+  return useInfiniteQuery({
+    queryKey: keys.thread(id),
+    queryFn: ({ pageParam }) => get<ThreadPage>(`/api/threads/${id}${qs({ cursor: pageParam })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export type ThreadData = InfiniteData<ThreadPage, string | null>;
+
+/** Adds or replaces a post in a loaded thread. A new post is only appended when the reader has every page (otherwise "meer laden" brings it). */
+export function upsertPost(data: ThreadData | undefined, incoming: Post): ThreadData | undefined {
+  if (!data) return data;
+  let found = false;
+  const pages = data.pages.map((page) => ({
+    ...page,
+    posts: page.posts.map((p) => {
+      if (p.id !== incoming.id) return p;
+      found = true;
+      return incoming;
+    }),
+  }));
+  const last = pages[pages.length - 1];
+  if (!found && last && last.nextCursor === null) {
+    const newest = last.posts[last.posts.length - 1];
+    if (!newest || newest.id < incoming.id) {
+      last.posts = [...last.posts, incoming];
+      last.thread = { ...last.thread, postCount: last.thread.postCount + 1, lastPostAt: incoming.createdAt };
+    }
+  }
+  return { ...data, pages };
+}
+
+export function removePost(data: ThreadData | undefined, postId: number): ThreadData | undefined {
+  if (!data) return data;
+  return { ...data, pages: data.pages.map((page) => ({ ...page, posts: page.posts.filter((p) => p.id !== postId) })) };
+}
+
+export function updateThreadInfo(data: ThreadData | undefined, thread: Thread): ThreadData | undefined {
+  if (!data) return data;
+  return { ...data, pages: data.pages.map((page) => ({ ...page, thread: { ...page.thread, ...thread } })) };
+}
+
+export function useCreateThread() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { categorySlug: string; title: string; body: string }) => post<ThreadWithPost>('/api/threads', body),
+    onSuccess: ({ thread }) => {
+      void client.invalidateQueries({ queryKey: keys.threads(thread.categorySlug) });
+      void client.invalidateQueries({ queryKey: keys.categories });
+    },
+  });
+}
+
+export function useReply(threadId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { body: string; replyToPostId: number | null }) => post<{ post: Post }>(`/api/threads/${threadId}/posts`, body),
+    onSuccess: ({ post: created }) => client.setQueryData<ThreadData>(keys.thread(threadId), (data) => upsertPost(data, created)),
+  });
+}
+
+export function useEditPost(threadId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: string }) => patch<{ post: Post }>(`/api/posts/${id}`, { body }),
+    onSuccess: ({ post: edited }) => client.setQueryData<ThreadData>(keys.thread(threadId), (data) => upsertPost(data, edited)),
+  });
+}
+
+export function useDeletePost(threadId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => del<void>(`/api/posts/${id}`),
+    // The server keeps a "removed" placeholder; refetching shows exactly what it shows.
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.thread(threadId) }),
+  });
+}
+
+export function useReport() {
+  return useMutation({
+    mutationFn: ({ postId, reason, note }: { postId: number; reason: string; note: string }) =>
+      post<unknown>(`/api/posts/${postId}/reports`, note.trim() ? { reason, note: note.trim() } : { reason }),
+  });
+}

@@ -1,0 +1,85 @@
+import { nl } from '../i18n/nl';
+
+/** An answer in the API's error shape, or a network failure (status 0). The message is Dutch and meant for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+let csrfRequest: Promise<string> | null = null;
+
+/** The token is bound to who is logged in: login hands a new one, logout forgets it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+async function fetchCsrf(): Promise<string> {
+  csrfRequest ??= send('GET', '/api/auth/csrf')
+    .then((answer) => (answer as { token: string }).token)
+    .finally(() => {
+      csrfRequest = null;
+    });
+  csrfToken = await csrfRequest;
+  return csrfToken;
+}
+
+async function send(method: string, path: string, body?: unknown, token?: string): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers['X-CSRF-Token'] = token;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'network', nl.errors.network);
+  }
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!response.ok) {
+    const error = (parsed as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? nl.errors.generic, error?.field);
+  }
+  return parsed;
+}
+
+/** One JSON request. Mutations carry the CSRF token; a stale token is refreshed once and the request retried. */
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  if (method === 'GET') return (await send(method, path)) as T;
+  const token = csrfToken ?? (await fetchCsrf());
+  try {
+    return (await send(method, path, body, token)) as T;
+  } catch (error) {
+    // The CSRF library answers its own 403 with code FST_CSRF_INVALID_TOKEN; the API contract says csrf_invalid.
+    if (error instanceof ApiError && error.status === 403 && /csrf/i.test(error.code)) {
+      return (await send(method, path, body, await fetchCsrf())) as T;
+    }
+    throw error;
+  }
+}
+
+export const get = <T>(path: string) => request<T>('GET', path);
+export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
+export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
+export const del = <T>(path: string) => request<T>('DELETE', path);
+
+/** Query strings without empty values. */
+export function qs(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== null && value !== undefined && value !== '') search.set(key, String(value));
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}

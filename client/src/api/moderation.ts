@@ -1,0 +1,58 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { LogList, Queue, ResolveBody } from '../../../shared/api/moderation';
+import type { User, UserList } from '../../../shared/api/users';
+import type { UserStatus } from '../../../shared/constants';
+import { get, post, qs } from './http';
+
+const modKeys = {
+  queue: ['moderation', 'queue'] as const,
+  users: (status: UserStatus | '') => ['moderation', 'users', status] as const,
+  log: ['moderation', 'log'] as const,
+};
+
+export function useQueue() {
+  return useInfiniteQuery({
+    queryKey: modKeys.queue,
+    queryFn: ({ pageParam }) => get<Queue>(`/api/moderation/queue${qs({ cursor: pageParam })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useResolve() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ reportId, ...body }: ResolveBody & { reportId: number }) => post<unknown>(`/api/moderation/reports/${reportId}/resolve`, body),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['moderation'] });
+      // A hidden or deleted post changes threads the moderator may have open.
+      void client.invalidateQueries({ queryKey: ['thread'] });
+    },
+  });
+}
+
+export function useUsers(status: UserStatus | '') {
+  return useInfiniteQuery({
+    queryKey: modKeys.users(status),
+    queryFn: ({ pageParam }) => get<UserList>(`/api/admin/users${qs({ status, cursor: pageParam })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useApprove() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => post<{ user: User }>(`/api/admin/users/${id}/approve`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['moderation'] }),
+  });
+}
+
+export function useLog() {
+  return useInfiniteQuery({
+    queryKey: modKeys.log,
+    queryFn: ({ pageParam }) => get<LogList>(`/api/moderation/log${qs({ cursor: pageParam })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}

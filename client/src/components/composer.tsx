@@ -1,0 +1,107 @@
+import { useId, useRef, useState, type RefObject } from 'react';
+import { LIMITS } from '../../../shared/constants';
+import { nl } from '../i18n/nl';
+
+type Wrap = { before: string; after: string; placeholder: string; linePrefix?: boolean };
+const TOOLS: { key: 'bold' | 'italic' | 'link' | 'quote' | 'list'; label: string; text: string; wrap: Wrap }[] = [
+  { key: 'bold', label: nl.composer.bold, text: 'B', wrap: { before: '**', after: '**', placeholder: 'vet' } },
+  { key: 'italic', label: nl.composer.italic, text: 'I', wrap: { before: '_', after: '_', placeholder: 'cursief' } },
+  { key: 'link', label: nl.composer.link, text: '🔗', wrap: { before: '[', after: '](https://)', placeholder: 'linktekst' } },
+  { key: 'quote', label: nl.composer.quote, text: '❝', wrap: { before: '> ', after: '', placeholder: 'citaat', linePrefix: true } },
+  { key: 'list', label: nl.composer.list, text: '•', wrap: { before: '- ', after: '', placeholder: 'punt', linePrefix: true } },
+];
+
+/**
+ * The Markdown editor: a plain textarea (the most accessible editor there is) with a small toolbar and a
+ * preview. The preview shows the text without formatting (escaped, with line breaks): the server renders the
+ * real Markdown, and a second renderer in the browser would be another 30 KB that could disagree with it.
+ */
+export function Composer({
+  value,
+  onChange,
+  onTyping,
+  error,
+  label = nl.composer.label,
+  textareaRef,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  onTyping?: () => void;
+  error?: string | null;
+  label?: string;
+  textareaRef?: RefObject<HTMLTextAreaElement | null>;
+}) {
+  const id = useId();
+  const ownRef = useRef<HTMLTextAreaElement>(null);
+  const ref = textareaRef ?? ownRef;
+  const [preview, setPreview] = useState(false);
+
+  const apply = (wrap: Wrap) => {
+    const el = ref.current;
+    if (!el) return;
+    const start = el.selectionStart;
+    const end = el.selectionEnd;
+    const selected = value.slice(start, end) || wrap.placeholder;
+    const text = wrap.linePrefix
+      ? selected
+          .split('\n')
+          .map((line) => wrap.before + line)
+          .join('\n')
+      : wrap.before + selected + wrap.after;
+    const next = value.slice(0, start) + text + value.slice(end);
+    onChange(next);
+    // Select the inserted words so typing replaces the placeholder.
+    requestAnimationFrame(() => {
+      el.focus();
+      const from = start + (wrap.linePrefix ? wrap.before.length : wrap.before.length);
+      el.setSelectionRange(from, from + (wrap.linePrefix ? text.length - wrap.before.length : selected.length));
+    });
+  };
+
+  return (
+    <div className="field composer">
+      <label htmlFor={id}>{label}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {nl.composer.hint}
+      </p>
+      <div className="composer-bar">
+        <div role="toolbar" aria-label={nl.composer.toolbar} aria-controls={id} className="toolbar">
+          {TOOLS.map((tool) => (
+            <button key={tool.key} type="button" className="tool" aria-label={tool.label} title={tool.label} disabled={preview} onClick={() => apply(tool.wrap)}>
+              <span aria-hidden="true">{tool.text}</span>
+            </button>
+          ))}
+        </div>
+        <button type="button" className="tool text" aria-pressed={preview} onClick={() => setPreview((p) => !p)}>
+          {nl.composer.preview}
+        </button>
+      </div>
+      <textarea
+        id={id}
+        ref={ref}
+        hidden={preview}
+        rows={6}
+        maxLength={LIMITS.bodyMax}
+        required
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        aria-invalid={error ? true : undefined}
+        value={value}
+        onChange={(e) => {
+          onChange(e.target.value);
+          onTyping?.();
+        }}
+      />
+      {preview && (
+        <div className="preview" aria-live="polite">
+          <p className="hint">{nl.composer.previewNote}</p>
+          {value.trim() ? <div className="preview-text">{value}</div> : <p className="muted">{nl.composer.previewEmpty}</p>}
+        </div>
+      )}
+      {error && (
+        <p className="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

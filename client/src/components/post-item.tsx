@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import type { Post } from '../../../shared/api/forum';
+import type { User } from '../../../shared/api/users';
+import { useDeletePost, useEditPost } from '../api/forum';
+import { ApiError } from '../api/http';
+import { nl } from '../i18n/nl';
+import { Composer } from './composer';
+import { Dialog } from './dialog';
+import { ReportDialog } from './report-dialog';
+import { ErrorMessage } from './states';
+
+export const postAnchor = (id: number) => `bericht-${id}`;
+
+/** The Markdown to quote: the source when we have it (author, moderators), otherwise the text of the HTML. */
+export function quoteText(post: Post): string {
+  const text = post.body ?? new DOMParser().parseFromString(post.bodyHtml, 'text/html').body.textContent ?? '';
+  return (
+    text
+      .trim()
+      .split('\n')
+      .map((line) => `> ${line}`)
+      .join('\n') + '\n\n'
+  );
+}
+
+export function PostItem({
+  post,
+  viewer,
+  replyTo,
+  locked,
+  onReply,
+  onQuote,
+}: {
+  post: Post;
+  viewer: User;
+  replyTo: Post | undefined;
+  locked: boolean;
+  onReply: (post: Post) => void;
+  onQuote: (post: Post) => void;
+}) {
+  const moderator = viewer.role !== 'member';
+  const own = post.author.id === viewer.id;
+  const mayChange = !post.deleted && (moderator || (own && !locked));
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const edit = useEditPost(post.threadId);
+  const remove = useDeletePost(post.threadId);
+  const role = post.author.representativeRole;
+  const editError = edit.error instanceof ApiError ? edit.error : null;
+
+  return (
+    <article id={postAnchor(post.id)} className={`post${post.hidden ? ' hidden-post' : ''}`} aria-label={nl.thread.postLabel(post.author.displayName)} tabIndex={-1}>
+      <header className="post-head">
+        <span className="author">{post.author.displayName}</span>
+        {role && role !== 'lid' && (
+          <span className="badge role">
+            {nl.roles[role]}
+            {post.author.representativeVerified && <span className="visually-hidden"> ({nl.thread.verified})</span>}
+            {post.author.representativeVerified && <span aria-hidden="true"> ✓</span>}
+          </span>
+        )}
+        {post.author.party && (
+          <span className="meta">
+            {post.author.party}
+            {post.author.municipality ? `, ${post.author.municipality}` : ''}
+          </span>
+        )}
+        <span className="meta">
+          <a href={`#${postAnchor(post.id)}`}>
+            <time dateTime={post.createdAt}>{nl.time.format(post.createdAt)}</time>
+          </a>
+          {post.editedAt && (
+            <>
+              {' · '}
+              <span title={nl.time.format(post.editedAt)}>{nl.thread.edited}</span>
+            </>
+          )}
+        </span>
+        {post.hidden && <span className="badge warn">{nl.thread.hidden}</span>}
+      </header>
+      {post.replyToPostId !== null && (
+        <p className="reply-to">
+          <a href={`#${postAnchor(post.replyToPostId)}`}>{replyTo ? nl.thread.replyTo(replyTo.author.displayName) : nl.thread.replyToUnknown}</a>
+        </p>
+      )}
+      {post.deleted && !post.bodyHtml ? (
+        <p className="muted">{nl.thread.deleted}</p>
+      ) : editing ? (
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            edit.mutate({ id: post.id, body: draft }, { onSuccess: () => setEditing(false) });
+          }}
+        >
+          <ErrorMessage error={edit.error && !editError?.field ? edit.error : null} />
+          <Composer value={draft} onChange={setDraft} error={editError?.field ? editError.message : null} />
+          <div className="actions">
+            <button type="submit" disabled={edit.isPending}>
+              {nl.composer.saveEdit}
+            </button>
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>
+              {nl.common.cancel}
+            </button>
+          </div>
+        </form>
+      ) : (
+        // bodyHtml is rendered from Markdown and sanitized by the server (sanitize-html); it is the only HTML we insert.
+        <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+      )}
+      {!editing && !post.deleted && (
+        <div className="post-actions">
+          {!locked && (
+            <>
+              <button type="button" className="link-button" onClick={() => onReply(post)}>
+                {nl.thread.reply}
+              </button>
+              <button type="button" className="link-button" onClick={() => onQuote(post)}>
+                {nl.thread.quote}
+              </button>
+            </>
+          )}
+          {mayChange && post.body !== undefined && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setDraft(post.body ?? '');
+                edit.reset();
+                setEditing(true);
+              }}
+            >
+              {nl.thread.edit}
+            </button>
+          )}
+          {mayChange && (
+            <button type="button" className="link-button" onClick={() => setConfirming(true)}>
+              {nl.thread.delete}
+            </button>
+          )}
+          {!own && (
+            <button type="button" className="link-button" onClick={() => setReporting(true)}>
+              {nl.thread.report}
+            </button>
+          )}
+        </div>
+      )}
+      {confirming && (
+      <Dialog title={nl.thread.deleteTitle} open={confirming} onClose={() => setConfirming(false)}>
+        <p>{nl.thread.confirmDelete}</p>
+        <ErrorMessage error={remove.error} />
+        <div className="actions">
+          <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate(post.id, { onSuccess: () => setConfirming(false) })}>
+            {nl.thread.delete}
+          </button>
+          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            {nl.common.cancel}
+          </button>
+        </div>
+      </Dialog>
+      )}
+      {reporting && <ReportDialog postId={post.id} open={reporting} onClose={() => setReporting(false)} />}
+    </article>
+  );
+}

@@ -1,0 +1,47 @@
+import { useState, type FormEvent } from 'react';
+import { LIMITS, REPORT_REASONS, type ReportReason } from '../../../shared/constants';
+import { useReport } from '../api/forum';
+import { nl } from '../i18n/nl';
+import { Dialog } from './dialog';
+import { ErrorMessage } from './states';
+
+export function ReportDialog({ postId, open, onClose }: { postId: number; open: boolean; onClose: () => void }) {
+  const [reason, setReason] = useState<ReportReason>('spam');
+  const [note, setNote] = useState('');
+  const report = useReport();
+  const close = () => {
+    report.reset();
+    setNote('');
+    onClose();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    report.mutate({ postId, reason, note });
+  };
+  return (
+    <Dialog title={nl.report.title} open={open} onClose={close}>
+      {report.isSuccess ? (
+        <p role="status">{nl.report.done}</p>
+      ) : (
+        <form className="form" onSubmit={submit}>
+          <ErrorMessage error={report.error} />
+          <fieldset>
+            <legend>{nl.report.reason}</legend>
+            {REPORT_REASONS.map((r) => (
+              <label key={r} className="radio">
+                <input type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} /> {nl.report.reasons[r]}
+              </label>
+            ))}
+          </fieldset>
+          <label htmlFor={`report-note-${postId}`}>
+            {nl.report.note} <span className="muted">{nl.common.optional}</span>
+          </label>
+          <textarea id={`report-note-${postId}`} rows={3} maxLength={LIMITS.reportNoteMax} value={note} onChange={(e) => setNote(e.target.value)} />
+          <button type="submit" disabled={report.isPending}>
+            {nl.report.submit}
+          </button>
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,43 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useMe } from '../api/auth';
+import { nl } from '../i18n/nl';
+import { PageTitle } from './page-title';
+import { Loading, PageError } from './states';
+
+/** Members-only pages: guests go to login, pending accounts to the waiting page, suspended and rejected ones see why. */
+export function RequireMember({ moderator = false }: { moderator?: boolean }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <PageError error={me.error} retry={() => void me.refetch()} />;
+  const user = me.data;
+  if (!user) return <Navigate to={`/inloggen?terug=${encodeURIComponent(location.pathname + location.search + location.hash)}`} replace />;
+  if (user.status === 'pending') return <Navigate to="/wachten" replace />;
+  if (user.status === 'suspended') {
+    return (
+      <>
+        <PageTitle>{nl.suspended.title}</PageTitle>
+        {user.statusReason && <p>{nl.suspended.reason(user.statusReason)}</p>}
+        {user.suspendedUntil && <p>{nl.suspended.until(nl.time.format(user.suspendedUntil))}</p>}
+        <p>{nl.suspended.contact}</p>
+      </>
+    );
+  }
+  if (user.status === 'rejected') {
+    return (
+      <>
+        <PageTitle>{nl.rejected.title}</PageTitle>
+        <p>{nl.rejected.body}</p>
+      </>
+    );
+  }
+  if (moderator && user.role === 'member') {
+    return (
+      <>
+        <PageTitle>{nl.errors.forbiddenTitle}</PageTitle>
+        <p>{nl.errors.forbidden}</p>
+      </>
+    );
+  }
+  return <Outlet />;
+}

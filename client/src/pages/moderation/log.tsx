@@ -1,0 +1,44 @@
+import { Link } from 'react-router';
+import { useLog } from '../../api/moderation';
+import { PageTitle } from '../../components/page-title';
+import { Loading, PageError } from '../../components/states';
+import { nl } from '../../i18n/nl';
+import { LoadMore, ModerationNav } from './moderation-nav';
+
+export default function LogPage() {
+  const log = useLog();
+  return (
+    <>
+      <PageTitle title={`${nl.moderation.log} · ${nl.moderation.title}`}>{nl.moderation.log}</PageTitle>
+      <ModerationNav />
+      {log.isError ? (
+        <PageError error={log.error} retry={() => void log.refetch()} />
+      ) : log.isPending ? (
+        <Loading />
+      ) : log.data.pages[0]?.entries.length === 0 ? (
+        <p className="empty">{nl.moderation.logEmpty}</p>
+      ) : (
+        <ol className="log">
+          {log.data.pages
+            .flatMap((p) => p.entries)
+            .map((e) => (
+              <li key={e.id}>
+                <time dateTime={e.createdAt}>{nl.time.format(e.createdAt)}</time> · <strong>{nl.moderation.logActions[e.action]}</strong>
+                {' · '}
+                {e.moderator?.displayName ?? nl.moderation.system}
+                {e.targetUser && <> → {e.targetUser.displayName}</>}
+                {e.targetThreadId && (
+                  <>
+                    {' · '}
+                    <Link to={`/discussie/${e.targetThreadId}${e.targetPostId ? `#bericht-${e.targetPostId}` : ''}`}>{nl.moderation.openPost}</Link>
+                  </>
+                )}
+                {e.reason && <> · “{e.reason}”</>}
+              </li>
+            ))}
+        </ol>
+      )}
+      {log.isSuccess && <LoadMore has={log.hasNextPage} busy={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()} />}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { Link } from 'react-router';
+import { REPORT_ACTIONS } from '../../../../shared/constants';
+import { useQueue, useResolve } from '../../api/moderation';
+import { PageTitle } from '../../components/page-title';
+import { postAnchor } from '../../components/post-item';
+import { ErrorMessage, Loading, PageError } from '../../components/states';
+import { nl } from '../../i18n/nl';
+import { LoadMore, ModerationNav } from './moderation-nav';
+
+/** Open reports, one card per reported post; one decision settles every report on that post. */
+export default function QueuePage() {
+  const queue = useQueue();
+  const resolve = useResolve();
+  if (queue.isError) return <PageError error={queue.error} retry={() => void queue.refetch()} />;
+  const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <PageTitle title={`${nl.moderation.queue} · ${nl.moderation.title}`}>{nl.moderation.queue}</PageTitle>
+      <ModerationNav />
+      <ErrorMessage error={resolve.error} />
+      {resolve.isSuccess && <p role="status">{nl.moderation.resolved}</p>}
+      {queue.isPending ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p className="empty">{nl.moderation.queueEmpty}</p>
+      ) : (
+        <ul className="card-list">
+          {items.map((item) => (
+            <li key={item.post.id} className="card">
+              <h2 className="card-title">
+                <Link to={`/discussie/${item.thread.id}#${postAnchor(item.post.id)}`}>{item.thread.title}</Link>
+              </h2>
+              <p className="meta">
+                {item.author.displayName} · {nl.time.format(item.post.createdAt)}
+                {item.post.hidden && <span className="badge warn">{nl.thread.hidden}</span>}
+              </p>
+              {/* Sanitized by the server, like every bodyHtml. */}
+              <div className="post-body quoted" dangerouslySetInnerHTML={{ __html: item.post.bodyHtml }} />
+              <ul className="reports">
+                {item.reports.map((r) => (
+                  <li key={r.id}>
+                    <strong>{nl.report.reasons[r.reason]}</strong> · {nl.moderation.reportedBy(r.reporter.displayName)}
+                    {r.note && <> · “{r.note}”</>}
+                  </li>
+                ))}
+              </ul>
+              <div className="actions">
+                {REPORT_ACTIONS.map((action) => (
+                  <button
+                    key={action}
+                    type="button"
+                    className={action === 'dismiss' ? 'secondary' : action === 'hide_post' ? '' : 'danger'}
+                    disabled={resolve.isPending || !item.reports[0]}
+                    onClick={() => resolve.mutate({ reportId: item.reports[0]!.id, action })}
+                  >
+                    {nl.moderation.actions[action]}
+                  </button>
+                ))}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <LoadMore has={queue.hasNextPage} busy={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()} />
+    </>
+  );
+}

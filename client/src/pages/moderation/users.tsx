@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { USER_STATUSES, type UserStatus } from '../../../../shared/constants';
+import { useApprove, useUsers } from '../../api/moderation';
+import { PageTitle } from '../../components/page-title';
+import { ErrorMessage, Loading, PageError } from '../../components/states';
+import { nl } from '../../i18n/nl';
+import { LoadMore, ModerationNav } from './moderation-nav';
+
+function UserTable({ status }: { status: UserStatus | '' }) {
+  const users = useUsers(status);
+  const approve = useApprove();
+  if (users.isError) return <PageError error={users.error} retry={() => void users.refetch()} />;
+  if (users.isPending) return <Loading />;
+  const rows = users.data.pages.flatMap((p) => p.users);
+  if (rows.length === 0) return <p className="empty">{status === 'pending' ? nl.moderation.pendingEmpty : nl.moderation.membersEmpty}</p>;
+  return (
+    <>
+      <ErrorMessage error={approve.error} />
+      {approve.isSuccess && <p role="status">{nl.moderation.approved(approve.data.user.displayName)}</p>}
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{nl.moderation.name}</th>
+              <th scope="col">{nl.moderation.email}</th>
+              <th scope="col">{nl.moderation.party}</th>
+              <th scope="col">{nl.moderation.municipality}</th>
+              <th scope="col">{nl.moderation.role}</th>
+              <th scope="col">{nl.moderation.status}</th>
+              <th scope="col">{nl.moderation.since}</th>
+              {status === 'pending' && (<th scope="col"><span className="visually-hidden">{nl.moderation.action}</span></th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((u) => (
+              <tr key={u.id}>
+                <th scope="row">{u.displayName}</th>
+                <td>{u.email}</td>
+                <td>{u.party}</td>
+                <td>{u.municipality}</td>
+                <td>{u.representativeRole ? nl.roles[u.representativeRole] : '—'}</td>
+                <td>
+                  {nl.moderation.statuses[u.status]}
+                  {u.statusReason ? ` (${u.statusReason})` : ''}
+                </td>
+                <td>{nl.time.date(u.createdAt)}</td>
+                {status === 'pending' && (
+                  <td>
+                    <button type="button" disabled={approve.isPending} onClick={() => approve.mutate(u.id)} aria-label={`${nl.moderation.approve}: ${u.displayName}`}>
+                      {nl.moderation.approve}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <LoadMore has={users.hasNextPage} busy={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()} />
+    </>
+  );
+}
+
+export function PendingPage() {
+  return (
+    <>
+      <PageTitle title={`${nl.moderation.pending} · ${nl.moderation.title}`}>{nl.moderation.pending}</PageTitle>
+      <ModerationNav />
+      <UserTable status="pending" />
+    </>
+  );
+}
+
+export function MembersPage() {
+  const [status, setStatus] = useState<UserStatus | ''>('active');
+  return (
+    <>
+      <PageTitle title={`${nl.moderation.members} · ${nl.moderation.title}`}>{nl.moderation.members}</PageTitle>
+      <ModerationNav />
+      <div className="field inline">
+        <label htmlFor="member-status">{nl.moderation.status}</label>
+        <select id="member-status" value={status} onChange={(e) => setStatus(e.target.value as UserStatus | '')}>
+          <option value="">—</option>
+          {USER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {nl.moderation.statuses[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <UserTable status={status} />
+    </>
+  );
+}

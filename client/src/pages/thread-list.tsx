@@ -1,0 +1,72 @@
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
+import { useCategories, useThreads } from '../api/forum';
+import { PageTitle } from '../components/page-title';
+import { Loading, PageError } from '../components/states';
+import { nl } from '../i18n/nl';
+import { useLive } from '../live/live-context';
+
+export default function ThreadList() {
+  const { slug = '' } = useParams();
+  const categories = useCategories();
+  const threads = useThreads(slug);
+  const { client } = useLive();
+  const category = categories.data?.categories.find((c) => c.slug === slug);
+
+  // New threads in this category arrive live (the live context refreshes the list).
+  useEffect(() => {
+    if (!client) return;
+    client.subscribeCategory(slug);
+    return () => client.unsubscribeCategory(slug);
+  }, [client, slug]);
+
+  if (threads.isError) return <PageError error={threads.error} retry={() => void threads.refetch()} />;
+  const items = threads.data?.pages.flatMap((p) => p.threads) ?? [];
+  return (
+    <>
+      <nav aria-label={nl.nav.breadcrumb} className="breadcrumb">
+        <Link to="/forum">{nl.nav.forum}</Link>
+      </nav>
+      <PageTitle title={category?.name ?? slug}>{category?.name ?? slug}</PageTitle>
+      {category && <p>{category.description}</p>}
+      <p>
+        <Link className="button" to={`/nieuw?categorie=${encodeURIComponent(slug)}`}>
+          {nl.categories.newThread}
+        </Link>
+      </p>
+      {threads.isPending ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p className="empty">{nl.threads.empty}</p>
+      ) : (
+        <ul className="card-list">
+          {items.map((t) => {
+            const unread = t.unreadCount === null ? nl.threads.neverRead : t.unreadCount ? nl.threads.unread(t.unreadCount) : null;
+            return (
+              <li key={t.id} className={`card thread-item${t.pinned ? ' pinned' : ''}${unread ? ' unread' : ''}`}>
+                <h2 className="card-title">
+                  <Link to={`/discussie/${t.id}`}>{t.title}</Link>
+                </h2>
+                <p className="badges">
+                  {t.pinned && <span className="badge">{nl.threads.pinned}</span>}
+                  {t.locked && <span className="badge">{nl.threads.locked}</span>}
+                  {t.hidden && <span className="badge warn">{nl.threads.hidden}</span>}
+                  {unread && <span className="badge new">{unread}</span>}
+                </p>
+                <p className="meta">
+                  {nl.threads.by(t.author.displayName)} · {nl.threads.posts(t.postCount)} · {nl.threads.lastPost}{' '}
+                  <time dateTime={t.lastPostAt}>{nl.time.format(t.lastPostAt)}</time>
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {threads.hasNextPage && (
+        <button type="button" className="secondary" disabled={threads.isFetchingNextPage} onClick={() => void threads.fetchNextPage()}>
+          {threads.isFetchingNextPage ? nl.common.loadingMore : nl.common.loadMore}
+        </button>
+      )}
+    </>
+  );
+}

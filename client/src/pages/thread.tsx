@@ -1,0 +1,159 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import type { Post } from '../../../shared/api/forum';
+import { useMe } from '../api/auth';
+import { useCategories, useReply, useThread } from '../api/forum';
+import { ApiError } from '../api/http';
+import { Composer } from '../components/composer';
+import { PageTitle } from '../components/page-title';
+import { postAnchor, PostItem, quoteText } from '../components/post-item';
+import { ErrorMessage, Loading, NotFound, PageError } from '../components/states';
+import { nl } from '../i18n/nl';
+import { useThreadLive } from '../live/use-thread-live';
+
+export default function ThreadPage() {
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const me = useMe();
+  const query = useThread(valid ? id : 0);
+  const categories = useCategories();
+  const posts = query.data?.pages.flatMap((p) => p.posts) ?? [];
+  const thread = query.data?.pages[0]?.thread;
+  const byId = new Map(posts.map((p) => [p.id, p]));
+  const live = useThreadLive(id, query.isSuccess, posts[posts.length - 1]?.id, me.data?.id);
+
+  const [text, setText] = useState('');
+  const [replyTo, setReplyTo] = useState<Post | null>(null);
+  const reply = useReply(id);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const end = useRef<HTMLDivElement>(null);
+  const { hash } = useLocation();
+
+  // Whether the end of the list is in view decides between "appears in place" and the "N nieuwe reacties" bar.
+  const { setAtBottom } = live;
+  useEffect(() => {
+    const el = end.current;
+    if (!el) return;
+    const observer = new IntersectionObserver(([entry]) => setAtBottom(entry?.isIntersecting ?? false));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [query.isSuccess, setAtBottom]);
+
+  // A link to one post (from search) brings that post into view once it is loaded.
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (!hash || scrolledTo.current === hash || !query.isSuccess) return;
+    const el = document.getElementById(hash.slice(1));
+    if (el) {
+      scrolledTo.current = hash;
+      el.scrollIntoView();
+      el.focus();
+    }
+  }, [hash, query.isSuccess]);
+
+  if (!valid) return <NotFound />;
+  if (query.isError) return <PageError error={query.error} retry={() => void query.refetch()} />;
+  if (query.isPending || !thread || !me.data) return <Loading />;
+  const category = categories.data?.categories.find((c) => c.slug === thread.categorySlug);
+
+  const startReply = (post: Post, quote: boolean) => {
+    setReplyTo(post);
+    if (quote) setText((t) => (t && !t.endsWith('\n') ? `${t}\n\n` : t) + quoteText(post));
+    requestAnimationFrame(() => textarea.current?.focus());
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    reply.mutate(
+      { body: text, replyToPostId: replyTo?.id ?? null },
+      {
+        onSuccess: () => {
+          setText('');
+          setReplyTo(null);
+        },
+      },
+    );
+  };
+  const showUnseen = () => {
+    const first = live.unseen[0];
+    const el = first ? document.getElementById(postAnchor(first)) : null;
+    live.clearUnseen();
+    if (el) {
+      el.scrollIntoView({ block: 'start' });
+      el.focus();
+    } else end.current?.scrollIntoView();
+  };
+  const replyError = reply.error instanceof ApiError ? reply.error : null;
+
+  return (
+    <>
+      <nav aria-label={nl.nav.breadcrumb} className="breadcrumb">
+        <Link to="/forum">{nl.nav.forum}</Link>
+        {' › '}
+        <Link to={`/forum/${thread.categorySlug}`}>{category?.name ?? thread.categorySlug}</Link>
+      </nav>
+      <PageTitle title={thread.title}>{thread.title}</PageTitle>
+      <p className="badges">
+        {thread.pinned && <span className="badge">{nl.threads.pinned}</span>}
+        {thread.locked && <span className="badge">{nl.threads.locked}</span>}
+        <span className="meta">{nl.threads.posts(thread.postCount)}</span>
+      </p>
+      {live.status === 'reconnecting' && (
+        <p className="live-status" role="status">
+          {nl.thread.reconnecting}
+        </p>
+      )}
+      <section aria-label={nl.thread.posts} className="posts">
+        {posts.map((post) => (
+          <PostItem
+            key={post.id}
+            post={post}
+            viewer={me.data!}
+            replyTo={post.replyToPostId ? byId.get(post.replyToPostId) : undefined}
+            locked={thread.locked}
+            onReply={(p) => startReply(p, false)}
+            onQuote={(p) => startReply(p, true)}
+          />
+        ))}
+      </section>
+      {query.hasNextPage && (
+        <button type="button" className="secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+          {query.isFetchingNextPage ? nl.common.loadingMore : nl.thread.loadMore}
+        </button>
+      )}
+      <div ref={end} className="end-marker" />
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {live.announcement}
+      </div>
+      <p className="typing" aria-hidden={live.typingNames.length === 0}>
+        {live.typingNames.length > 0 ? nl.thread.typing(live.typingNames) : ''}
+      </p>
+      {live.unseen.length > 0 && (
+        <button type="button" className="new-replies" onClick={showUnseen}>
+          {nl.thread.newReplies(live.unseen.length)}
+        </button>
+      )}
+      {thread.locked && me.data.role === 'member' ? (
+        <p className="notice">{nl.thread.lockedNotice}</p>
+      ) : (
+        <section aria-labelledby="reply-heading" className="reply-box">
+          <h2 id="reply-heading">{nl.thread.replyHeading}</h2>
+          <form className="form" onSubmit={submit} noValidate>
+            <ErrorMessage error={reply.error && !replyError?.field ? reply.error : null} />
+            {replyTo && (
+              <p className="replying">
+                {nl.composer.replyingTo(replyTo.author.displayName)}{' '}
+                <button type="button" className="link-button" onClick={() => setReplyTo(null)}>
+                  {nl.composer.cancelReply}
+                </button>
+              </p>
+            )}
+            <Composer value={text} onChange={setText} onTyping={live.sendTyping} textareaRef={textarea} error={replyError?.field ? replyError.message : null} />
+            <button type="submit" disabled={reply.isPending}>
+              {reply.isPending ? nl.composer.busy : nl.composer.submit}
+            </button>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}
