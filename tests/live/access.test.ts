@@ -1,0 +1,113 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../server/db/schema.js';
+import { notifyUserEvent } from '../../server/live/notify.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import type { TestClient } from '../helpers/client.js';
+import { listen, TestSocket } from './sockets.js';
+
+let t: TestApp;
+let url: string;
+let origin: string;
+beforeAll(async () => {
+  t = await buildTestApp();
+  ({ url, origin } = await listen(t.app));
+});
+afterAll(() => t.close());
+
+const connect = (client: TestClient) => TestSocket.open(url, { client, origin });
+
+describe('who may connect', () => {
+  it('closes a guest with 4401 and a Dutch reason', async () => {
+    const socket = await connect(t.guest());
+    expect(await socket.closed).toEqual({ code: 4401, reason: 'Log in om live mee te lezen.' });
+    expect(socket.messages).toEqual([]);
+  });
+
+  it.each([
+    ['pending', 'Je account wacht nog op goedkeuring.'],
+    ['suspended', 'Je account is geschorst.'],
+    ['rejected', 'Je aanmelding is afgewezen.'],
+  ] as const)('closes a %s account with 4403', async (status, reason) => {
+    const { client } = await t.login({ status });
+    const socket = await connect(client);
+    expect(await socket.closed).toEqual({ code: 4403, reason });
+    expect(socket.messages).toEqual([]);
+  });
+
+  it('refuses the handshake from a foreign or missing Origin, even with a valid session', async () => {
+    const { client } = await t.login();
+    await expect(TestSocket.open(url, { client, origin: 'https://kwaadwillend.example' })).rejects.toThrow('handshake refused: 403');
+    await expect(TestSocket.open(url, { client, origin: origin.replace('127.0.0.1', 'localhost') })).rejects.toThrow('handshake refused: 403');
+    await expect(TestSocket.open(url, { client, origin: null })).rejects.toThrow('handshake refused: 403');
+  });
+
+  it('closes the socket of the session that logs out, not the same member’s other session', async () => {
+    const { client, user } = await t.login();
+    const laptop = await t.loginAs({ ...user, email: user.email });
+    const phoneSocket = await connect(client);
+    const laptopSocket = await connect(laptop);
+    await phoneSocket.next('hello');
+    expect((await client.post('/api/auth/logout')).status).toBe(204);
+    expect(await phoneSocket.closed).toEqual({ code: 4401, reason: 'Je bent uitgelogd.' });
+    await laptopSocket.roundTrip();
+
+    expect((await laptop.post('/api/auth/logout-everywhere')).status).toBe(204);
+    expect((await laptopSocket.closed).code).toBe(4401);
+  });
+
+  it('closes a member’s sockets when their account is suspended', async () => {
+    const { client, user } = await t.login();
+    const socket = await connect(client);
+    await socket.next('hello');
+    await t.db.update(users).set({ status: 'suspended' }).where(eq(users.id, user.id));
+    await notifyUserEvent(t.db, { type: 'account.changed', userId: user.id });
+    expect(await socket.closed).toEqual({ code: 4403, reason: 'Je account is geschorst.' });
+  });
+});
+
+describe('messages', () => {
+  it('answers every malformed message with an error and stays open', async () => {
+    const { client } = await t.login();
+    const socket = await connect(client);
+    const cases: [unknown, string][] = [
+      ['dit is geen json', 'invalid_json'],
+      [{ type: 'aanval' }, 'unknown_type'],
+      [[1, 2], 'unknown_type'],
+      [null, 'unknown_type'],
+      [{ type: 'subscribe' }, 'invalid_message'],
+      [{ type: 'subscribe', threadId: 'een' }, 'invalid_message'],
+      [{ type: 'subscribe', threadId: -4 }, 'invalid_message'],
+      [{ type: 'subscribe', threadId: 1, extra: true }, 'invalid_message'],
+      [{ type: 'subscribeCategory', categorySlug: '' }, 'invalid_message'],
+      [JSON.stringify({ type: 'ping', pad: 'x'.repeat(5000) }), 'too_large'],
+    ];
+    for (const [message, code] of cases) {
+      socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+      const error = await socket.next('error');
+      expect(error.code, JSON.stringify(message).slice(0, 80)).toBe(code);
+      expect(error.message).toMatch(/\S/);
+    }
+    socket.ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    expect((await socket.next('error')).code).toBe('invalid_json');
+    await socket.roundTrip();
+    socket.close();
+  });
+
+  it('closes a socket that floods the server (4429)', async () => {
+    const { client } = await t.login();
+    const socket = await connect(client);
+    for (let i = 0; i < 40; i++) socket.send({ type: 'ping' });
+    expect(await socket.closed).toEqual({ code: 4429, reason: 'Te veel berichten in korte tijd.' });
+  });
+
+  it('cuts off a frame far beyond the limit without a server error', async () => {
+    const { client } = await t.login();
+    const socket = await connect(client);
+    socket.send('x'.repeat(100_000));
+    expect((await socket.closed).code).toBe(1009);
+    const other = await connect(client);
+    await other.roundTrip();
+    other.close();
+  });
+});
