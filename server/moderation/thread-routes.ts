@@ -35,6 +35,9 @@ export default async function moderationThreadRoutes(app: FastifyInstance) {
       const thread = await findVisibleThread(app.db, request.params.id, moderator);
       if (!thread) throw notFound('Deze discussie bestaat niet of is verwijderd.');
       const { locked, pinned, categorySlug } = request.body;
+      if (locked === undefined && pinned === undefined && categorySlug === undefined && request.body.title === undefined) {
+        throw badRequest('nothing_to_change', 'Geef minstens één van locked, pinned, categorySlug of title mee.');
+      }
       const title = request.body.title?.trim();
       const reason = request.body.reason?.trim() ?? null;
       let target: { id: number } | undefined;

@@ -115,7 +115,7 @@ export const ThreadPatchBody = Type.Object(
     title: Type.Optional(Type.String({ minLength: LIMITS.titleMin, maxLength: LIMITS.titleMax, pattern: '\\S' })),
     reason: Type.Optional(Reason()),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { additionalProperties: false },
 );
 export type ThreadPatchBody = Static<typeof ThreadPatchBody>;
 
