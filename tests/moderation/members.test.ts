@@ -1,0 +1,196 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LogList, NotificationList } from '../../shared/api/moderation.js';
+import type { User } from '../../shared/api/users.js';
+import { moderationActions, sessions, users } from '../../server/db/schema.js';
+import { makeUser } from '../../server/dev/factories.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import type { TestClient } from '../helpers/client.js';
+
+type ErrorBody = { error: { code: string; field?: string } };
+type UserAnswer = { user: User } & ErrorBody;
+
+let t: TestApp;
+let admin: Awaited<ReturnType<TestApp['login']>>;
+let mod: Awaited<ReturnType<TestApp['login']>>;
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = await t.login({ role: 'admin', displayName: 'Beheerder' });
+  mod = await t.login({ role: 'moderator', displayName: 'Moderator' });
+});
+afterAll(() => t.close());
+
+const notificationsOf = async (client: TestClient) => (await client.get<NotificationList>('/api/notifications')).body;
+const logFor = async (userId: number) => (await t.db.select().from(moderationActions).where(eq(moderationActions.targetUserId, userId))).map((a) => a.action);
+
+describe('approving and rejecting registrations', () => {
+  it('approves a pending member: logged, notified, and they can use the forum', async () => {
+    const pending = await t.login({ status: 'pending' });
+    expect((await pending.client.get('/api/categories')).status).toBe(403);
+    const res = await mod.client.post<UserAnswer>(`/api/admin/users/${pending.user.id}/approve`);
+    expect(res.status).toBe(200);
+    expect(res.body.user.status).toBe('active');
+    expect((await pending.client.get('/api/categories')).status).toBe(200);
+    const notes = await notificationsOf(pending.client);
+    expect(notes.notifications[0]!.message).toContain('Je account is goedgekeurd');
+    expect(notes.unreadCount).toBe(1);
+    expect(await logFor(pending.user.id)).toEqual(['approve_user']);
+    expect((await mod.client.post<ErrorBody>(`/api/admin/users/${pending.user.id}/approve`)).body.error.code).toBe('not_pending');
+  });
+
+  it('rejects a pending member with a reason they can read', async () => {
+    const pending = await t.login({ status: 'pending' });
+    const bad = await mod.client.post<ErrorBody>(`/api/admin/users/${pending.user.id}/reject`, { reason: ' ' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('reason');
+    const res = await mod.client.post<UserAnswer>(`/api/admin/users/${pending.user.id}/reject`, { reason: 'Geen lid van een lokale partij' });
+    expect(res.body.user).toMatchObject({ status: 'rejected', statusReason: 'Geen lid van een lokale partij' });
+    expect((await pending.client.get<ErrorBody>('/api/categories')).body.error.code).toBe('account_rejected');
+    expect((await notificationsOf(pending.client)).notifications[0]!.message).toContain('Geen lid van een lokale partij');
+    expect(await logFor(pending.user.id)).toEqual(['reject_user']);
+  });
+});
+
+describe('suspending', () => {
+  it('ends the member’s sessions at once; after logging in again they get account_suspended and can read why', async () => {
+    const member = await t.login();
+    const full = (await t.db.select().from(users).where(eq(users.id, member.user.id)))[0]!;
+    const res = await mod.client.post<UserAnswer>(`/api/admin/users/${member.user.id}/suspend`, { reason: 'Herhaaldelijk beledigend', days: 3 });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ status: 'suspended', statusReason: 'Herhaaldelijk beledigend' });
+    expect(await t.db.$count(sessions, eq(sessions.userId, member.user.id))).toBe(0);
+    // Chosen behaviour: the existing session is revoked, so the old cookie is a guest's (401).
+    expect((await member.client.get('/api/categories')).status).toBe(401);
+
+    const again = await t.loginAs(full);
+    const forum = await again.get<ErrorBody>('/api/categories');
+    expect(forum.status).toBe(403);
+    expect(forum.body.error.code).toBe('account_suspended');
+    const me = await again.get<{ user: User }>('/api/me');
+    expect(me.body.user.statusReason).toBe('Herhaaldelijk beledigend');
+    expect(me.body.user.suspendedUntil).toBeTruthy();
+    const notes = await notificationsOf(again);
+    expect(notes.notifications[0]).toMatchObject({ kind: 'account_suspended' });
+    expect(notes.notifications[0]!.message).toContain('Herhaaldelijk beledigend');
+    expect(await logFor(member.user.id)).toEqual(['suspend_user']);
+  });
+
+  it('a suspension whose end has passed is lifted by the next request', async () => {
+    const member = await t.login();
+    const full = (await t.db.select().from(users).where(eq(users.id, member.user.id)))[0]!;
+    await mod.client.post(`/api/admin/users/${member.user.id}/suspend`, { reason: 'Afkoelen', days: 1 });
+    await t.db.update(users).set({ suspendedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, member.user.id));
+    const client = await t.loginAs(full);
+    expect((await client.get('/api/categories')).status).toBe(200);
+    const [row] = await t.db.select().from(users).where(eq(users.id, member.user.id));
+    expect(row).toMatchObject({ status: 'active', suspendedUntil: null });
+  });
+
+  it('an indefinite suspension stays until a moderator lifts it', async () => {
+    const member = await t.login();
+    const full = (await t.db.select().from(users).where(eq(users.id, member.user.id)))[0]!;
+    const res = await mod.client.post<UserAnswer>(`/api/admin/users/${member.user.id}/suspend`, { reason: 'Spam-account' });
+    expect(res.body.user.suspendedUntil).toBeNull();
+    const lifted = await mod.client.post<UserAnswer>(`/api/admin/users/${member.user.id}/lift`);
+    expect(lifted.body.user).toMatchObject({ status: 'active', statusReason: null });
+    expect((await (await t.loginAs(full)).get('/api/categories')).status).toBe(200);
+    expect((await mod.client.post<ErrorBody>(`/api/admin/users/${member.user.id}/lift`)).body.error.code).toBe('not_suspended');
+    expect(await logFor(member.user.id)).toEqual(['suspend_user', 'lift_suspension']);
+  });
+
+  it('a moderator cannot suspend themselves, an admin or another moderator; an admin can suspend a moderator', async () => {
+    const otherMod = await makeUser(t.db, { role: 'moderator' });
+    for (const id of [mod.user.id, admin.user.id, otherMod.id]) {
+      const res = await mod.client.post<ErrorBody>(`/api/admin/users/${id}/suspend`, { reason: 'Test' });
+      expect(res.status).toBe(403);
+    }
+    expect((await admin.client.post<ErrorBody>(`/api/admin/users/${admin.user.id}/suspend`, { reason: 'Test' })).status).toBe(403);
+    expect((await admin.client.post<UserAnswer>(`/api/admin/users/${otherMod.id}/suspend`, { reason: 'Misbruik van rechten' })).body.user.status).toBe('suspended');
+    const [me] = await t.db.select().from(users).where(eq(users.id, mod.user.id));
+    expect(me!.status).toBe('active');
+  });
+
+  it('refuses bad suspend input and unknown or pending accounts', async () => {
+    const member = await makeUser(t.db);
+    for (const [body, field] of [
+      [{}, 'reason'],
+      [{ reason: 'x', days: 0 }, 'days'],
+      [{ reason: 'x', days: 'lang' }, 'days'],
+      [{ reason: 'x', days: 4000 }, 'days'],
+    ] as const) {
+      const res = await mod.client.post<ErrorBody>(`/api/admin/users/${member.id}/suspend`, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.field).toBe(field);
+    }
+    expect((await mod.client.post('/api/admin/users/99999999/suspend', { reason: 'x' })).status).toBe(404);
+    const pending = await makeUser(t.db, { status: 'pending' });
+    expect((await mod.client.post<ErrorBody>(`/api/admin/users/${pending.id}/suspend`, { reason: 'x' })).body.error.code).toBe('not_active');
+    expect(await logFor(member.id)).toEqual([]);
+  });
+});
+
+describe('representative roles and moderator rights', () => {
+  it('verifies and unverifies a representative role; refuses it for an account without one', async () => {
+    const raadslid = await t.login({ representativeRole: 'raadslid' });
+    const res = await mod.client.post<UserAnswer>(`/api/admin/users/${raadslid.user.id}/representative`, { verified: true });
+    expect(res.body.user.representativeVerified).toBe(true);
+    expect((await notificationsOf(raadslid.client)).notifications[0]!.message).toContain('raadslid');
+    await mod.client.post(`/api/admin/users/${raadslid.user.id}/representative`, { verified: false });
+    expect(await logFor(raadslid.user.id)).toEqual(['verify_representative', 'unverify_representative']);
+    const plain = await makeUser(t.db);
+    expect((await mod.client.post<ErrorBody>(`/api/admin/users/${plain.id}/representative`, { verified: true })).body.error.code).toBe('no_representative_role');
+    expect((await mod.client.post<ErrorBody>(`/api/admin/users/${plain.id}/representative`, { verified: 'ja' })).body.error.field).toBe('verified');
+  });
+
+  it('only admins make moderators and take it away; nobody changes an admin or themselves', async () => {
+    const member = await t.login();
+    expect((await mod.client.post<ErrorBody>(`/api/admin/users/${member.user.id}/role`, { role: 'moderator' })).status).toBe(403);
+    const res = await admin.client.post<UserAnswer>(`/api/admin/users/${member.user.id}/role`, { role: 'moderator' });
+    expect(res.body.user.role).toBe('moderator');
+    expect((await member.client.get('/api/moderation/queue')).status).toBe(200);
+    await admin.client.post(`/api/admin/users/${member.user.id}/role`, { role: 'member' });
+    expect((await member.client.get('/api/moderation/queue')).status).toBe(403);
+    expect((await admin.client.post<ErrorBody>(`/api/admin/users/${member.user.id}/role`, { role: 'admin' })).body.error.field).toBe('role');
+    expect((await admin.client.post(`/api/admin/users/${admin.user.id}/role`, { role: 'member' })).status).toBe(403);
+    const log = await admin.client.get<LogList>(`/api/moderation/log?action=set_role&userId=${member.user.id}`);
+    expect(log.body.entries.map((e) => e.details)).toEqual([
+      { from: 'moderator', to: 'member' },
+      { from: 'member', to: 'moderator' },
+    ]);
+  });
+});
+
+describe('notifications', () => {
+  it('pages newest first, marks some or all read, and never touches another user’s', async () => {
+    const member = await t.login({ representativeRole: 'wethouder' });
+    const other = await t.login({ representativeRole: 'wethouder' });
+    for (const verified of [true, false, true, false, true]) {
+      await mod.client.post(`/api/admin/users/${member.user.id}/representative`, { verified });
+    }
+    await mod.client.post(`/api/admin/users/${other.user.id}/representative`, { verified: true });
+    const first = await member.client.get<NotificationList>('/api/notifications?limit=2');
+    expect(first.body.notifications).toHaveLength(2);
+    expect(first.body.unreadCount).toBe(3);
+    const second = await member.client.get<NotificationList>(`/api/notifications?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body.notifications[0]!.id).toBeLessThan(first.body.notifications[1]!.id);
+
+    const otherId = (await notificationsOf(other.client)).notifications[0]!.id;
+    const read = await member.client.post<{ unreadCount: number }>('/api/notifications/read', { ids: [first.body.notifications[0]!.id, otherId] });
+    expect(read.body.unreadCount).toBe(2);
+    expect((await notificationsOf(other.client)).unreadCount).toBe(1);
+    expect((await member.client.post<{ unreadCount: number }>('/api/notifications/read', { all: true })).body.unreadCount).toBe(0);
+
+    for (const [body, field] of [
+      [{}, 'ids'],
+      [{ ids: [] }, 'ids'],
+      [{ ids: ['een'] }, 'ids.0'],
+      [{ all: false }, 'all'],
+      [{ ids: [1], all: true }, 'all'],
+    ] as const) {
+      const res = await member.client.post<ErrorBody>('/api/notifications/read', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.field).toBe(field);
+    }
+    expect((await t.guest().get('/api/notifications')).status).toBe(401);
+  });
+});
