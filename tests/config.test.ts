@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../server/config.js';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'plein-config-'));
+
+describe('configuration', () => {
+  it('has working defaults on a machine with nothing set', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: null, meiliUrl: null, production: false, publicOrigin: null });
+    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('generates the session secret once and keeps it private beside the data', () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir }).sessionSecret;
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(first);
+    expect(readFileSync(join(dir, 'session-secret'), 'utf8')).toBe(first);
+    expect(statSync(join(dir, 'session-secret')).mode & 0o077).toBe(0);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://localhost/plein'],
+    ['DATABASE_URL', 'not a url'],
+    ['MEILI_URL', 'ftp://meili'],
+    ['SESSION_SECRET', 'te-kort'],
+    ['PUBLIC_ORIGIN', 'forum.example.nl'],
+    ['LOG_LEVEL', 'loud'],
+    ['TRUST_PROXY', 'misschien'],
+    ['RATE_LIMIT_MAX', '0'],
+    ['AUTO_HIDE_REPORTS', '-1'],
+    ['ADMIN_EMAIL', 'geen-adres'],
+  ])('refuses %s=%s and names the variable', (name, value) => {
+    const env: Record<string, string> = { DATA_DIR: dataDir(), [name]: value };
+    if (name === 'ADMIN_EMAIL') env.ADMIN_PASSWORD = 'een-lang-wachtwoord';
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(name);
+    expect((error as Error).message).toContain(name);
+  });
+
+  it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ADMIN_EMAIL: 'a@example.nl' })).toThrow(/ADMIN_PASSWORD/);
+  });
+
+  it('reads a full production configuration', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir(),
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://plein@db:5432/plein',
+      MEILI_URL: 'http://meili:7700',
+      MEILI_MASTER_KEY: 'sleutel',
+      ADMIN_EMAIL: 'Beheer@Example.nl',
+      ADMIN_PASSWORD: 'een-lang-wachtwoord',
+      SESSION_SECRET: 'x'.repeat(40),
+      PUBLIC_ORIGIN: 'https://forum.example.nl/',
+      TRUST_PROXY: 'true',
+      RATE_LIMIT_POST_MAX: '5',
+    });
+    expect(config).toMatchObject({
+      production: true,
+      port: 8080,
+      adminEmail: 'beheer@example.nl',
+      publicOrigin: 'https://forum.example.nl',
+      trustProxy: true,
+      rateLimit: { max: 600, authMax: 20, postMax: 5 },
+    });
+  });
+});
