@@ -3,7 +3,7 @@ import { queryRows, type Db } from '../db/client.js';
 import { correctableWords, extractWords, foldWord, mapDutchOperators, MARK_END, MARK_START, replaceWords, snippetToHtml } from './text.js';
 import type { EngineHit, SearchDocument, SearchFilters, SearchIndex, SearchRequest, SearchResult } from './types.js';
 
-const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=15`;
 /** Below this many hits on the first page we look for a corrected query. */
 const FEW_HITS = 3;
 
@@ -17,6 +17,12 @@ export function widenTsquery(tsquery: string): string {
     const base = /[aeiou]s$/.test(lexeme) && lexeme.length >= 5 ? lexeme.slice(0, -1) : lexeme;
     return base.length >= 4 ? `'${base}':*` : `'${base}'`;
   });
+}
+
+/** "-woord" alone would match every post without that word: a query needs something to look for. */
+export function hasPositiveTerm(tsquery: string): boolean {
+  const withoutNegations = tsquery.replace(/!\s*\([^()]*\)/g, '').replace(/!\s*'(?:[^']|'')+'(?::\*)?/g, '');
+  return /'(?:[^']|'')+'/.test(withoutNegations);
 }
 
 export class PostgresSearchIndex implements SearchIndex {
@@ -62,7 +68,7 @@ export class PostgresSearchIndex implements SearchIndex {
     if (corrected === null) return { ...first, usedText: request.text };
     const second = await this.run(corrected, request);
     // A suggestion must find something a member may see; otherwise it could reveal words of hidden posts.
-    if (second.hits.length <= first.hits.length) return { ...first, usedText: request.text };
+    if (second.hits.length === 0) return { ...first, usedText: request.text };
     if (first.hits.length > 0) return { ...first, suggestion: corrected, usedText: request.text };
     return { ...second, suggestion: corrected, usedText: corrected };
   }
@@ -70,7 +76,7 @@ export class PostgresSearchIndex implements SearchIndex {
   private async tsquery(text: string): Promise<string | null> {
     const [row] = await queryRows<{ q: string }>(this.db, sql`select websearch_to_tsquery('plein_dutch', ${mapDutchOperators(text)})::text as q`);
     const parsed = row?.q ?? '';
-    return parsed.trim() === '' ? null : widenTsquery(parsed);
+    return hasPositiveTerm(parsed) ? widenTsquery(parsed) : null;
   }
 
   private async run(text: string, request: SearchRequest): Promise<{ hits: EngineHit[]; hasMore: boolean }> {
