@@ -56,10 +56,10 @@ describe('the catch-up seam (fake sockets, real database)', () => {
     const { threadId, postId: first } = await makeThread(t.db, member);
     const older = await makePost(t.db, member, threadId);
     const real = createLiveStore(t.db);
-    let hub: LiveHub;
+    let hub: LiveHub | null = null;
     const commit = async (body: string) => {
       const postId = await makePost(t.db, member, threadId, { body });
-      await hub.forumEvent({ type: 'post.created', threadId, postId, categoryId: 0 });
+      await hub!.forumEvent({ type: 'post.created', threadId, postId, categoryId: 0 });
       return postId;
     };
     let during = 0;
