@@ -9,14 +9,27 @@ import { LoadMore, ModerationNav } from './moderation-nav';
 function UserTable({ status }: { status: UserStatus | '' }) {
   const users = useUsers(status);
   const approve = useApprove();
-  if (users.isError) return <PageError error={users.error} retry={() => void users.refetch()} />;
-  if (users.isPending) return <Loading />;
-  const rows = users.data.pages.flatMap((p) => p.users);
-  if (rows.length === 0) return <p className="empty">{status === 'pending' ? nl.moderation.pendingEmpty : nl.moderation.membersEmpty}</p>;
-  return (
+  // The outcome of an approval stays visible even when it emptied the list.
+  const outcome = (
     <>
       <ErrorMessage error={approve.error} />
       {approve.isSuccess && <p role="status">{nl.moderation.approved(approve.data.user.displayName)}</p>}
+    </>
+  );
+  if (users.isError) return <PageError error={users.error} retry={() => void users.refetch()} />;
+  if (users.isPending) return <Loading />;
+  const rows = users.data.pages.flatMap((p) => p.users);
+  if (rows.length === 0) {
+    return (
+      <>
+        {outcome}
+        <p className="empty">{status === 'pending' ? nl.moderation.pendingEmpty : nl.moderation.membersEmpty}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      {outcome}
       <div className="table-scroll">
         <table>
           <thead>

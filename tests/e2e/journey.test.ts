@@ -1,0 +1,142 @@
+import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../server/db/schema.js';
+import { makeUser } from '../../server/dev/factories.js';
+import { expectNoAxeViolations, loginThroughForm, screenshot, startE2e, type E2e } from './browser.js';
+
+/**
+ * The whole way through, in the browser, as three people: a newcomer registers and waits, an admin approves
+ * them, they start a thread in "fuseren", a second member sees it arrive and replies, the first sees the reply
+ * live, the second reports the first's post, a moderator hides it and it disappears for both members.
+ */
+describe('the member journey', () => {
+  let e2e: E2e;
+  beforeAll(async () => {
+    e2e = await startE2e();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  let anna: Page;
+  let bram: Page;
+  let threadUrl: string;
+
+  it('registers a newcomer, who lands on the waiting page', async () => {
+    const context = await e2e.context();
+    anna = await context.newPage();
+    await anna.goto('/');
+    await expectNoAxeViolations(anna, 'landing');
+    await screenshot(anna, 'landing-desktop');
+    await anna.getByRole('link', { name: 'Aanmelden' }).first().click();
+    await anna.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+    await expectNoAxeViolations(anna, 'register');
+    await anna.getByLabel('E-mailadres').fill('anna@lokaalsterk.nl');
+    await anna.getByLabel('Wachtwoord').fill('een-lang-wachtwoord');
+    await anna.getByLabel('Naam zoals anderen die zien').fill('Anna de Vries');
+    await anna.getByLabel('Partij').fill('Lokaal Sterk');
+    await anna.getByLabel('Gemeente').fill('Súdwest-Fryslân');
+    await anna.getByLabel('Rol als volksvertegenwoordiger of bestuurder').selectOption('raadslid');
+    await anna.getByRole('button', { name: 'Account aanvragen' }).click();
+    await anna.getByRole('heading', { level: 1, name: 'Je aanmelding wacht op goedkeuring' }).waitFor();
+    await expectNoAxeViolations(anna, 'waiting');
+
+    // Pending accounts cannot reach the forum: they are sent back to the waiting page.
+    await anna.goto('/forum');
+    await anna.getByRole('heading', { level: 1, name: 'Je aanmelding wacht op goedkeuring' }).waitFor();
+    const [row] = await e2e.testApp.db.select({ status: users.status, municipality: users.municipality }).from(users).where(eq(users.email, 'anna@lokaalsterk.nl'));
+    expect(row).toEqual({ status: 'pending', municipality: 'Súdwest-Fryslân' });
+  });
+
+  it('an admin approves her in the pending registrations screen', async () => {
+    const admin = await makeUser(e2e.testApp.db, { role: 'admin', displayName: 'Beheer Kenniscentrum' });
+    const page = await (await e2e.context()).newPage();
+    await loginThroughForm(page, admin.email);
+    await page.getByRole('link', { name: 'Moderatie' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
+    await page.getByRole('link', { name: 'Aanmeldingen' }).click();
+    await page.getByRole('cell', { name: 'anna@lokaalsterk.nl' }).waitFor();
+    await expectNoAxeViolations(page, 'pending registrations');
+    await page.getByRole('button', { name: 'Goedkeuren: Anna de Vries' }).click();
+    await page.getByText('Anna de Vries is goedgekeurd.').waitFor();
+    const [row] = await e2e.testApp.db.select({ status: users.status }).from(users).where(eq(users.email, 'anna@lokaalsterk.nl'));
+    expect(row?.status).toBe('active');
+  });
+
+  it('the approved member starts a thread in "fuseren", which a second member sees arrive', async () => {
+    await anna.getByRole('button', { name: 'Opnieuw controleren' }).click();
+    await anna.getByRole('heading', { level: 1, name: 'Forum' }).waitFor();
+
+    const bramUser = await makeUser(e2e.testApp.db, { displayName: 'Bram Jansen', representativeRole: 'wethouder' });
+    bram = await (await e2e.context()).newPage();
+    await loginThroughForm(bram, bramUser.email);
+    await bram.getByRole('link', { name: 'Fuseren' }).click();
+    await bram.getByRole('heading', { level: 1, name: 'Fuseren' }).waitFor();
+    await bram.getByText('Er zijn nog geen discussies in deze categorie.').waitFor();
+
+    await anna.getByRole('link', { name: 'Fuseren' }).click();
+    await anna.getByRole('link', { name: 'Nieuwe discussie' }).click();
+    await anna.getByRole('heading', { level: 1, name: 'Nieuwe discussie' }).waitFor();
+    expect(await anna.getByLabel('Categorie').inputValue()).toBe('fuseren');
+    await anna.getByLabel('Titel').fill('Statuten aanpassen bij een fusie');
+    await anna.getByLabel('Je bericht').fill('Wie heeft ervaring met het samenvoegen van twee verenigingen? Wij twijfelen over de notaris.');
+    await anna.getByRole('button', { name: 'Discussie starten' }).click();
+    await anna.getByRole('heading', { level: 1, name: 'Statuten aanpassen bij een fusie' }).waitFor();
+    threadUrl = new URL(anna.url()).pathname;
+    expect(threadUrl).toMatch(/^\/discussie\/\d+$/);
+
+    // Bram did not reload: the category page learns of the new thread over the live socket.
+    await bram.getByRole('link', { name: 'Statuten aanpassen bij een fusie' }).waitFor();
+  });
+
+  it('the second member replies and the first sees the reply arrive without reloading', async () => {
+    await bram.getByRole('link', { name: 'Statuten aanpassen bij een fusie' }).click();
+    await bram.getByRole('heading', { level: 1, name: 'Statuten aanpassen bij een fusie' }).waitFor();
+    await expectNoAxeViolations(bram, 'thread page');
+    await bram.getByRole('button', { name: 'Reageren' }).first().click();
+    await bram.getByText('Je reageert op Anna de Vries.').waitFor();
+    await bram.getByLabel('Je bericht').fill('Wij deden het met één notaris voor beide partijen. Scheelt veel geld.');
+    await bram.getByRole('button', { name: 'Plaatsen' }).click();
+    await bram.getByText('Scheelt veel geld.').waitFor();
+    expect(await bram.getByLabel('Je bericht').inputValue()).toBe('');
+
+    const reply = anna.getByRole('article', { name: 'Bericht van Bram Jansen' });
+    await reply.waitFor();
+    await reply.getByText('Reactie op Anna de Vries').waitFor();
+    await reply.getByText('Wethouder').waitFor();
+    // The polite live region told screen-reader users too.
+    await anna.getByText('Nieuwe reactie van Bram Jansen.').waitFor({ state: 'attached' });
+  });
+
+  it('a report and a moderator decision remove the post for the members, live', async () => {
+    await anna.getByRole('article', { name: 'Bericht van Bram Jansen' }).getByRole('button', { name: 'Melden' }).click();
+    const dialog = anna.getByRole('dialog', { name: 'Bericht melden' });
+    await dialog.waitFor();
+    await expectNoAxeViolations(anna, 'report dialog');
+    await dialog.getByLabel('Hoort niet in deze discussie').check();
+    await dialog.getByLabel('Toelichting').fill('Reclame voor een notariskantoor.');
+    await dialog.getByRole('button', { name: 'Melding versturen' }).click();
+    await dialog.getByText('Bedankt. Een moderator bekijkt je melding.').waitFor();
+    await dialog.getByRole('button', { name: 'Sluiten' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const moderator = await makeUser(e2e.testApp.db, { role: 'moderator', displayName: 'Mo Derator' });
+    const page = await (await e2e.context()).newPage();
+    await loginThroughForm(page, moderator.email);
+    await page.goto('/moderatie');
+    await page.getByText('Gemeld door Anna de Vries').waitFor();
+    await expectNoAxeViolations(page, 'moderation queue');
+    await page.getByRole('button', { name: 'Bericht verbergen' }).click();
+    await page.getByText('Er zijn geen open meldingen.').waitFor();
+
+    // Both members still have the thread open; the hidden post leaves their pages without a reload.
+    await anna.getByRole('article', { name: 'Bericht van Bram Jansen' }).waitFor({ state: 'detached' });
+    await bram.getByRole('article', { name: 'Bericht van Bram Jansen' }).waitFor({ state: 'detached' });
+    await anna.getByRole('article', { name: 'Bericht van Anna de Vries' }).waitFor();
+
+    await page.getByRole('link', { name: 'Logboek' }).click();
+    await page.getByText('Bericht verborgen').first().waitFor();
+    await expectNoAxeViolations(page, 'moderation log');
+  });
+});

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
+import { expectNoAxeViolations, loginThroughForm, screenshot, startE2e, type E2e } from './browser.js';
+
+const PHONE = { width: 375, height: 812 };
+
+/** Every main page passes axe-core and is photographed at desktop and phone width (test-results/, not committed). */
+describe('pages: accessibility and screenshots', () => {
+  let e2e: E2e;
+  let threadId: number;
+  let memberEmail: string;
+  beforeAll(async () => {
+    e2e = await startE2e();
+    const db = e2e.testApp.db;
+    const member = await makeUser(db, { displayName: 'Sanne Bakker', representativeRole: 'raadslid', party: 'Gemeentebelangen', municipality: 'Zwolle' });
+    memberEmail = member.email;
+    const other = await makeUser(db, { displayName: 'Henk Smit', representativeRole: 'wethouder', party: 'Lokaal Zwolle', municipality: 'Zwolle' });
+    const thread = await makeThread(db, member, {
+      category: 'fuseren',
+      title: 'Fusie met de buurpartij: hoe begin je?',
+      body: 'Wij praten met **Lokaal Zwolle** over samengaan.\n\n- Wie begint het gesprek?\n- Wat doe je met de naam?',
+    });
+    threadId = thread.threadId;
+    const reply = await makePost(db, other, threadId, { body: '> Wie begint het gesprek?\n\nDe voorzitters, en pas daarna de leden. Neem de tijd.', replyToPostId: thread.postId });
+    await makePost(db, member, threadId, { body: 'Dank je, dat is een goede tip.', replyToPostId: reply });
+    await makeThread(db, other, { category: 'fuseren', title: 'Statuten van een fusiepartij' });
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  for (const [label, size] of [
+    ['desktop', undefined],
+    ['phone', PHONE],
+  ] as const) {
+    it(`guest pages at ${label} width`, async () => {
+      const page = await (await e2e.context(size)).newPage();
+      for (const [path, heading, name] of [
+        ['/', 'Plein: samen sterker als lokale partij', 'landing'],
+        ['/inloggen', 'Inloggen', 'login'],
+        ['/aanmelden', 'Aanmelden', 'register'],
+        ['/toegankelijkheid', 'Toegankelijkheid', 'accessibility'],
+        ['/privacy', 'Privacy', 'privacy'],
+      ] as const) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        await expectNoAxeViolations(page, `${name} (${label})`);
+        await screenshot(page, `${name}-${label}`);
+      }
+    });
+
+    it(`member pages at ${label} width`, async () => {
+      const page = await (await e2e.context(size)).newPage();
+      await loginThroughForm(page, memberEmail);
+      await expectNoAxeViolations(page, `categories (${label})`);
+      await screenshot(page, `categories-${label}`);
+
+      await page.goto('/forum/fuseren');
+      await page.getByRole('link', { name: 'Statuten van een fusiepartij' }).waitFor();
+      await expectNoAxeViolations(page, `thread list (${label})`);
+      await screenshot(page, `thread-list-${label}`);
+
+      await page.goto(`/discussie/${threadId}`);
+      await page.getByText('Dank je, dat is een goede tip.').waitFor();
+      await expectNoAxeViolations(page, `thread (${label})`);
+      await screenshot(page, `thread-${label}`);
+
+      await page.getByRole('button', { name: 'Voorbeeld' }).click();
+      await expectNoAxeViolations(page, `composer preview (${label})`);
+
+      await page.goto('/nieuw?categorie=campagne');
+      await page.getByRole('heading', { level: 1, name: 'Nieuwe discussie' }).waitFor();
+      await expectNoAxeViolations(page, `new thread (${label})`);
+
+      await page.goto('/zoeken');
+      await page.getByRole('heading', { level: 1, name: 'Zoeken' }).waitFor();
+      await expectNoAxeViolations(page, `search (${label})`);
+      await screenshot(page, `search-${label}`);
+
+      await page.goto('/profiel');
+      await page.getByRole('heading', { level: 1, name: 'Mijn account' }).waitFor();
+      await expectNoAxeViolations(page, `profile (${label})`);
+
+      await page.goto('/discussie/999999');
+      await page.getByRole('heading', { level: 1, name: 'Niet gevonden' }).waitFor();
+      await expectNoAxeViolations(page, `not found (${label})`);
+
+      await page.goto('/moderatie');
+      await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+    });
+  }
+});
