@@ -84,10 +84,11 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
 
   if (config.serveClient && existsSync(clientDir)) {
     await app.register(fastifyStatic, { root: clientDir, wildcard: false, maxAge: '1h', immutable: false });
-    // Client-side routes: any GET outside /api that is not a file gets the SPA's index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api')) return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
-      return reply.code(404).send({ error: { code: 'not_found', message: 'Niet gevonden.' } });
+    // Client-side routes: any GET outside /api that is not a file gets the SPA's index.html. A catch-all route,
+    // not a second not-found handler: the error-handler plugin already owns that one.
+    app.get('/*', { config: { auth: 'public' } }, (request, reply) => {
+      if (request.url.startsWith('/api/') || request.url === '/api') return reply.code(404).send({ error: { code: 'not_found', message: 'Niet gevonden.' } });
+      return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
     });
   }
   return app;
