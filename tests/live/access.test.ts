@@ -1,8 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyRequest } from 'fastify';
+import { buildApp } from '../../server/app.js';
 import { users } from '../../server/db/schema.js';
 import { notifyUserEvent } from '../../server/live/notify.js';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { originAllowed } from '../../server/live/plugin.js';
+import { buildTestApp, testConfig, type TestApp } from '../helpers/app.js';
+import { captureStream } from '../helpers/log-capture.js';
 import type { TestClient } from '../helpers/client.js';
 import { listen, TestSocket } from './sockets.js';
 
@@ -40,6 +44,19 @@ describe('who may connect', () => {
     await expect(TestSocket.open(url, { client, origin: 'https://kwaadwillend.example' })).rejects.toThrow('handshake refused: 403');
     await expect(TestSocket.open(url, { client, origin: origin.replace('127.0.0.1', 'localhost') })).rejects.toThrow('handshake refused: 403');
     await expect(TestSocket.open(url, { client, origin: null })).rejects.toThrow('handshake refused: 403');
+  });
+
+  it('accepts only PUBLIC_ORIGIN when it is set, else the request’s own host', () => {
+    const request = (origin: string | undefined, host = 'plein.example:8080') => ({ headers: { origin, host } }) as unknown as FastifyRequest;
+    const open = testConfig();
+    expect(originAllowed(request('http://plein.example:8080'), open)).toBe(true);
+    expect(originAllowed(request('https://plein.example:8080'), open)).toBe(true);
+    expect(originAllowed(request('https://plein.example'), open)).toBe(false);
+    expect(originAllowed(request(undefined), open)).toBe(false);
+    const fixed = testConfig({ PUBLIC_ORIGIN: 'https://plein.nl' });
+    expect(originAllowed(request('https://plein.nl', 'intern:3000'), fixed)).toBe(true);
+    expect(originAllowed(request('http://intern:3000', 'intern:3000'), fixed)).toBe(false);
+    expect(originAllowed(request('https://plein.nl.evil.example'), fixed)).toBe(false);
   });
 
   it('closes the socket of the session that logs out, not the same member’s other session', async () => {
@@ -109,5 +126,18 @@ describe('messages', () => {
     const other = await connect(client);
     await other.roundTrip();
     other.close();
+  });
+});
+
+describe('shutdown', () => {
+  it('closes every socket with 1001 when the server shuts down', async () => {
+    // A second server on the same database, so this file's server stays up for the other tests.
+    const app = await buildApp({ config: t.config, database: t.database, logger: { level: 'error', stream: captureStream() } });
+    const { url: otherUrl, origin: otherOrigin } = await listen(app);
+    const { client } = await t.login();
+    const socket = await TestSocket.open(otherUrl, { client, origin: otherOrigin });
+    await socket.next('hello');
+    await app.close();
+    expect(await socket.closed).toEqual({ code: 1001, reason: 'De server wordt herstart.' });
   });
 });
