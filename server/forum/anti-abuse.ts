@@ -11,14 +11,14 @@ const NEW_MEMBER_POSTS_PER_HOUR = 10;
 
 /**
  * Checks that need the database, on top of the per-minute rate limit: the same text twice within five
- * minutes (a double click, a copy-paste spammer), and a stricter hourly allowance for members in their first days.
+ * minutes (a double click, a copy-paste spammer; surrounding whitespace does not make it new), and a stricter hourly allowance for members in their first days.
  */
 export async function assertMayPost(db: Db, user: CurrentUser, body: string): Promise<void> {
   if (isModerator(user)) return;
   const [duplicate] = await db
     .select({ id: posts.id })
     .from(posts)
-    .where(and(eq(posts.authorId, user.id), gt(posts.createdAt, sql`now() - ${DUPLICATE_WINDOW}::interval`), eq(posts.body, body)))
+    .where(and(eq(posts.authorId, user.id), gt(posts.createdAt, sql`now() - ${DUPLICATE_WINDOW}::interval`), sql`btrim(${posts.body}) = ${body.trim()}`))
     .limit(1);
   if (duplicate) throw conflict('duplicate_post', 'Je hebt dit bericht net al geplaatst.');
 

@@ -20,6 +20,8 @@ describe('anti-abuse', () => {
     const again = await client.post<ErrorBody>(`/api/threads/${threadId}/posts`, { body: 'Eens met de vorige spreker' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('duplicate_post');
+    // Surrounding whitespace does not make a copy new.
+    expect((await client.post(`/api/threads/${threadId}/posts`, { body: '  Eens met de vorige spreker\n' })).status).toBe(409);
     const asThread = await client.post<ErrorBody>('/api/threads', { categorySlug: 'algemeen', title: 'Nog een keer', body: 'Eens met de vorige spreker' });
     expect(asThread.status).toBe(409);
     // Another member may say the same thing.
