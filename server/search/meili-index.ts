@@ -1,5 +1,5 @@
 import { Meilisearch, type Index } from 'meilisearch';
-import { cleanText, MARK_END, MARK_START, snippetToHtml } from './text.js';
+import { cleanText, hasPositiveWord, MARK_END, MARK_START, snippetToHtml } from './text.js';
 import type { SearchDocument, SearchFilters, SearchIndex, SearchRequest, SearchResult } from './types.js';
 
 interface MeiliPost {
@@ -21,6 +21,7 @@ const DUTCH_STOP_WORDS = [
   'we', 'wij', 'u', 'dit', 'deze', 'wat', 'hoe', 'waar', 'al', 'over', 'heb', 'hebben', 'heeft', 'kan', 'kunnen', 'zou', 'moet',
 ];
 
+const STOP_WORDS = new Set(DUTCH_STOP_WORDS);
 const TASK_TIMEOUT_MS = 10_000;
 
 /** Meilisearch, through its official client. One document per visible post; settings are applied at start. */
@@ -79,6 +80,8 @@ export class MeiliSearchIndex implements SearchIndex {
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
+    // An empty q is Meilisearch's "placeholder search" (everything): a query of operators or stop words finds nothing.
+    if (!hasPositiveWord(request.text, STOP_WORDS)) return { hits: [], hasMore: false, usedText: request.text };
     // Meilisearch has no OR operator: with `OF` we drop it and let any of the words match ("last" strategy).
     const hasOr = /(^|\s)OF(\s|$)/.test(request.text);
     const q = cleanText(request.text.replace(/(^|\s)OF(?=\s|$)/g, ' '));

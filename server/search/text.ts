@@ -96,3 +96,14 @@ export function replaceWords(text: string, replacements: Map<string, string>): s
     )
     .join('"');
 }
+
+/** Whether a query asks for anything: a word or phrase that is not excluded, not an operator and not in `ignore`. */
+export function hasPositiveWord(text: string, ignore: ReadonlySet<string>): boolean {
+  return text.split('"').some((part, i) => {
+    if (i % 2 === 1) return (part.match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => !ignore.has(w.toLowerCase()));
+    return part
+      .split(/\s+/)
+      .filter((token) => token && !token.startsWith('-') && token !== 'OF')
+      .some((token) => (token.match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => !ignore.has(w.toLowerCase())));
+  });
+}
