@@ -140,8 +140,13 @@ async function applyResolution(
       await hide();
       return null;
     case 'delete_post':
+      if (post.deletedAt) {
+        // The author deleted it meanwhile: only the decision goes on record.
+        await logAction(tx, { moderatorId: moderator.id, action: 'delete_post', targetUserId: post.authorId, targetPostId: postId, targetThreadId: post.threadId, reason: note, details: { ...details, alreadyDeleted: true } });
+        return null;
+      }
       // The forum's own delete (a savepoint inside this transaction), so counters and events are exactly as for an author's delete.
-      await deletePost(tx, moderator, postId, post.threadId, thread!.categoryId, post.hiddenAt === null && post.deletedAt === null);
+      await deletePost(tx, moderator, postId, post.threadId, thread!.categoryId, post.hiddenAt === null);
       await logAction(tx, { moderatorId: moderator.id, action: 'delete_post', targetUserId: post.authorId, targetPostId: postId, targetThreadId: post.threadId, reason: note, details });
       await notifyUser(tx, post.authorId, 'post_deleted', `Je bericht in "${thread!.title}" is verwijderd door een moderator${note ? `: ${note}` : '.'}`, { postId, threadId: post.threadId });
       return null;

@@ -100,6 +100,15 @@ describe('automatic hiding', () => {
     expect(await t.db.$count(moderationActions, and(eq(moderationActions.targetPostId, replyId), eq(moderationActions.action, 'auto_hide')))).toBe(1);
   });
 
+  it('hides exactly once when the reports arrive at the same moment', async () => {
+    const { replyId } = await threadWithReply();
+    const answers = await Promise.all(reporters.map((r) => report(r, replyId)));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
+    expect(await t.db.$count(moderationActions, and(eq(moderationActions.targetPostId, replyId), eq(moderationActions.action, 'auto_hide')))).toBe(1);
+    const [post] = await t.db.select().from(posts).where(eq(posts.id, replyId));
+    expect(post!.hiddenAt).not.toBeNull();
+  });
+
   it('hides the whole thread when its opening post is auto-hidden, and the category count drops', async () => {
     const { threadId, openingId } = await threadWithReply();
     const count = async () => (await reporters[3]!.get<{ categories: Category[] }>('/api/categories')).body.categories.find((c) => c.slug === 'campagne')!.threadCount;
