@@ -23,15 +23,37 @@ export interface LiveStore {
   findUser(userId: number): Promise<CurrentUser | null>;
 }
 
+/**
+ * Joins identical lookups that are already in flight (no caching beyond that): after a restart or in a
+ * benchmark, a thousand sockets subscribe to the same thread at once, and one query answers them all.
+ * Only for answers that may be a moment old without harm: never for the catch-up query, which must start
+ * after its subscription is registered (see connection.ts).
+ */
+function coalesce<A extends unknown[], R>(key: (...args: A) => string, load: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  const inFlight = new Map<string, Promise<R>>();
+  return (...args) => {
+    const k = key(...args);
+    let promise = inFlight.get(k);
+    if (!promise) {
+      promise = load(...args).finally(() => inFlight.delete(k));
+      inFlight.set(k, promise);
+    }
+    return promise;
+  };
+}
+
+/** Members and moderators see different things; within each group the answer is the same. */
+const byViewer = (id: number | string, user: CurrentUser) => `${id}:${isModerator(user) ? 'moderator' : 'member'}`;
+
 export function createLiveStore(db: Db): LiveStore {
   return {
-    findVisibleThread: (threadId, user) => findVisibleThread(db, threadId, user),
+    findVisibleThread: coalesce(byViewer, (threadId: number, user: CurrentUser) => findVisibleThread(db, threadId, user)),
     postsAfter: (threadId, after, user, limit) =>
       selectPosts(db)
         .where(and(eq(posts.threadId, threadId), gt(posts.id, after), postVisibleTo(user)))
         .orderBy(asc(posts.id))
         .limit(limit),
-    async lastVisiblePostId(threadId, user) {
+    lastVisiblePostId: coalesce(byViewer, async (threadId: number, user: CurrentUser) => {
       const rows = await db
         .select({ id: posts.id })
         .from(posts)
@@ -39,11 +61,14 @@ export function createLiveStore(db: Db): LiveStore {
         .orderBy(desc(posts.id))
         .limit(1);
       return rows[0]?.id ?? null;
-    },
-    async categoryIdBySlug(slug) {
-      const rows = await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).limit(1);
-      return rows[0]?.id ?? null;
-    },
+    }),
+    categoryIdBySlug: coalesce(
+      (slug: string) => slug,
+      async (slug: string) => {
+        const rows = await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).limit(1);
+        return rows[0]?.id ?? null;
+      },
+    ),
     loadPost: (postId) => findPost(db, postId),
     async loadThread(threadId) {
       const rows = await db
