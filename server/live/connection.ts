@@ -233,6 +233,7 @@ export class Connection {
     if (categoryId === null) return this.send({ type: 'error', code: 'not_found', message: 'Deze categorie bestaat niet.', categorySlug: slug });
     this.categories.set(slug, categoryId);
     this.host.indexCategory(this, categoryId, true);
+    this.send({ type: 'categorySubscribed', categorySlug: slug });
   }
 
   private typing(threadId: number): void {

@@ -131,7 +131,8 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     ws.onopen = () => {
       if (socket !== ws) return;
       lastMessageAt = Date.now();
-      setStatus('open');
+      // Subscriptions go out at once (the server buffers them); the status turns 'open' with the server's hello,
+      // so a refused account goes from 'connecting' straight to 'closed'.
       subscribeAll();
       stopTimers();
       pingTimer = setInterval(() => {
@@ -149,7 +150,10 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
         return;
       }
       // A connection that delivered something is healthy: the next loss starts the backoff from the bottom again.
-      if (message.type === 'hello') attempt = 0;
+      if (message.type === 'hello') {
+        attempt = 0;
+        setStatus('open');
+      }
       receive(message);
     };
     ws.onclose = (event: CloseEvent) => {

@@ -68,6 +68,8 @@ export const ServerTypingMessage = Type.Object({
 export const NotificationMessage = Type.Object({ type: Type.Literal('notification'), notificationId: Type.Integer() });
 /** Sent once per `subscribe`, after the catch-up: from here on only live events follow. `lastPostId` is null for an empty thread. */
 export const CaughtUpMessage = Type.Object({ type: Type.Literal('caughtUp'), threadId: Type.Integer(), lastPostId: Type.Union([Type.Integer(), Type.Null()]) });
+/** The category subscription is in place: threads created from now on are announced (refetch the list once, then rely on events). */
+export const CategorySubscribedMessage = Type.Object({ type: Type.Literal('categorySubscribed'), categorySlug: Type.String() });
 /** The server may have missed events (its database connection was lost): subscribe again with `after`. */
 export const ResyncMessage = Type.Object({ type: Type.Literal('resync') });
 export const PongMessage = Type.Object({ type: Type.Literal('pong') });
@@ -91,6 +93,7 @@ export const ServerMessage = Type.Union([
   ServerTypingMessage,
   NotificationMessage,
   CaughtUpMessage,
+  CategorySubscribedMessage,
   ResyncMessage,
   PongMessage,
   ErrorMessage,

@@ -128,7 +128,7 @@ describe('live delivery', () => {
     const bram = await t.login();
     const socket = await connect(anna.client);
     socket.send({ type: 'subscribeCategory', categorySlug: 'campagne' });
-    await socket.roundTrip();
+    await socket.next('categorySubscribed');
     const res = await bram.client.post<{ thread: { id: number } }>('/api/threads', { categorySlug: 'campagne', title: 'Flyeren in de regen', body: 'Tips?' });
     expect(res.status).toBe(201);
     const created = await socket.next('thread.created');
