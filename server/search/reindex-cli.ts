@@ -16,7 +16,10 @@ const index = createSearchIndex(config, database.db);
 const log = { warn: (obj: { err?: unknown }, message: string) => console.warn(`${message}: ${String(obj.err)}`) };
 const worker = new OutboxWorker(database.db, () => index, log, { batchSize: 500 });
 console.info(`Zoekindex opnieuw opbouwen (${index.name}) …`);
-const bar = new SingleBar({ format: 'zoekindex [{bar}] {percentage}% | {value}/{total} berichten | {eta_formatted}' }, Presets.shades_classic);
+const bar = new SingleBar(
+  { format: 'zoekindex [{bar}] {percentage}% | {value}/{total} berichten | {eta_formatted}', noTTYOutput: true, notTTYSchedule: 2000 },
+  Presets.shades_classic,
+);
 let started = false;
 let exitCode = 0;
 try {
