@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { sql } from 'drizzle-orm';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../server/db/client.js';
+import { makePost, makeThread } from '../../server/dev/factories.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import type { TestClient } from '../helpers/client.js';
+import { listRoutes } from './route-list.js';
+
+/**
+ * Every route gets generated bad input: random JSON, wrong types, huge and deeply nested bodies, invalid UTF-8,
+ * odd content types and headers, impossible path ids. None may answer 5xx, the server must keep answering,
+ * and no row may change (ids in paths are never valid, so nothing should have been done).
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+
+// Not ' 1' or '0x10': the schema's type coercion reads those as the valid ids 1 and 16, which is harmless.
+const ODD_IDS = ['-1', '0', '1e99', 'abc', '1.5', '2147483648', '99999999999999999999', '%00', '%ff%fe', '..', 'null', '[]', '0x7fffffff1', '1 2', '1'.padEnd(199, '9'), 'x'.repeat(250)];
+
+const contentTypes = fc.constantFrom(
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/json; charset=latin1',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  '',
+  'application/json\u0000',
+);
+
+const nested = fc.integer({ min: 10, max: 40_000 }).map((depth) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth));
+const invalidUtf8 = fc.tuple(fc.jsonValue(), fc.uint8Array({ minLength: 1, maxLength: 8 })).map(([value, bytes]) => {
+  const text = Buffer.from(JSON.stringify({ body: value, title: value }));
+  const cut = Math.floor(text.length / 2);
+  return Buffer.concat([text.subarray(0, cut), Buffer.from([0xff, 0xc3, ...bytes]), text.subarray(cut)]);
+});
+
+const body = fc.oneof(
+  fc.jsonValue().map((v) => JSON.stringify(v)),
+  fc.anything().map((v) => JSON.stringify(v) ?? 'undefined'),
+  fc.record({ body: fc.oneof(fc.integer(), fc.constant(null), fc.array(fc.string()), fc.constant(' \n\t ')), title: fc.anything(), categorySlug: fc.integer() }).map((v) => JSON.stringify(v)),
+  fc.constantFrom('', '{', '{"body":', 'null', '[]', '"x"', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}'),
+  fc.integer({ min: 20_000, max: 400_000 }).map((n) => JSON.stringify({ body: 'x'.repeat(n), title: 'y'.repeat(n) })),
+  nested,
+  invalidUtf8,
+);
+
+const query = fc.dictionary(fc.constantFrom('cursor', 'limit', 'after', 'q', 'category', 'status', 'x', 'limit[]'), fc.oneof(fc.string(), fc.constantFrom('-1', '1e99', 'abc', '%ff', 'x'.repeat(500))), { maxKeys: 3 });
+
+const headers = fc.record(
+  {
+    accept: fc.constantFrom('*/*', 'text/html', 'application/xml', ''),
+    'accept-encoding': fc.constantFrom('gzip;q=abc', 'br', 'identity', '*'),
+    'x-forwarded-for': fc.constantFrom('not-an-ip', '::1', '1.2.3.4, 5.6.7.8'),
+    origin: fc.constantFrom('https://evil.example', 'null'),
+  },
+  { requiredKeys: [] },
+);
+
+/** Mostly the client's real token, so the input gets past CSRF to the validation; sometimes a wrong one. */
+const csrf = fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.oneof(fc.string(), fc.constant('')) });
+
+const BACKGROUND_TABLES = /^(search_|__drizzle)/;
+
+describe('fuzzing every route with bad input', () => {
+  let t: TestApp;
+  const clients: Record<string, TestClient> = {};
+  let tables: string[] = [];
+
+  const fingerprint = async () => {
+    // Counts and a hash of every row; search tables are kept by a background worker and left out.
+    const parts = tables.map((name) => sql`select ${name} as name, count(*)::int as n, coalesce(sum(hashtext(t::text)::bigint), 0)::text as h from ${sql.identifier(name)} t`);
+    return queryRows<{ name: string; n: number; h: string }>(t.db, sql.join(parts, sql` union all `));
+  };
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    clients.guest = t.guest();
+    const member = await t.login();
+    clients.member = member.client;
+    clients.moderator = (await t.login({ role: 'moderator' })).client;
+    clients.admin = (await t.login({ role: 'admin' })).client;
+    for (const client of Object.values(clients)) await client.refreshCsrf();
+    // Login handed out a token bound to the user; refreshCsrf above asked again as that user.
+    const { threadId } = await makeThread(t.db, member.user);
+    await makePost(t.db, member.user, threadId);
+    const rows = await queryRows<{ table_name: string }>(t.db, sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+    tables = rows.map((r) => r.table_name).filter((name) => !BACKGROUND_TABLES.test(name));
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('finds the routes to fuzz', () => {
+    const routes = listRoutes(t.app);
+    expect(routes.length).toBeGreaterThan(15);
+    expect(routes).toContainEqual({ method: 'POST', url: '/api/threads/:id/posts' });
+  });
+
+  it('never answers 5xx, keeps answering, and changes no row', { timeout: 600_000 }, async () => {
+    const seen: Record<string, Record<string, number>> = {};
+    for (const route of listRoutes(t.app)) {
+      // Logging out would end the session the other runs need; those routes are fuzzed as a guest.
+      const who = route.url.startsWith('/api/auth/logout') ? ['guest'] : Object.keys(clients);
+      const before = await fingerprint();
+      const statuses: Record<string, number> = {};
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...who), fc.constantFrom(...ODD_IDS), fc.string({ maxLength: 90 }), query, body, contentTypes, headers, csrf, async (as, id, slug, q, payload, type, extra, token) => {
+          const client = clients[as]!;
+          const url = route.url.replace(':id', id).replace(':slug', encodeURIComponent(slug) || '%20');
+          const search = new URLSearchParams(q).toString();
+          const request: InjectOptions = {
+            method: route.method as InjectOptions['method'],
+            url: search ? `${url}?${search}` : url,
+            headers: { 'x-csrf-token': token ?? client.csrfToken ?? '', ...extra, ...(client.cookies.size ? { cookie: client.cookieHeader } : {}), ...(type ? { 'content-type': type } : {}) },
+          };
+          if (route.method !== 'GET' && route.method !== 'DELETE') request.payload = payload;
+          const res = await t.app.inject(request);
+          const code = res.statusCode >= 400 ? ` ${(res.json() as { error?: { code?: string } }).error?.code}` : '';
+          statuses[`${res.statusCode}${code}`] = (statuses[`${res.statusCode}${code}`] ?? 0) + 1;
+          expect(res.statusCode, `${route.method} ${request.url} as ${as}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+          if (res.statusCode >= 400 && res.headers['content-type']?.toString().includes('json')) {
+            expect(JSON.parse(res.body), `${route.method} ${request.url} as ${as}: ${res.body.slice(0, 300)}`).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+          }
+        }),
+        { numRuns: RUNS },
+      );
+      seen[`${route.method} ${route.url}`] = statuses;
+      expect(await fingerprint(), `${route.method} ${route.url} changed rows`).toEqual(before);
+      expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    }
+    console.info(`fuzz: ${Object.keys(seen).length} routes × ${RUNS} runs; answers per route: ${JSON.stringify(seen)}`);
+  });
+});
