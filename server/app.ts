@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import adminUserRoutes from './auth/admin-routes.js';
 import authRoutes from './auth/routes.js';
 import sessionPlugin from './auth/session-plugin.js';
@@ -37,6 +37,12 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     bodyLimit: 256 * 1024,
     // Ids in URLs are short; anything longer is junk and should not reach a handler.
     routerOptions: { maxParamLength: 200 },
+    // Bad URLs (undecodable, or a parameter over maxParamLength) are refused by the router before any hook;
+    // without this they would get Fastify's own error shape instead of the API's.
+    frameworkErrors: (_error, _request, reply) => {
+      // The option is typed for any schema's reply; this one sends the plain error shape.
+      void (reply as unknown as FastifyReply).code(400).send({ error: { code: 'bad_request', message: 'Het verzoek is ongeldig.' } });
+    },
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
   app.decorate('readinessChecks', []);

@@ -48,6 +48,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 });
     // An idle client that loses its server emits 'error' on the pool; without a listener that would crash the process.
     pool.on('error', () => {});
+    // The pool stops listening to a client while it is checked out (inside a transaction); a connection lost
+    // between two statements would then be an unhandled 'error' event and crash the process. The next query
+    // on that client fails instead ("not queryable"), which the error handler answers with 503.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

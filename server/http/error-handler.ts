@@ -9,7 +9,8 @@ function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-    if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(message)) return true;
+    // "… is not queryable": pg's answer to a query (often the ROLLBACK) on a client whose connection just broke.
+    if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|is not queryable/.test(message)) return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;
