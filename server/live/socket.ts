@@ -15,6 +15,17 @@ export interface LiveSocket {
   onClose(listener: () => void): void;
 }
 
+// The hub sends one JSON string to many sockets in a row: encode it to UTF-8 once, not once per socket.
+let lastText: string | null = null;
+let lastBytes: Buffer | null = null;
+function encoded(text: string): Buffer {
+  if (text !== lastText) {
+    lastText = text;
+    lastBytes = Buffer.from(text, 'utf8');
+  }
+  return lastBytes!;
+}
+
 /** A real `ws` socket as a LiveSocket, with ping/pong liveness for the heartbeat. */
 export class WsLiveSocket implements LiveSocket {
   private messageListener: ((data: string) => void) | null = null;
@@ -48,7 +59,7 @@ export class WsLiveSocket implements LiveSocket {
   }
 
   send(data: string): void {
-    if (this.isOpen) this.ws.send(data);
+    if (this.isOpen) this.ws.send(encoded(data), { binary: false });
   }
 
   close(code: number, reason: string): void {
