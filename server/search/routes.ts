@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { SearchQuery, SearchResponse, type SearchHit } from '../../shared/api/search.js';
 import { LIMITS } from '../../shared/constants.js';
 import { queryRows, type Db } from '../db/client.js';
-import { badRequest } from '../http/errors.js';
+import { badRequest, HttpError } from '../http/errors.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
 import type { SearchFilters, SearchIndex } from './types.js';
 
@@ -78,7 +78,16 @@ export default async function searchRoutes(app: FastifyInstance, opts: { index: 
       if (text.length > 200) throw badRequest('invalid_cursor', 'De paginacursor is ongeldig.', 'cursor');
 
       const limit = LIMITS.pageSize;
-      const result = await opts.index().search({ text, filters, offset, limit, now, allowCorrection: cursor === null });
+      const index = opts.index();
+      let result: Awaited<ReturnType<SearchIndex['search']>>;
+      try {
+        result = await index.search({ text, filters, offset, limit, now, allowCorrection: cursor === null });
+      } catch (err) {
+        // The database is our own problem (the error handler answers 500/503); an external engine being away is not a bug.
+        if (index.name === 'postgres') throw err;
+        request.log.warn({ err }, 'search engine unavailable');
+        throw new HttpError(503, 'search_unavailable', 'Zoeken is even niet beschikbaar. Probeer het zo opnieuw.', undefined, { 'Retry-After': '5' });
+      }
       // Whatever the engine says, a hit is shown only if the post and its thread are visible right now.
       const rows = await hydrate(app.db, result.hits.map((h) => h.postId));
       const hits: SearchHit[] = [];

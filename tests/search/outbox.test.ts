@@ -145,3 +145,28 @@ describe('search outbox', () => {
     await worker.stop();
   });
 });
+
+describe('with Meilisearch configured but unreachable', () => {
+  let down: TestApp;
+  beforeAll(async () => {
+    // Port 9 (discard) refuses connections: a real engine outage, not a mock.
+    down = await buildTestApp({ env: { MEILI_URL: 'http://127.0.0.1:9' } });
+  });
+  afterAll(() => down.close());
+
+  it('keeps posting, queues the changes, reports search degraded and answers search with 503', async () => {
+    expect(down.app.searchService.index.name).toBe('meilisearch');
+    const { client } = await down.login();
+    const created = await client.post<{ post: { id: number } }>('/api/threads', { categorySlug: 'algemeen', title: 'Gewoon doorgaan', body: 'Posten werkt ook zonder zoekmachine.' });
+    expect(created.status).toBe(201);
+    expect((await down.app.searchService.drainOutbox()).failed).toBe(true);
+    const rows = await queryRows<{ target_id: number }>(down.db, sql`select target_id::int from search_outbox`);
+    expect(rows.map((r) => r.target_id)).toContain(created.body.post.id);
+    const ready = await down.guest().get<{ ok: boolean; search: string }>('/api/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ ok: true, search: 'degraded' });
+    const res = await search(client, { q: 'zoekmachine' });
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ error: { code: 'search_unavailable' } });
+  });
+});
