@@ -1,0 +1,96 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Category, Post, ThreadList, ThreadPage } from '../../shared/api/forum.js';
+import { moderationActions, notifications, threads } from '../../server/db/schema.js';
+import { makePost, makeThread } from '../../server/dev/factories.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import type { TestClient } from '../helpers/client.js';
+
+type ErrorBody = { error: { code: string; field?: string } };
+
+let t: TestApp;
+let mod: TestClient;
+let member: TestClient;
+let author: Awaited<ReturnType<TestApp['login']>>;
+beforeAll(async () => {
+  t = await buildTestApp();
+  ({ client: mod } = await t.login({ role: 'moderator' }));
+  ({ client: member } = await t.login());
+  author = await t.login({ displayName: 'Auteur' });
+});
+afterAll(() => t.close());
+
+const categoryCount = async (slug: string) =>
+  (await member.get<{ categories: Category[] }>('/api/categories')).body.categories.find((c) => c.slug === slug)!.threadCount;
+const visiblePostIds = async (threadId: number) => (await member.get<ThreadPage>(`/api/threads/${threadId}`)).body.posts.map((p) => p.id);
+const actionsFor = async (postId: number) => (await t.db.select().from(moderationActions).where(eq(moderationActions.targetPostId, postId))).map((a) => a.action);
+
+describe('hiding and restoring posts', () => {
+  it('hides a reply from members (moderators see it marked), lowers the count, and restores it', async () => {
+    const { threadId } = await makeThread(t.db, author.user, { category: 'fuseren' });
+    const replyId = await makePost(t.db, author.user, threadId);
+
+    const res = await mod.post<{ post: Post }>(`/api/moderation/posts/${replyId}/hide`, { reason: 'Persoonsgegevens van een ander lid' });
+    expect(res.status).toBe(200);
+    expect(res.body.post.hidden).toBe(true);
+    expect(await visiblePostIds(threadId)).not.toContain(replyId);
+    expect((await member.get<ThreadPage>(`/api/threads/${threadId}`)).body.thread.postCount).toBe(1);
+    expect((await mod.get<ThreadPage>(`/api/threads/${threadId}`)).body.posts.find((p) => p.id === replyId)?.hidden).toBe(true);
+    const [note] = await t.db.select().from(notifications).where(eq(notifications.userId, author.user.id));
+    expect(note!.message).toContain('is verborgen omdat: Persoonsgegevens van een ander lid');
+
+    expect((await mod.post<ErrorBody>(`/api/moderation/posts/${replyId}/hide`, { reason: 'nog eens' })).body.error.code).toBe('already_hidden');
+
+    const back = await mod.post<{ post: Post }>(`/api/moderation/posts/${replyId}/restore`, {});
+    expect(back.status).toBe(200);
+    expect(back.body.post.hidden).toBeUndefined();
+    expect(await visiblePostIds(threadId)).toContain(replyId);
+    expect((await member.get<ThreadPage>(`/api/threads/${threadId}`)).body.thread.postCount).toBe(2);
+    expect((await mod.post<ErrorBody>(`/api/moderation/posts/${replyId}/restore`, {})).body.error.code).toBe('not_hidden');
+    expect(await actionsFor(replyId)).toEqual(['hide_post', 'restore_post']);
+  });
+
+  it('hiding the opening post hides the thread and lowers the category count; restoring reverses both', async () => {
+    const { threadId, postId } = await makeThread(t.db, author.user, { category: 'fuseren' });
+    const before = await categoryCount('fuseren');
+    await mod.post(`/api/moderation/posts/${postId}/hide`, { reason: 'Spam' });
+    expect(await categoryCount('fuseren')).toBe(before - 1);
+    expect((await member.get(`/api/threads/${threadId}`)).status).toBe(404);
+    const list = await member.get<ThreadList>('/api/categories/fuseren/threads?limit=100');
+    expect(list.body.threads.map((th) => th.id)).not.toContain(threadId);
+    const [row] = await t.db.select().from(threads).where(eq(threads.id, threadId));
+    expect(row!.hiddenAt).not.toBeNull();
+
+    await mod.post(`/api/moderation/posts/${postId}/restore`, {});
+    expect(await categoryCount('fuseren')).toBe(before);
+    expect((await member.get(`/api/threads/${threadId}`)).status).toBe(200);
+  });
+
+  it('a moderator deletes a post through the forum delete; it is logged and the author told', async () => {
+    const { threadId } = await makeThread(t.db, author.user);
+    const replyId = await makePost(t.db, author.user, threadId);
+    const res = await mod.post<{ post: Post }>(`/api/moderation/posts/${replyId}/delete`, { reason: 'Dubbel geplaatst' });
+    expect(res.status).toBe(200);
+    expect(res.body.post.deleted).toBe(true);
+    const page = await member.get<ThreadPage>(`/api/threads/${threadId}`);
+    expect(page.body.posts.find((p) => p.id === replyId)).toMatchObject({ deleted: true, bodyHtml: '' });
+    expect(page.body.thread.postCount).toBe(1);
+    expect(await actionsFor(replyId)).toEqual(['delete_post']);
+    expect((await mod.post<ErrorBody>(`/api/moderation/posts/${replyId}/delete`, {})).body.error.code).toBe('post_deleted');
+  });
+
+  it('refuses bad input and unknown posts without changing anything', async () => {
+    const { threadId } = await makeThread(t.db, author.user);
+    const replyId = await makePost(t.db, author.user, threadId);
+    for (const body of [{}, { reason: '' }, { reason: '   ' }, { reason: 'x'.repeat(501) }]) {
+      const res = await mod.post<ErrorBody>(`/api/moderation/posts/${replyId}/hide`, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.field).toBe('reason');
+    }
+    expect((await mod.post<ErrorBody>(`/api/moderation/posts/${replyId}/delete`, { reason: '' })).body.error.field).toBe('reason');
+    expect((await mod.post('/api/moderation/posts/99999999/hide', { reason: 'Spam' })).status).toBe(404);
+    expect((await mod.post('/api/moderation/posts/0/hide', { reason: 'Spam' })).status).toBe(400);
+    expect(await visiblePostIds(threadId)).toContain(replyId);
+    expect(await actionsFor(replyId)).toEqual([]);
+  });
+});
