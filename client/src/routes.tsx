@@ -1,8 +1,8 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './components/layout';
 import { RequireMember } from './components/require-member';
-import { Loading, NotFound } from './components/states';
+import { NotFound } from './components/states';
 import Landing from './pages/landing';
 
 /**
@@ -32,33 +32,31 @@ const Log = page(() => import('./pages/moderation/log'));
 export function AppRoutes() {
   return (
     <BrowserRouter>
-      <Suspense fallback={<Loading />}>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route path="/" element={<Landing />} />
-            <Route path="/inloggen" element={<Login />} />
-            <Route path="/aanmelden" element={<Register />} />
-            <Route path="/wachten" element={<Waiting />} />
-            <Route path="/toegankelijkheid" element={<Accessibility />} />
-            <Route path="/privacy" element={<Privacy />} />
-            <Route path="/profiel" element={<Profile />} />
-            <Route element={<RequireMember />}>
-              <Route path="/forum" element={<Categories />} />
-              <Route path="/forum/:slug" element={<ThreadList />} />
-              <Route path="/nieuw" element={<NewThread />} />
-              <Route path="/discussie/:id" element={<ThreadPage />} />
-              <Route path="/zoeken" element={<Search />} />
-            </Route>
-            <Route element={<RequireMember moderator />}>
-              <Route path="/moderatie" element={<Queue />} />
-              <Route path="/moderatie/aanmeldingen" element={<Pending />} />
-              <Route path="/moderatie/leden" element={<Members />} />
-              <Route path="/moderatie/logboek" element={<Log />} />
-            </Route>
-            <Route path="*" element={<NotFound />} />
+      <Routes>
+        <Route element={<Layout />}>
+          <Route path="/" element={<Landing />} />
+          <Route path="/inloggen" element={<Login />} />
+          <Route path="/aanmelden" element={<Register />} />
+          <Route path="/wachten" element={<Waiting />} />
+          <Route path="/toegankelijkheid" element={<Accessibility />} />
+          <Route path="/privacy" element={<Privacy />} />
+          <Route path="/profiel" element={<Profile />} />
+          <Route element={<RequireMember />}>
+            <Route path="/forum" element={<Categories />} />
+            <Route path="/forum/:slug" element={<ThreadList />} />
+            <Route path="/nieuw" element={<NewThread />} />
+            <Route path="/discussie/:id" element={<ThreadPage />} />
+            <Route path="/zoeken" element={<Search />} />
           </Route>
-        </Routes>
-      </Suspense>
+          <Route element={<RequireMember moderator />}>
+            <Route path="/moderatie" element={<Queue />} />
+            <Route path="/moderatie/aanmeldingen" element={<Pending />} />
+            <Route path="/moderatie/leden" element={<Members />} />
+            <Route path="/moderatie/logboek" element={<Log />} />
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
     </BrowserRouter>
   );
 }

@@ -139,4 +139,24 @@ describe('the member journey', () => {
     await page.getByText('Bericht verborgen').first().waitFor();
     await expectNoAxeViolations(page, 'moderation log');
   });
+
+  it('search finds the thread by a word from its body and leads to the exact post', async () => {
+    // The index is fed from an outbox after commit; drain it now rather than wait for the worker's next turn.
+    await e2e.testApp.app.searchService.drainOutbox();
+    await anna.getByRole('link', { name: 'Zoeken' }).click();
+    await anna.getByRole('heading', { level: 1, name: 'Zoeken' }).waitFor();
+    await anna.getByLabel('Zoekterm').fill('notaris');
+    await anna.getByLabel('Categorie').selectOption('fuseren');
+    await anna.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    const hit = anna.getByRole('link', { name: 'Statuten aanpassen bij een fusie' });
+    await hit.waitFor();
+    await expectNoAxeViolations(anna, 'search results');
+    await screenshot(anna, 'search-results-desktop');
+    // Bram's reply also said "notaris", but it is hidden now: one hit, the opening post, with the word marked.
+    expect(await anna.locator('.snippet mark').first().textContent()).toMatch(/notaris/i);
+    expect(await hit.count()).toBe(1);
+    expect(await hit.getAttribute('href')).toMatch(new RegExp(`^${threadUrl}#bericht-\\d+$`));
+    await hit.click();
+    await anna.getByRole('heading', { level: 1, name: 'Statuten aanpassen bij een fusie' }).waitFor();
+  });
 });

@@ -1,27 +1,19 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import type { SearchResponse } from '../../../shared/api/search';
 import { get, qs } from './http';
 
-// The search answer as API.md gives it; shared/api/search.ts replaces this once the search concern ships it.
-export interface SearchHit {
-  threadId: number;
-  postId: number;
-  title: string;
-  /** Sanitized by the server: the matched words in <mark>. */
-  snippetHtml: string;
-  categorySlug: string;
-  author: { id: number; displayName: string } | string;
-  createdAt: string;
-}
-export interface SearchAnswer {
-  hits: SearchHit[];
-  nextCursor: string | null;
-  suggestion?: string | null;
+export interface SearchFilters {
+  q: string;
+  category: string;
+  /** YYYY-MM-DD, whole days; empty for no bound. */
+  from: string;
+  to: string;
 }
 
-export function useSearch(q: string, category: string) {
+export function useSearch({ q, category, from, to }: SearchFilters) {
   return useInfiniteQuery({
-    queryKey: ['search', q, category],
-    queryFn: ({ pageParam }) => get<SearchAnswer>(`/api/search${qs({ q, category, cursor: pageParam })}`),
+    queryKey: ['search', q, category, from, to],
+    queryFn: ({ pageParam }) => get<SearchResponse>(`/api/search${qs({ q, category, from, to, cursor: pageParam })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     enabled: q.trim().length > 0,

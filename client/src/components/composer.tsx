@@ -1,14 +1,14 @@
 import { useId, useRef, useState, type RefObject } from 'react';
 import { LIMITS } from '../../../shared/constants';
-import { nl } from '../i18n/nl';
+import { nlForum } from '../i18n/nl-forum';
 
 type Wrap = { before: string; after: string; placeholder: string; linePrefix?: boolean };
 const TOOLS: { key: 'bold' | 'italic' | 'link' | 'quote' | 'list'; label: string; text: string; wrap: Wrap }[] = [
-  { key: 'bold', label: nl.composer.bold, text: 'B', wrap: { before: '**', after: '**', placeholder: 'vet' } },
-  { key: 'italic', label: nl.composer.italic, text: 'I', wrap: { before: '_', after: '_', placeholder: 'cursief' } },
-  { key: 'link', label: nl.composer.link, text: '🔗', wrap: { before: '[', after: '](https://)', placeholder: 'linktekst' } },
-  { key: 'quote', label: nl.composer.quote, text: '❝', wrap: { before: '> ', after: '', placeholder: 'citaat', linePrefix: true } },
-  { key: 'list', label: nl.composer.list, text: '•', wrap: { before: '- ', after: '', placeholder: 'punt', linePrefix: true } },
+  { key: 'bold', label: nlForum.composer.bold, text: 'B', wrap: { before: '**', after: '**', placeholder: 'vet' } },
+  { key: 'italic', label: nlForum.composer.italic, text: 'I', wrap: { before: '_', after: '_', placeholder: 'cursief' } },
+  { key: 'link', label: nlForum.composer.link, text: 'Link', wrap: { before: '[', after: '](https://)', placeholder: 'linktekst' } },
+  { key: 'quote', label: nlForum.composer.quote, text: '“ ”', wrap: { before: '> ', after: '', placeholder: 'citaat', linePrefix: true } },
+  { key: 'list', label: nlForum.composer.list, text: '•', wrap: { before: '- ', after: '', placeholder: 'punt', linePrefix: true } },
 ];
 
 /**
@@ -21,7 +21,7 @@ export function Composer({
   onChange,
   onTyping,
   error,
-  label = nl.composer.label,
+  label = nlForum.composer.label,
   textareaRef,
 }: {
   value: string;
@@ -62,10 +62,10 @@ export function Composer({
     <div className="field composer">
       <label htmlFor={id}>{label}</label>
       <p className="hint" id={`${id}-hint`}>
-        {nl.composer.hint}
+        {nlForum.composer.hint}
       </p>
       <div className="composer-bar">
-        <div role="toolbar" aria-label={nl.composer.toolbar} aria-controls={id} className="toolbar">
+        <div role="toolbar" aria-label={nlForum.composer.toolbar} aria-controls={id} className="toolbar">
           {TOOLS.map((tool) => (
             <button key={tool.key} type="button" className="tool" aria-label={tool.label} title={tool.label} disabled={preview} onClick={() => apply(tool.wrap)}>
               <span aria-hidden="true">{tool.text}</span>
@@ -73,7 +73,7 @@ export function Composer({
           ))}
         </div>
         <button type="button" className="tool text" aria-pressed={preview} onClick={() => setPreview((p) => !p)}>
-          {nl.composer.preview}
+          {nlForum.composer.preview}
         </button>
       </div>
       <textarea
@@ -93,8 +93,8 @@ export function Composer({
       />
       {preview && (
         <div className="preview" aria-live="polite">
-          <p className="hint">{nl.composer.previewNote}</p>
-          {value.trim() ? <div className="preview-text">{value}</div> : <p className="muted">{nl.composer.previewEmpty}</p>}
+          <p className="hint">{nlForum.composer.previewNote}</p>
+          {value.trim() ? <div className="preview-text">{value}</div> : <p className="muted">{nlForum.composer.previewEmpty}</p>}
         </div>
       )}
       {error && (

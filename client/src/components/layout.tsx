@@ -1,28 +1,34 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../api/auth';
 import { nl } from '../i18n/nl';
 import { LiveProvider } from '../live/live-context';
+import { Loading } from './states';
 
 /** Moves focus to the new page's h1 after client-side navigation (not on the first load, where the browser starts at the top). */
 function useFocusHeadingOnNavigate() {
-  const { pathname } = useLocation();
-  const first = useRef(true);
+  const { pathname, hash } = useLocation();
+  // The path this frame last showed: focus moves only when it really changes, not when effects run again.
+  const shown = useRef(pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    // The page may still be rendering its heading (lazy routes): try again on the next frames.
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    // A link to one post (#bericht-12) focuses that post instead; the thread page does that once it is loaded.
+    if (hash) return;
+    // The page may still be loading its code or data: look again each frame for a few seconds, but never take
+    // focus away from something the reader moved to in the meantime.
+    const before = document.activeElement;
     let tries = 0;
     let frame = 0;
     const focus = () => {
       const heading = document.getElementById('main-heading');
-      if (heading) heading.focus();
-      else if (tries++ < 30) frame = requestAnimationFrame(focus);
+      const untouched = document.activeElement === before || document.activeElement === document.body || !document.activeElement?.isConnected;
+      if (heading && untouched) heading.focus();
+      else if (!heading && untouched && tries++ < 300) frame = requestAnimationFrame(focus);
     };
     frame = requestAnimationFrame(focus);
     return () => cancelAnimationFrame(frame);
+    // Only a new path is a new page; the hash is read, not watched.
   }, [pathname]);
 }
 
@@ -88,7 +94,10 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="wrap">
-        <Outlet />
+        {/* Inside the frame, so loading a page's code never unmounts the header or the live connection. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <nav aria-label={nl.nav.footer} className="wrap">

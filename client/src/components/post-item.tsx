@@ -4,6 +4,7 @@ import type { User } from '../../../shared/api/users';
 import { useDeletePost, useEditPost } from '../api/forum';
 import { ApiError } from '../api/http';
 import { nl } from '../i18n/nl';
+import { nlForum } from '../i18n/nl-forum';
 import { Composer } from './composer';
 import { Dialog } from './dialog';
 import { ReportDialog } from './report-dialog';
@@ -51,13 +52,13 @@ export function PostItem({
   const editError = edit.error instanceof ApiError ? edit.error : null;
 
   return (
-    <article id={postAnchor(post.id)} className={`post${post.hidden ? ' hidden-post' : ''}`} aria-label={nl.thread.postLabel(post.author.displayName)} tabIndex={-1}>
+    <article id={postAnchor(post.id)} className={`post${post.hidden ? ' hidden-post' : ''}`} aria-label={nlForum.thread.postLabel(post.author.displayName)} tabIndex={-1}>
       <header className="post-head">
         <span className="author">{post.author.displayName}</span>
         {role && role !== 'lid' && (
           <span className="badge role">
             {nl.roles[role]}
-            {post.author.representativeVerified && <span className="visually-hidden"> ({nl.thread.verified})</span>}
+            {post.author.representativeVerified && <span className="visually-hidden"> ({nlForum.thread.verified})</span>}
             {post.author.representativeVerified && <span aria-hidden="true"> ✓</span>}
           </span>
         )}
@@ -74,19 +75,19 @@ export function PostItem({
           {post.editedAt && (
             <>
               {' · '}
-              <span title={nl.time.format(post.editedAt)}>{nl.thread.edited}</span>
+              <span title={nl.time.format(post.editedAt)}>{nlForum.thread.edited}</span>
             </>
           )}
         </span>
-        {post.hidden && <span className="badge warn">{nl.thread.hidden}</span>}
+        {post.hidden && <span className="badge warn">{nlForum.thread.hidden}</span>}
       </header>
       {post.replyToPostId !== null && (
         <p className="reply-to">
-          <a href={`#${postAnchor(post.replyToPostId)}`}>{replyTo ? nl.thread.replyTo(replyTo.author.displayName) : nl.thread.replyToUnknown}</a>
+          <a href={`#${postAnchor(post.replyToPostId)}`}>{replyTo ? nlForum.thread.replyTo(replyTo.author.displayName) : nlForum.thread.replyToUnknown}</a>
         </p>
       )}
       {post.deleted && !post.bodyHtml ? (
-        <p className="muted">{nl.thread.deleted}</p>
+        <p className="muted">{nlForum.thread.deleted}</p>
       ) : editing ? (
         <form
           className="form"
@@ -99,7 +100,7 @@ export function PostItem({
           <Composer value={draft} onChange={setDraft} error={editError?.field ? editError.message : null} />
           <div className="actions">
             <button type="submit" disabled={edit.isPending}>
-              {nl.composer.saveEdit}
+              {nlForum.composer.saveEdit}
             </button>
             <button type="button" className="secondary" onClick={() => setEditing(false)}>
               {nl.common.cancel}
@@ -115,10 +116,10 @@ export function PostItem({
           {!locked && (
             <>
               <button type="button" className="link-button" onClick={() => onReply(post)}>
-                {nl.thread.reply}
+                {nlForum.thread.reply}
               </button>
               <button type="button" className="link-button" onClick={() => onQuote(post)}>
-                {nl.thread.quote}
+                {nlForum.thread.quote}
               </button>
             </>
           )}
@@ -132,28 +133,28 @@ export function PostItem({
                 setEditing(true);
               }}
             >
-              {nl.thread.edit}
+              {nlForum.thread.edit}
             </button>
           )}
           {mayChange && (
             <button type="button" className="link-button" onClick={() => setConfirming(true)}>
-              {nl.thread.delete}
+              {nlForum.thread.delete}
             </button>
           )}
           {!own && (
             <button type="button" className="link-button" onClick={() => setReporting(true)}>
-              {nl.thread.report}
+              {nlForum.thread.report}
             </button>
           )}
         </div>
       )}
       {confirming && (
-      <Dialog title={nl.thread.deleteTitle} open={confirming} onClose={() => setConfirming(false)}>
-        <p>{nl.thread.confirmDelete}</p>
+      <Dialog title={nlForum.thread.deleteTitle} open={confirming} onClose={() => setConfirming(false)}>
+        <p>{nlForum.thread.confirmDelete}</p>
         <ErrorMessage error={remove.error} />
         <div className="actions">
           <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate(post.id, { onSuccess: () => setConfirming(false) })}>
-            {nl.thread.delete}
+            {nlForum.thread.delete}
           </button>
           <button type="button" className="secondary" onClick={() => setConfirming(false)}>
             {nl.common.cancel}

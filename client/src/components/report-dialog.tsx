@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { LIMITS, REPORT_REASONS, type ReportReason } from '../../../shared/constants';
 import { useReport } from '../api/forum';
 import { nl } from '../i18n/nl';
+import { nlForum } from '../i18n/nl-forum';
 import { Dialog } from './dialog';
 import { ErrorMessage } from './states';
 
@@ -19,26 +20,26 @@ export function ReportDialog({ postId, open, onClose }: { postId: number; open: 
     report.mutate({ postId, reason, note });
   };
   return (
-    <Dialog title={nl.report.title} open={open} onClose={close}>
+    <Dialog title={nlForum.report.title} open={open} onClose={close}>
       {report.isSuccess ? (
-        <p role="status">{nl.report.done}</p>
+        <p role="status">{nlForum.report.done}</p>
       ) : (
         <form className="form" onSubmit={submit}>
           <ErrorMessage error={report.error} />
           <fieldset>
-            <legend>{nl.report.reason}</legend>
+            <legend>{nlForum.report.reason}</legend>
             {REPORT_REASONS.map((r) => (
               <label key={r} className="radio">
-                <input type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} /> {nl.report.reasons[r]}
+                <input type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} /> {nlForum.report.reasons[r]}
               </label>
             ))}
           </fieldset>
           <label htmlFor={`report-note-${postId}`}>
-            {nl.report.note} <span className="muted">{nl.common.optional}</span>
+            {nlForum.report.note} <span className="muted">{nl.common.optional}</span>
           </label>
           <textarea id={`report-note-${postId}`} rows={3} maxLength={LIMITS.reportNoteMax} value={note} onChange={(e) => setNote(e.target.value)} />
           <button type="submit" disabled={report.isPending}>
-            {nl.report.submit}
+            {nlForum.report.submit}
           </button>
         </form>
       )}

@@ -1,8 +1,7 @@
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LiveClient, LiveStatus } from '../../../shared/live/client';
 import type { ServerMessage } from '../../../shared/live/protocol';
-import { keys, removePost, updateThreadInfo, upsertPost, type ThreadData } from '../api/forum';
 
 type Listener = (message: ServerMessage) => void;
 
@@ -17,35 +16,9 @@ const LiveContext = createContext<Live>({ status: 'off', client: null, listen: (
 
 export const useLive = () => useContext(LiveContext);
 
-/** Live events change the TanStack Query cache, the one place the pages read from. */
-function applyToCache(client: QueryClient, message: ServerMessage): void {
-  switch (message.type) {
-    case 'post.created':
-    case 'post.updated':
-      client.setQueryData<ThreadData>(keys.thread(message.post.threadId), (data) => upsertPost(data, message.post));
-      return;
-    case 'post.removed':
-      client.setQueryData<ThreadData>(keys.thread(message.threadId), (data) => removePost(data, message.postId));
-      return;
-    case 'thread.created':
-      void client.invalidateQueries({ queryKey: keys.threads(message.thread.categorySlug) });
-      void client.invalidateQueries({ queryKey: keys.categories });
-      return;
-    case 'thread.updated':
-      client.setQueryData<ThreadData>(keys.thread(message.thread.id), (data) => updateThreadInfo(data, message.thread));
-      void client.invalidateQueries({ queryKey: keys.threads(message.thread.categorySlug) });
-      return;
-    case 'thread.removed':
-      void client.invalidateQueries({ queryKey: keys.thread(message.threadId) });
-      return;
-    default:
-      return;
-  }
-}
-
 /**
  * One socket per tab for an active member. The live client module (and the schema library it uses) is loaded
- * on demand, so guests on the landing page never download it.
+ * on demand (./connect), so guests on the landing page never download it.
  */
 export function LiveProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -57,17 +30,11 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
     if (!enabled) return;
     let closed = false;
     let live: LiveClient | null = null;
-    void import('../../../shared/live/client').then(({ createLiveClient }) => {
+    void import('./connect').then(({ connectLive }) => {
       if (closed) return;
-      const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-      live = createLiveClient({
-        url: `${scheme}://${location.host}/api/live`,
-        onEvent: (message) => {
-          applyToCache(queryClient, message);
-          for (const listener of listeners.current) listener(message);
-        },
-        onStatus: setStatus,
-      });
+      live = connectLive(queryClient, (message) => {
+        for (const listener of listeners.current) listener(message);
+      }, setStatus);
       setClient(live);
     });
     return () => {

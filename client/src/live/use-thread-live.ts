@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { nl } from '../i18n/nl';
+import { nlForum } from '../i18n/nl-forum';
 import { useLive } from './live-context';
 
 const TYPING_SHOWN_MS = 6000;
@@ -30,7 +30,7 @@ export function useThreadLive(threadId: number, ready: boolean, lastPostId: numb
     () =>
       live.listen((message) => {
         if (message.type === 'post.created' && message.post.threadId === threadId && message.post.author.id !== viewerId) {
-          setAnnouncement(nl.thread.announceNew(message.post.author.displayName));
+          setAnnouncement(nlForum.thread.announceNew(message.post.author.displayName));
           if (!atBottom.current) setUnseen((ids) => (ids.includes(message.post.id) ? ids : [...ids, message.post.id]));
           setTyping(({ [message.post.author.displayName]: _gone, ...rest }) => rest);
         } else if (message.type === 'typing' && message.threadId === threadId && message.user.id !== viewerId) {

@@ -3,14 +3,15 @@ import { useCategories } from '../api/forum';
 import { PageTitle } from '../components/page-title';
 import { Loading, PageError } from '../components/states';
 import { nl } from '../i18n/nl';
+import { nlForum } from '../i18n/nl-forum';
 
 export default function Categories() {
   const query = useCategories();
   if (query.isError) return <PageError error={query.error} retry={() => void query.refetch()} />;
   return (
     <>
-      <PageTitle>{nl.categories.title}</PageTitle>
-      <p>{nl.categories.intro}</p>
+      <PageTitle>{nlForum.categories.title}</PageTitle>
+      <p>{nlForum.categories.intro}</p>
       {query.isPending ? (
         <Loading />
       ) : (
@@ -22,13 +23,13 @@ export default function Categories() {
               </h2>
               <p>{c.description}</p>
               <p className="meta">
-                {nl.categories.threads(c.threadCount)} ·{' '}
+                {nlForum.categories.threads(c.threadCount)} ·{' '}
                 {c.lastPostAt ? (
                   <>
-                    {nl.categories.lastActivity} <time dateTime={c.lastPostAt}>{nl.time.format(c.lastPostAt)}</time>
+                    {nlForum.categories.lastActivity} <time dateTime={c.lastPostAt}>{nl.time.format(c.lastPostAt)}</time>
                   </>
                 ) : (
-                  nl.categories.noActivity
+                  nlForum.categories.noActivity
                 )}
               </p>
             </li>

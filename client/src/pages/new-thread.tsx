@@ -7,7 +7,7 @@ import { Composer } from '../components/composer';
 import { Field } from '../components/field';
 import { PageTitle } from '../components/page-title';
 import { ErrorMessage, Loading } from '../components/states';
-import { nl } from '../i18n/nl';
+import { nlForum } from '../i18n/nl-forum';
 
 export default function NewThread() {
   const [params] = useSearchParams();
@@ -27,13 +27,13 @@ export default function NewThread() {
 
   return (
     <>
-      <PageTitle>{nl.newThread.title}</PageTitle>
+      <PageTitle>{nlForum.newThread.title}</PageTitle>
       {categories.isPending ? (
         <Loading />
       ) : (
         <form className="form" onSubmit={submit} noValidate>
           <ErrorMessage error={create.error && !error?.field ? create.error : null} />
-          <Field label={nl.newThread.category} required error={fieldError('categorySlug')}>
+          <Field label={nlForum.newThread.category} required error={fieldError('categorySlug')}>
             {(p) => (
               <select {...p} value={categorySlug} onChange={(e) => setCategorySlug(e.target.value)}>
                 {categories.data?.categories.map((c) => (
@@ -44,12 +44,12 @@ export default function NewThread() {
               </select>
             )}
           </Field>
-          <Field label={nl.newThread.threadTitle} required error={fieldError('title')}>
+          <Field label={nlForum.newThread.threadTitle} required error={fieldError('title')}>
             {(p) => <input {...p} type="text" maxLength={LIMITS.titleMax} value={title} onChange={(e) => setTitle(e.target.value)} />}
           </Field>
           <Composer value={body} onChange={setBody} error={fieldError('body')} />
           <button type="submit" disabled={create.isPending}>
-            {create.isPending ? nl.composer.busy : nl.newThread.submit}
+            {create.isPending ? nlForum.composer.busy : nlForum.newThread.submit}
           </button>
         </form>
       )}

@@ -1,11 +1,11 @@
 import { PageTitle } from '../components/page-title';
-import { nl } from '../i18n/nl';
+import { nlStatements } from '../i18n/nl-statements';
 
 export function Accessibility() {
   return (
     <>
-      <PageTitle>{nl.accessibility.title}</PageTitle>
-      {nl.accessibility.paragraphs.map((p) => (
+      <PageTitle>{nlStatements.accessibility.title}</PageTitle>
+      {nlStatements.accessibility.paragraphs.map((p) => (
         <p key={p}>{p}</p>
       ))}
     </>
@@ -15,8 +15,8 @@ export function Accessibility() {
 export function Privacy() {
   return (
     <>
-      <PageTitle>{nl.privacy.title}</PageTitle>
-      {nl.privacy.paragraphs.map((p) => (
+      <PageTitle>{nlStatements.privacy.title}</PageTitle>
+      {nlStatements.privacy.paragraphs.map((p) => (
         <p key={p}>{p}</p>
       ))}
     </>

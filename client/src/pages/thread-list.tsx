@@ -4,6 +4,7 @@ import { useCategories, useThreads } from '../api/forum';
 import { PageTitle } from '../components/page-title';
 import { Loading, PageError } from '../components/states';
 import { nl } from '../i18n/nl';
+import { nlForum } from '../i18n/nl-forum';
 import { useLive } from '../live/live-context';
 
 export default function ThreadList() {
@@ -31,30 +32,30 @@ export default function ThreadList() {
       {category && <p>{category.description}</p>}
       <p>
         <Link className="button" to={`/nieuw?categorie=${encodeURIComponent(slug)}`}>
-          {nl.categories.newThread}
+          {nlForum.categories.newThread}
         </Link>
       </p>
       {threads.isPending ? (
         <Loading />
       ) : items.length === 0 ? (
-        <p className="empty">{nl.threads.empty}</p>
+        <p className="empty">{nlForum.threads.empty}</p>
       ) : (
         <ul className="card-list">
           {items.map((t) => {
-            const unread = t.unreadCount === null ? nl.threads.neverRead : t.unreadCount ? nl.threads.unread(t.unreadCount) : null;
+            const unread = t.unreadCount === null ? nlForum.threads.neverRead : t.unreadCount ? nlForum.threads.unread(t.unreadCount) : null;
             return (
               <li key={t.id} className={`card thread-item${t.pinned ? ' pinned' : ''}${unread ? ' unread' : ''}`}>
                 <h2 className="card-title">
                   <Link to={`/discussie/${t.id}`}>{t.title}</Link>
                 </h2>
                 <p className="badges">
-                  {t.pinned && <span className="badge">{nl.threads.pinned}</span>}
-                  {t.locked && <span className="badge">{nl.threads.locked}</span>}
-                  {t.hidden && <span className="badge warn">{nl.threads.hidden}</span>}
+                  {t.pinned && <span className="badge">{nlForum.threads.pinned}</span>}
+                  {t.locked && <span className="badge">{nlForum.threads.locked}</span>}
+                  {t.hidden && <span className="badge warn">{nlForum.threads.hidden}</span>}
                   {unread && <span className="badge new">{unread}</span>}
                 </p>
                 <p className="meta">
-                  {nl.threads.by(t.author.displayName)} · {nl.threads.posts(t.postCount)} · {nl.threads.lastPost}{' '}
+                  {nlForum.threads.by(t.author.displayName)} · {nlForum.threads.posts(t.postCount)} · {nlForum.threads.lastPost}{' '}
                   <time dateTime={t.lastPostAt}>{nl.time.format(t.lastPostAt)}</time>
                 </p>
               </li>

@@ -9,6 +9,7 @@ import { PageTitle } from '../components/page-title';
 import { postAnchor, PostItem, quoteText } from '../components/post-item';
 import { ErrorMessage, Loading, NotFound, PageError } from '../components/states';
 import { nl } from '../i18n/nl';
+import { nlForum } from '../i18n/nl-forum';
 import { useThreadLive } from '../live/use-thread-live';
 
 export default function ThreadPage() {
@@ -93,16 +94,16 @@ export default function ThreadPage() {
       </nav>
       <PageTitle title={thread.title}>{thread.title}</PageTitle>
       <p className="badges">
-        {thread.pinned && <span className="badge">{nl.threads.pinned}</span>}
-        {thread.locked && <span className="badge">{nl.threads.locked}</span>}
-        <span className="meta">{nl.threads.posts(thread.postCount)}</span>
+        {thread.pinned && <span className="badge">{nlForum.threads.pinned}</span>}
+        {thread.locked && <span className="badge">{nlForum.threads.locked}</span>}
+        <span className="meta">{nlForum.threads.posts(thread.postCount)}</span>
       </p>
       {live.status === 'reconnecting' && (
         <p className="live-status" role="status">
-          {nl.thread.reconnecting}
+          {nlForum.thread.reconnecting}
         </p>
       )}
-      <section aria-label={nl.thread.posts} className="posts">
+      <section aria-label={nlForum.thread.posts} className="posts">
         {posts.map((post) => (
           <PostItem
             key={post.id}
@@ -117,7 +118,7 @@ export default function ThreadPage() {
       </section>
       {query.hasNextPage && (
         <button type="button" className="secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-          {query.isFetchingNextPage ? nl.common.loadingMore : nl.thread.loadMore}
+          {query.isFetchingNextPage ? nl.common.loadingMore : nlForum.thread.loadMore}
         </button>
       )}
       <div ref={end} className="end-marker" />
@@ -125,31 +126,31 @@ export default function ThreadPage() {
         {live.announcement}
       </div>
       <p className="typing" aria-hidden={live.typingNames.length === 0}>
-        {live.typingNames.length > 0 ? nl.thread.typing(live.typingNames) : ''}
+        {live.typingNames.length > 0 ? nlForum.thread.typing(live.typingNames) : ''}
       </p>
       {live.unseen.length > 0 && (
         <button type="button" className="new-replies" onClick={showUnseen}>
-          {nl.thread.newReplies(live.unseen.length)}
+          {nlForum.thread.newReplies(live.unseen.length)}
         </button>
       )}
       {thread.locked && me.data.role === 'member' ? (
-        <p className="notice">{nl.thread.lockedNotice}</p>
+        <p className="notice">{nlForum.thread.lockedNotice}</p>
       ) : (
         <section aria-labelledby="reply-heading" className="reply-box">
-          <h2 id="reply-heading">{nl.thread.replyHeading}</h2>
+          <h2 id="reply-heading">{nlForum.thread.replyHeading}</h2>
           <form className="form" onSubmit={submit} noValidate>
             <ErrorMessage error={reply.error && !replyError?.field ? reply.error : null} />
             {replyTo && (
               <p className="replying">
-                {nl.composer.replyingTo(replyTo.author.displayName)}{' '}
+                {nlForum.composer.replyingTo(replyTo.author.displayName)}{' '}
                 <button type="button" className="link-button" onClick={() => setReplyTo(null)}>
-                  {nl.composer.cancelReply}
+                  {nlForum.composer.cancelReply}
                 </button>
               </p>
             )}
             <Composer value={text} onChange={setText} onTyping={live.sendTyping} textareaRef={textarea} error={replyError?.field ? replyError.message : null} />
             <button type="submit" disabled={reply.isPending}>
-              {reply.isPending ? nl.composer.busy : nl.composer.submit}
+              {reply.isPending ? nlForum.composer.busy : nlForum.composer.submit}
             </button>
           </form>
         </section>

@@ -3,34 +3,35 @@ import { useLog } from '../../api/moderation';
 import { PageTitle } from '../../components/page-title';
 import { Loading, PageError } from '../../components/states';
 import { nl } from '../../i18n/nl';
+import { nlModeration } from '../../i18n/nl-moderation';
 import { LoadMore, ModerationNav } from './moderation-nav';
 
 export default function LogPage() {
   const log = useLog();
   return (
     <>
-      <PageTitle title={`${nl.moderation.log} · ${nl.moderation.title}`}>{nl.moderation.log}</PageTitle>
+      <PageTitle title={`${nlModeration.log} · ${nlModeration.title}`}>{nlModeration.log}</PageTitle>
       <ModerationNav />
       {log.isError ? (
         <PageError error={log.error} retry={() => void log.refetch()} />
       ) : log.isPending ? (
         <Loading />
       ) : log.data.pages[0]?.entries.length === 0 ? (
-        <p className="empty">{nl.moderation.logEmpty}</p>
+        <p className="empty">{nlModeration.logEmpty}</p>
       ) : (
         <ol className="log">
           {log.data.pages
             .flatMap((p) => p.entries)
             .map((e) => (
               <li key={e.id}>
-                <time dateTime={e.createdAt}>{nl.time.format(e.createdAt)}</time> · <strong>{nl.moderation.logActions[e.action]}</strong>
+                <time dateTime={e.createdAt}>{nl.time.format(e.createdAt)}</time> · <strong>{nlModeration.logActions[e.action]}</strong>
                 {' · '}
-                {e.moderator?.displayName ?? nl.moderation.system}
+                {e.moderator?.displayName ?? nlModeration.system}
                 {e.targetUser && <> → {e.targetUser.displayName}</>}
                 {e.targetThreadId && (
                   <>
                     {' · '}
-                    <Link to={`/discussie/${e.targetThreadId}${e.targetPostId ? `#bericht-${e.targetPostId}` : ''}`}>{nl.moderation.openPost}</Link>
+                    <Link to={`/discussie/${e.targetThreadId}${e.targetPostId ? `#bericht-${e.targetPostId}` : ''}`}>{nlModeration.openPost}</Link>
                   </>
                 )}
                 {e.reason && <> · “{e.reason}”</>}

@@ -1,23 +1,24 @@
 import { NavLink } from 'react-router';
 import { nl } from '../../i18n/nl';
+import { nlModeration } from '../../i18n/nl-moderation';
 
 export function ModerationNav() {
   return (
-    <nav aria-label={nl.moderation.nav} className="subnav">
+    <nav aria-label={nlModeration.nav} className="subnav">
       <ul className="nav-list">
         <li>
           <NavLink to="/moderatie" end>
-            {nl.moderation.queue}
+            {nlModeration.queue}
           </NavLink>
         </li>
         <li>
-          <NavLink to="/moderatie/aanmeldingen">{nl.moderation.pending}</NavLink>
+          <NavLink to="/moderatie/aanmeldingen">{nlModeration.pending}</NavLink>
         </li>
         <li>
-          <NavLink to="/moderatie/leden">{nl.moderation.members}</NavLink>
+          <NavLink to="/moderatie/leden">{nlModeration.members}</NavLink>
         </li>
         <li>
-          <NavLink to="/moderatie/logboek">{nl.moderation.log}</NavLink>
+          <NavLink to="/moderatie/logboek">{nlModeration.log}</NavLink>
         </li>
       </ul>
     </nav>

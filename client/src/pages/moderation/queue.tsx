@@ -5,6 +5,8 @@ import { PageTitle } from '../../components/page-title';
 import { postAnchor } from '../../components/post-item';
 import { ErrorMessage, Loading, PageError } from '../../components/states';
 import { nl } from '../../i18n/nl';
+import { nlForum } from '../../i18n/nl-forum';
+import { nlModeration } from '../../i18n/nl-moderation';
 import { LoadMore, ModerationNav } from './moderation-nav';
 
 /** Open reports, one card per reported post; one decision settles every report on that post. */
@@ -15,14 +17,14 @@ export default function QueuePage() {
   const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
-      <PageTitle title={`${nl.moderation.queue} · ${nl.moderation.title}`}>{nl.moderation.queue}</PageTitle>
+      <PageTitle title={`${nlModeration.queue} · ${nlModeration.title}`}>{nlModeration.queue}</PageTitle>
       <ModerationNav />
       <ErrorMessage error={resolve.error} />
-      {resolve.isSuccess && <p role="status">{nl.moderation.resolved}</p>}
+      {resolve.isSuccess && <p role="status">{nlModeration.resolved}</p>}
       {queue.isPending ? (
         <Loading />
       ) : items.length === 0 ? (
-        <p className="empty">{nl.moderation.queueEmpty}</p>
+        <p className="empty">{nlModeration.queueEmpty}</p>
       ) : (
         <ul className="card-list">
           {items.map((item) => (
@@ -32,14 +34,14 @@ export default function QueuePage() {
               </h2>
               <p className="meta">
                 {item.author.displayName} · {nl.time.format(item.post.createdAt)}
-                {item.post.hidden && <span className="badge warn">{nl.thread.hidden}</span>}
+                {item.post.hidden && <span className="badge warn">{nlForum.thread.hidden}</span>}
               </p>
               {/* Sanitized by the server, like every bodyHtml. */}
               <div className="post-body quoted" dangerouslySetInnerHTML={{ __html: item.post.bodyHtml }} />
               <ul className="reports">
                 {item.reports.map((r) => (
                   <li key={r.id}>
-                    <strong>{nl.report.reasons[r.reason]}</strong> · {nl.moderation.reportedBy(r.reporter.displayName)}
+                    <strong>{nlForum.report.reasons[r.reason]}</strong> · {nlModeration.reportedBy(r.reporter.displayName)}
                     {r.note && <> · “{r.note}”</>}
                   </li>
                 ))}
@@ -53,7 +55,7 @@ export default function QueuePage() {
                     disabled={resolve.isPending || !item.reports[0]}
                     onClick={() => resolve.mutate({ reportId: item.reports[0]!.id, action })}
                   >
-                    {nl.moderation.actions[action]}
+                    {nlModeration.actions[action]}
                   </button>
                 ))}
               </div>

@@ -4,6 +4,7 @@ import { useApprove, useUsers } from '../../api/moderation';
 import { PageTitle } from '../../components/page-title';
 import { ErrorMessage, Loading, PageError } from '../../components/states';
 import { nl } from '../../i18n/nl';
+import { nlModeration } from '../../i18n/nl-moderation';
 import { LoadMore, ModerationNav } from './moderation-nav';
 
 function UserTable({ status }: { status: UserStatus | '' }) {
@@ -13,7 +14,7 @@ function UserTable({ status }: { status: UserStatus | '' }) {
   const outcome = (
     <>
       <ErrorMessage error={approve.error} />
-      {approve.isSuccess && <p role="status">{nl.moderation.approved(approve.data.user.displayName)}</p>}
+      {approve.isSuccess && <p role="status">{nlModeration.approved(approve.data.user.displayName)}</p>}
     </>
   );
   if (users.isError) return <PageError error={users.error} retry={() => void users.refetch()} />;
@@ -23,7 +24,7 @@ function UserTable({ status }: { status: UserStatus | '' }) {
     return (
       <>
         {outcome}
-        <p className="empty">{status === 'pending' ? nl.moderation.pendingEmpty : nl.moderation.membersEmpty}</p>
+        <p className="empty">{status === 'pending' ? nlModeration.pendingEmpty : nlModeration.membersEmpty}</p>
       </>
     );
   }
@@ -34,14 +35,14 @@ function UserTable({ status }: { status: UserStatus | '' }) {
         <table>
           <thead>
             <tr>
-              <th scope="col">{nl.moderation.name}</th>
-              <th scope="col">{nl.moderation.email}</th>
-              <th scope="col">{nl.moderation.party}</th>
-              <th scope="col">{nl.moderation.municipality}</th>
-              <th scope="col">{nl.moderation.role}</th>
-              <th scope="col">{nl.moderation.status}</th>
-              <th scope="col">{nl.moderation.since}</th>
-              {status === 'pending' && (<th scope="col"><span className="visually-hidden">{nl.moderation.action}</span></th>)}
+              <th scope="col">{nlModeration.name}</th>
+              <th scope="col">{nlModeration.email}</th>
+              <th scope="col">{nlModeration.party}</th>
+              <th scope="col">{nlModeration.municipality}</th>
+              <th scope="col">{nlModeration.role}</th>
+              <th scope="col">{nlModeration.status}</th>
+              <th scope="col">{nlModeration.since}</th>
+              {status === 'pending' && (<th scope="col"><span className="visually-hidden">{nlModeration.action}</span></th>)}
             </tr>
           </thead>
           <tbody>
@@ -53,14 +54,14 @@ function UserTable({ status }: { status: UserStatus | '' }) {
                 <td>{u.municipality}</td>
                 <td>{u.representativeRole ? nl.roles[u.representativeRole] : '—'}</td>
                 <td>
-                  {nl.moderation.statuses[u.status]}
+                  {nlModeration.statuses[u.status]}
                   {u.statusReason ? ` (${u.statusReason})` : ''}
                 </td>
                 <td>{nl.time.date(u.createdAt)}</td>
                 {status === 'pending' && (
                   <td>
-                    <button type="button" disabled={approve.isPending} onClick={() => approve.mutate(u.id)} aria-label={`${nl.moderation.approve}: ${u.displayName}`}>
-                      {nl.moderation.approve}
+                    <button type="button" disabled={approve.isPending} onClick={() => approve.mutate(u.id)} aria-label={`${nlModeration.approve}: ${u.displayName}`}>
+                      {nlModeration.approve}
                     </button>
                   </td>
                 )}
@@ -77,7 +78,7 @@ function UserTable({ status }: { status: UserStatus | '' }) {
 export function PendingPage() {
   return (
     <>
-      <PageTitle title={`${nl.moderation.pending} · ${nl.moderation.title}`}>{nl.moderation.pending}</PageTitle>
+      <PageTitle title={`${nlModeration.pending} · ${nlModeration.title}`}>{nlModeration.pending}</PageTitle>
       <ModerationNav />
       <UserTable status="pending" />
     </>
@@ -88,15 +89,15 @@ export function MembersPage() {
   const [status, setStatus] = useState<UserStatus | ''>('active');
   return (
     <>
-      <PageTitle title={`${nl.moderation.members} · ${nl.moderation.title}`}>{nl.moderation.members}</PageTitle>
+      <PageTitle title={`${nlModeration.members} · ${nlModeration.title}`}>{nlModeration.members}</PageTitle>
       <ModerationNav />
       <div className="field inline">
-        <label htmlFor="member-status">{nl.moderation.status}</label>
+        <label htmlFor="member-status">{nlModeration.status}</label>
         <select id="member-status" value={status} onChange={(e) => setStatus(e.target.value as UserStatus | '')}>
           <option value="">—</option>
           {USER_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {nl.moderation.statuses[s]}
+              {nlModeration.statuses[s]}
             </option>
           ))}
         </select>

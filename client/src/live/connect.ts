@@ -1,0 +1,43 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createLiveClient, type LiveClient, type LiveStatus } from '../../../shared/live/client';
+import type { ServerMessage } from '../../../shared/live/protocol';
+import { keys, removePost, updateThreadInfo, upsertPost, type ThreadData } from '../api/forum';
+
+/** Live events change the TanStack Query cache, the one place the pages read from. */
+function applyToCache(client: QueryClient, message: ServerMessage): void {
+  switch (message.type) {
+    case 'post.created':
+    case 'post.updated':
+      client.setQueryData<ThreadData>(keys.thread(message.post.threadId), (data) => upsertPost(data, message.post));
+      return;
+    case 'post.removed':
+      client.setQueryData<ThreadData>(keys.thread(message.threadId), (data) => removePost(data, message.postId));
+      return;
+    case 'thread.created':
+      void client.invalidateQueries({ queryKey: keys.threads(message.thread.categorySlug) });
+      void client.invalidateQueries({ queryKey: keys.categories });
+      return;
+    case 'thread.updated':
+      client.setQueryData<ThreadData>(keys.thread(message.thread.id), (data) => updateThreadInfo(data, message.thread));
+      void client.invalidateQueries({ queryKey: keys.threads(message.thread.categorySlug) });
+      return;
+    case 'thread.removed':
+      void client.invalidateQueries({ queryKey: keys.thread(message.threadId) });
+      return;
+    default:
+      return;
+  }
+}
+
+/** Opens the socket; every event updates the cache first, then reaches the pages' listeners. */
+export function connectLive(queryClient: QueryClient, notify: (message: ServerMessage) => void, onStatus: (status: LiveStatus) => void): LiveClient {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return createLiveClient({
+    url: `${scheme}://${location.host}/api/live`,
+    onEvent: (message) => {
+      applyToCache(queryClient, message);
+      notify(message);
+    },
+    onStatus,
+  });
+}
