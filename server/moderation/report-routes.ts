@@ -130,10 +130,11 @@ async function applyResolution(
   const [thread] = await tx.select({ categoryId: threads.categoryId, title: threads.title }).from(threads).where(eq(threads.id, post.threadId));
   const hideReason = note ?? 'Gemeld en beoordeeld door een moderator';
   const hide = async () => {
-    if (await hidePost(tx, postId, { moderatorId: moderator.id, reason: hideReason, details })) return;
+    // A post deleted meanwhile is not hidden on top (that would hide a whole thread for a placeholder).
+    if (!post.deletedAt && (await hidePost(tx, postId, { moderatorId: moderator.id, reason: hideReason, details }))) return;
     // Already hidden (automatically): the moderator's decision still goes on record, with their reason.
     await tx.update(posts).set({ hiddenReason: hideReason }).where(and(eq(posts.id, postId), sql`${posts.hiddenAt} is not null`));
-    await logAction(tx, { moderatorId: moderator.id, action: 'hide_post', targetUserId: post.authorId, targetPostId: postId, targetThreadId: post.threadId, reason: hideReason, details: { ...details, alreadyHidden: true } });
+    await logAction(tx, { moderatorId: moderator.id, action: 'hide_post', targetUserId: post.authorId, targetPostId: postId, targetThreadId: post.threadId, reason: hideReason, details: { ...details, alreadyHidden: post.hiddenAt !== null } });
   };
   switch (action) {
     case 'hide_post':

@@ -26,6 +26,9 @@ const categoryCount = async (slug: string) =>
   (await member.get<{ categories: Category[] }>('/api/categories')).body.categories.find((c) => c.slug === slug)!.threadCount;
 
 
+const threadLog = async (threadId: number) =>
+  (await t.db.select().from(moderationActions).where(eq(moderationActions.targetThreadId, threadId)).orderBy(moderationActions.id)).map((a) => a.action);
+
 describe('thread moderation', () => {
   const patch = (id: number, body: unknown) => mod.patch<{ thread: Thread } & ErrorBody>(`/api/moderation/threads/${id}`, body);
 
@@ -39,6 +42,7 @@ describe('thread moderation', () => {
     expect(reply.body.error.code).toBe('thread_locked');
     expect((await patch(threadId, { locked: false })).body.thread.locked).toBe(false);
     expect((await member.post(`/api/threads/${threadId}/posts`, { body: 'Nu wel' })).status).toBe(201);
+    expect(await threadLog(threadId)).toEqual(['lock_thread', 'unlock_thread']);
   });
 
   it('pins a thread to the top of its category and unpins it', async () => {
@@ -50,6 +54,7 @@ describe('thread moderation', () => {
     await patch(threadId, { pinned: false });
     list = await member.get<ThreadList>('/api/categories/ledenwerving/threads');
     expect(list.body.threads[0]!.id).not.toBe(threadId);
+    expect(await threadLog(threadId)).toEqual(['pin_thread', 'unpin_thread']);
   });
 
   it('moves a thread: both categories count it right and the thread lists follow', async () => {
@@ -64,6 +69,8 @@ describe('thread moderation', () => {
     expect(list.body.threads.map((th) => th.id)).toContain(threadId);
     const [{ lastPostAt } = { lastPostAt: null }] = await t.db.select({ lastPostAt: categories.lastPostAt }).from(categories).where(eq(categories.slug, 'fondsenwerving'));
     expect(lastPostAt).not.toBeNull();
+    const [entry] = await t.db.select().from(moderationActions).where(eq(moderationActions.targetThreadId, threadId));
+    expect(entry).toMatchObject({ action: 'move_thread', details: { from: 'algemeen', to: 'fondsenwerving' } });
   });
 
   it('renames a thread, writing one log row per changed field and none for unchanged ones', async () => {
