@@ -67,6 +67,19 @@ describe('who may call the moderation routes', () => {
     expect(await t.db.$count(moderationActions)).toBe(logBefore);
   });
 
+  it('a malformed id in the path is a 400 naming "id" on every route that takes one', async () => {
+    const admin = (await t.login({ role: 'admin' })).client;
+    const withIds = [...moderatorRoutes(), ['POST', `/api/admin/users/${ids.user}/role`, { role: 'member' }] as [Method, string, unknown]].filter(([, url]) => /\/\d+(\/|$)/.test(url));
+    expect(withIds.length).toBeGreaterThan(8);
+    for (const [method, url, body] of withIds) {
+      const res = await call(admin, [method, url.replace(/\/\d+(\/|$)/, '/abc$1'), body]);
+      expect(res.status, url).toBe(400);
+      expect((res.body as { error: { field?: string } }).error.field, url).toBe('id');
+    }
+    const report = await member.post<{ error: { field?: string } }>('/api/posts/-1/reports', { reason: 'spam' });
+    expect(report.body.error.field).toBe('id');
+  });
+
   it('the role route is for admins only: moderators get 403 too', async () => {
     const route: [Method, string, unknown] = ['POST', `/api/admin/users/${ids.user}/role`, { role: 'moderator' }];
     expect((await call(t.guest(), route)).status).toBe(401);
