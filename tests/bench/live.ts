@@ -53,6 +53,8 @@ export async function runLive(server: BenchServer, members: Member[], threadId: 
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const idle = await server.stats(true);
     const perSocketKb = ((idle.rssMb - before.rssMb) * 1024) / sockets.length;
+    // The heap after a GC moves less than RSS (which also holds freed pages the allocator kept): both are reported.
+    const heapPerSocketKb = ((idle.heapUsedMb - before.heapUsedMb) * 1024) / sockets.length;
     server.resetStats();
     const author = members[members.length - 1]!;
     const latencies: number[] = [];
@@ -89,7 +91,7 @@ export async function runLive(server: BenchServer, members: Member[], threadId: 
       non2xx: 0,
       ratio: null,
       server: stats,
-      extra: { posts, deliveries: latencies.length, missing, kbPerIdleSocket: Math.round(perSocketKb * 10) / 10, rssBeforeMb: before.rssMb, rssIdleMb: idle.rssMb },
+      extra: { posts, deliveries: latencies.length, missing, kbPerIdleSocket: Math.round(perSocketKb * 10) / 10, heapKbPerIdleSocket: Math.round(heapPerSocketKb * 10) / 10, rssBeforeMb: before.rssMb, rssIdleMb: idle.rssMb },
     };
   } finally {
     for (const socket of sockets) socket.terminate();
