@@ -1,11 +1,9 @@
-import { Compile } from 'typebox/compile';
-import { CLOSE, ClientMessage, CLIENT_MESSAGE_TYPES, LIVE_PROTOCOL_VERSION, MAX_CLIENT_MESSAGE_BYTES, type ServerMessage } from '../../shared/live/protocol.js';
+import { CLOSE, LIVE_PROTOCOL_VERSION, type ClientMessage, type ServerMessage } from '../../shared/live/protocol.js';
 import type { CurrentUser } from '../auth/types.js';
 import { toPostDto } from '../forum/queries.js';
+import { parseClientMessage } from './messages.js';
 import type { LiveSocket } from './socket.js';
 import type { LiveStore } from './store.js';
-
-const validateClientMessage = Compile(ClientMessage);
 
 export const LIMITS = {
   /** Messages per second per socket; more is a misbehaving client and closes the socket. */
@@ -116,8 +114,12 @@ export class Connection {
       this.close(CLOSE.flood, 'Te veel berichten in korte tijd.');
       return;
     }
-    const message = this.parse(data);
-    if (!message) return;
+    const parsed = parseClientMessage(data);
+    if ('error' in parsed) {
+      this.send(parsed.error);
+      return;
+    }
+    const message = parsed.message;
     // One message at a time per socket, so "subscribe, unsubscribe" can never be handled in the wrong order.
     this.queue = this.queue
       .then(() => this.handle(message))
@@ -125,29 +127,6 @@ export class Connection {
         this.host.warn(error, 'live message failed');
         this.send({ type: 'error', code: 'internal', message: 'Er ging iets mis; probeer het opnieuw.' });
       });
-  }
-
-  private parse(data: string): ClientMessage | null {
-    if (data.length > MAX_CLIENT_MESSAGE_BYTES) {
-      this.send({ type: 'error', code: 'too_large', message: 'Dit bericht is te groot.' });
-      return null;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(data);
-    } catch {
-      this.send({ type: 'error', code: 'invalid_json', message: 'Dit bericht is geen geldige JSON.' });
-      return null;
-    }
-    if (validateClientMessage.Check(value)) return value;
-    const type = (value as { type?: unknown } | null)?.type;
-    const known = typeof type === 'string' && CLIENT_MESSAGE_TYPES.includes(type);
-    this.send({
-      type: 'error',
-      code: known ? 'invalid_message' : 'unknown_type',
-      message: known ? 'Dit bericht heeft ontbrekende of ongeldige velden.' : 'Onbekend berichttype.',
-    });
-    return null;
   }
 
   private async handle(message: ClientMessage): Promise<void> {

@@ -17,6 +17,8 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { CLOSE, type ServerMessage } from '../../shared/live/protocol.js';
+import { refusal } from './access.js';
+import { addTo, removeFrom } from './multimap.js';
 import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
 import { toPostDto, toThreadDto, type PostRow } from '../forum/queries.js';
@@ -25,30 +27,7 @@ import type { ForumChannelEvent, ForumEvent, TypingEvent, UserEvent } from './no
 import type { LiveSocket } from './socket.js';
 import { postVisible, threadVisible, type LiveStore } from './store.js';
 
-const STATUS_REASONS: Record<string, string> = {
-  pending: 'Je account wacht nog op goedkeuring.',
-  suspended: 'Je account is geschorst.',
-  rejected: 'Je aanmelding is afgewezen.',
-};
-
-/** Why a user may not hold a live connection, or null when they may. */
-export function refusal(user: CurrentUser | null): { code: number; reason: string } | null {
-  if (!user) return { code: CLOSE.unauthenticated, reason: 'Log in om live mee te lezen.' };
-  if (user.status !== 'active') return { code: CLOSE.forbidden, reason: STATUS_REASONS[user.status] ?? 'Je account is niet actief.' };
-  return null;
-}
-
 type PostEvent = Extract<ForumEvent, { postId: number }>;
-
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(value);
-}
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (set?.delete(value) && set.size === 0) map.delete(key);
-}
 
 export class LiveHub implements ConnectionHost {
   readonly connections = new Set<Connection>();

@@ -1,11 +1,12 @@
 import websocket from '@fastify/websocket';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { CLOSE } from '../../shared/live/protocol.js';
 import { hashSessionId } from '../auth/session-store.js';
 import type { Config } from '../config.js';
 import { forbidden } from '../http/errors.js';
 import { startBus } from './bus.js';
-import { LiveHub, refusal } from './hub.js';
+import { originAllowed, refusal } from './access.js';
+import { LiveHub } from './hub.js';
 import { FORUM_CHANNEL, notifyTyping, notifyUserEvent, USER_CHANNEL, type ForumChannelEvent, type UserEvent } from './notify.js';
 import { WsLiveSocket } from './socket.js';
 import { createLiveStore } from './store.js';
@@ -13,15 +14,6 @@ import { createLiveStore } from './store.js';
 const HEARTBEAT_MS = 30_000;
 /** Frames beyond this are cut off by `ws` itself (close 1009); smaller oversized messages get an error message. */
 const MAX_FRAME_BYTES = 64 * 1024;
-
-/** Cross-site websocket hijacking: browsers send cookies with a websocket from any site, so the Origin is checked. */
-export function originAllowed(request: FastifyRequest, config: Config): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return false;
-  if (config.publicOrigin) return origin === config.publicOrigin;
-  const host = request.headers.host;
-  return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
-}
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { buildApp } from '../../server/app.js';
 import { users } from '../../server/db/schema.js';
 import { notifyUserEvent } from '../../server/live/notify.js';
-import { originAllowed } from '../../server/live/plugin.js';
+import { originAllowed } from '../../server/live/access.js';
 import { buildTestApp, testConfig, type TestApp } from '../helpers/app.js';
 import { captureStream } from '../helpers/log-capture.js';
 import type { TestClient } from '../helpers/client.js';
