@@ -89,4 +89,37 @@ describe('pages: accessibility and screenshots', () => {
       await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
     });
   }
+
+  it('moderator pages pass axe at both widths', async () => {
+    const db = e2e.testApp.db;
+    const moderator = await makeUser(db, { role: 'moderator', displayName: 'Mira Moderator' });
+    await makeUser(db, { status: 'pending', displayName: 'Nieuw Lid', representativeRole: 'commissielid' });
+    for (const [label, size] of [
+      ['desktop', undefined],
+      ['phone', PHONE],
+    ] as const) {
+      const page = await (await e2e.context(size)).newPage();
+      await loginThroughForm(page, moderator.email);
+      for (const [path, heading, name] of [
+        ['/moderatie', 'Meldingen', 'moderation-queue'],
+        ['/moderatie/aanmeldingen', 'Aanmeldingen', 'moderation-pending'],
+        ['/moderatie/leden', 'Leden', 'moderation-members'],
+        ['/moderatie/logboek', 'Logboek', 'moderation-log'],
+        [`/discussie/${threadId}`, 'Fusie met de buurpartij: hoe begin je?', 'thread-as-moderator'],
+      ] as const) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        await page.getByText('Laden…').waitFor({ state: 'detached' });
+        await expectNoAxeViolations(page, `${name} (${label})`);
+        await screenshot(page, `${name}-${label}`);
+      }
+      await page.goto('/moderatie/leden');
+      await page.getByRole('button', { name: 'Schorsen: Henk Smit' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Schorsen: Henk Smit' });
+      await dialog.waitFor();
+      await expectNoAxeViolations(page, `suspend dialog (${label})`);
+      await page.keyboard.press('Escape');
+    }
+  });
 });
+

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import type { LogList, Queue, ResolveBody } from '../../../shared/api/moderation';
 import type { User, UserList } from '../../../shared/api/users';
 import type { UserStatus } from '../../../shared/constants';
-import { get, post, qs } from './http';
+import { get, patch, post, qs } from './http';
 
 const modKeys = {
   queue: ['moderation', 'queue'] as const,
@@ -44,7 +44,8 @@ export function useApprove() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => post<{ user: User }>(`/api/admin/users/${id}/approve`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['moderation'] }),
+    // Not awaited: the caller's own onSuccess must run while the row that asked is still on screen.
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['moderation'] }),
   });
 }
 
@@ -54,5 +55,39 @@ export function useLog() {
     queryFn: ({ pageParam }) => get<LogList>(`/api/moderation/log${qs({ cursor: pageParam })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export type UserAction =
+  | { action: 'reject'; body: { reason: string } }
+  | { action: 'suspend'; body: { reason: string; days?: number } }
+  | { action: 'lift'; body: Record<string, never> }
+  | { action: 'representative'; body: { verified: boolean } };
+
+/** The membership decisions besides approval; every one answers with the changed account. */
+export function useUserAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, body }: UserAction & { id: number }) => post<{ user: User }>(`/api/admin/users/${id}/${action}`, body),
+    // Not awaited: the caller's own onSuccess must run while the row that asked is still on screen.
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['moderation'] }),
+  });
+}
+
+/** Pin, unpin, lock or unlock a thread (moderators). */
+export function useThreadPatch(threadId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { pinned?: boolean; locked?: boolean }) => patch<unknown>(`/api/moderation/threads/${threadId}`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['thread', threadId] }),
+  });
+}
+
+/** Put a hidden post back (moderators). */
+export function useRestorePost(threadId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (postId: number) => post<unknown>(`/api/moderation/posts/${postId}/restore`, {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['thread', threadId] }),
   });
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Post } from '../../../shared/api/forum';
 import type { User } from '../../../shared/api/users';
 import { useDeletePost, useEditPost } from '../api/forum';
+import { useRestorePost } from '../api/moderation';
 import { ApiError } from '../api/http';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
@@ -48,6 +49,7 @@ export function PostItem({
   const [reporting, setReporting] = useState(false);
   const edit = useEditPost(post.threadId);
   const remove = useDeletePost(post.threadId);
+  const restore = useRestorePost(post.threadId);
   const role = post.author.representativeRole;
   const editError = edit.error instanceof ApiError ? edit.error : null;
 
@@ -139,6 +141,11 @@ export function PostItem({
           {mayChange && (
             <button type="button" className="link-button" onClick={() => setConfirming(true)}>
               {nlForum.thread.delete}
+            </button>
+          )}
+          {moderator && post.hidden && (
+            <button type="button" className="link-button" disabled={restore.isPending} onClick={() => restore.mutate(post.id)}>
+              {nlForum.thread.restore}
             </button>
           )}
           {!own && (

@@ -43,6 +43,12 @@ export const nlForum = {
     postLabel: (name: string) => `Bericht van ${name}`,
     replyHeading: 'Reageer',
     verified: 'geverifieerd',
+    moderate: 'Discussie modereren',
+    pin: 'Vastzetten',
+    unpin: 'Losmaken',
+    lock: 'Sluiten',
+    unlock: 'Heropenen',
+    restore: 'Terugzetten',
   },
   composer: {
     label: 'Je bericht',

@@ -68,9 +68,10 @@ export default function SearchPage() {
       {q && search.isPending && <Loading />}
       {search.isSuccess && (
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading" role="status">
+          <h2 id="results-heading">{hits.length === 0 ? nlForum.search.none : nlForum.search.results(hits.length, search.hasNextPage)}</h2>
+          <p className="visually-hidden" role="status">
             {hits.length === 0 ? nlForum.search.none : nlForum.search.results(hits.length, search.hasNextPage)}
-          </h2>
+          </p>
           {suggestion && (
             <p>
               {nlForum.search.suggestion}{' '}

@@ -6,6 +6,7 @@ import { useCategories, useReply, useThread } from '../api/forum';
 import { ApiError } from '../api/http';
 import { Composer } from '../components/composer';
 import { PageTitle } from '../components/page-title';
+import { ThreadModeration } from '../components/thread-moderation';
 import { postAnchor, PostItem, quoteText } from '../components/post-item';
 import { ErrorMessage, Loading, NotFound, PageError } from '../components/states';
 import { nl } from '../i18n/nl';
@@ -98,6 +99,7 @@ export default function ThreadPage() {
         {thread.locked && <span className="badge">{nlForum.threads.locked}</span>}
         <span className="meta">{nlForum.threads.posts(thread.postCount)}</span>
       </p>
+      {me.data.role !== 'member' && <ThreadModeration thread={thread} />}
       {live.status === 'reconnecting' && (
         <p className="live-status" role="status">
           {nlForum.thread.reconnecting}

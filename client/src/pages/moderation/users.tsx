@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import { USER_STATUSES, type UserStatus } from '../../../../shared/constants';
-import { useApprove, useUsers } from '../../api/moderation';
+import { useUsers } from '../../api/moderation';
+import { UserActions } from './user-actions';
 import { PageTitle } from '../../components/page-title';
-import { ErrorMessage, Loading, PageError } from '../../components/states';
+import { Loading, PageError } from '../../components/states';
 import { nl } from '../../i18n/nl';
 import { nlModeration } from '../../i18n/nl-moderation';
 import { LoadMore, ModerationNav } from './moderation-nav';
 
 function UserTable({ status }: { status: UserStatus | '' }) {
   const users = useUsers(status);
-  const approve = useApprove();
+  const [notice, setNotice] = useState<string | null>(null);
   // The outcome of an approval stays visible even when it emptied the list.
   const outcome = (
     <>
-      <ErrorMessage error={approve.error} />
-      {approve.isSuccess && <p role="status">{nlModeration.approved(approve.data.user.displayName)}</p>}
+      <p role="status">{notice}</p>
     </>
   );
   if (users.isError) return <PageError error={users.error} retry={() => void users.refetch()} />;
@@ -42,7 +42,9 @@ function UserTable({ status }: { status: UserStatus | '' }) {
               <th scope="col">{nlModeration.role}</th>
               <th scope="col">{nlModeration.status}</th>
               <th scope="col">{nlModeration.since}</th>
-              {status === 'pending' && (<th scope="col"><span className="visually-hidden">{nlModeration.action}</span></th>)}
+              <th scope="col">
+                <span className="visually-hidden">{nlModeration.action}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -58,13 +60,9 @@ function UserTable({ status }: { status: UserStatus | '' }) {
                   {u.statusReason ? ` (${u.statusReason})` : ''}
                 </td>
                 <td>{nl.time.date(u.createdAt)}</td>
-                {status === 'pending' && (
-                  <td>
-                    <button type="button" disabled={approve.isPending} onClick={() => approve.mutate(u.id)} aria-label={`${nlModeration.approve}: ${u.displayName}`}>
-                      {nlModeration.approve}
-                    </button>
-                  </td>
-                )}
+                <td>
+                  <UserActions user={u} onDone={setNotice} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react';
+import type { AdminUser } from '../../../../shared/api/users';
+import { useApprove, useUserAction } from '../../api/moderation';
+import { Dialog } from '../../components/dialog';
+import { ErrorMessage } from '../../components/states';
+import { nl } from '../../i18n/nl';
+import { nlModeration } from '../../i18n/nl-moderation';
+
+type Asking = 'reject' | 'suspend' | null;
+
+/** The buttons for one account, by its status; reject and suspend ask for a reason (it is shown to the member). */
+export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice: string) => void }) {
+  const approve = useApprove();
+  const act = useUserAction();
+  const changed = () => onDone(nlModeration.changed(user.displayName));
+  const [asking, setAsking] = useState<Asking>(null);
+  const [reason, setReason] = useState('');
+  const [days, setDays] = useState('');
+  const busy = approve.isPending || act.isPending;
+  const t = nlModeration;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const done = {
+      onSuccess: () => {
+        setAsking(null);
+        changed();
+      },
+    };
+    if (asking === 'reject') act.mutate({ id: user.id, action: 'reject', body: { reason } }, done);
+    if (asking === 'suspend') act.mutate({ id: user.id, action: 'suspend', body: days ? { reason, days: Number(days) } : { reason } }, done);
+  };
+
+  return (
+    <div className="row-actions">
+      {user.status === 'pending' && (
+        <>
+          <button type="button" disabled={busy} onClick={() => approve.mutate(user.id, { onSuccess: () => onDone(nlModeration.approved(user.displayName)) })} aria-label={`${t.approve}: ${user.displayName}`}>
+            {t.approve}
+          </button>
+          <button type="button" className="secondary" disabled={busy} onClick={() => setAsking('reject')} aria-label={`${t.reject}: ${user.displayName}`}>
+            {t.reject}
+          </button>
+        </>
+      )}
+      {user.status === 'active' && user.role === 'member' && (
+        <button type="button" className="secondary" disabled={busy} onClick={() => setAsking('suspend')} aria-label={`${t.suspend}: ${user.displayName}`}>
+          {t.suspend}
+        </button>
+      )}
+      {user.status === 'suspended' && (
+        <button type="button" className="secondary" disabled={busy} onClick={() => act.mutate({ id: user.id, action: 'lift', body: {} }, { onSuccess: changed })} aria-label={`${t.lift}: ${user.displayName}`}>
+          {t.lift}
+        </button>
+      )}
+      {user.representativeRole && user.representativeRole !== 'lid' && user.status === 'active' && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => act.mutate({ id: user.id, action: 'representative', body: { verified: !user.representativeVerified } }, { onSuccess: changed })}
+          aria-label={`${user.representativeVerified ? t.unverify : t.verify}: ${user.displayName}`}
+        >
+          {user.representativeVerified ? t.unverify : t.verify}
+        </button>
+      )}
+      <ErrorMessage error={approve.error ?? act.error} />
+      {asking && (
+        <Dialog title={`${asking === 'reject' ? t.reject : t.suspend}: ${user.displayName}`} open onClose={() => setAsking(null)}>
+          <form className="form" onSubmit={submit}>
+            <ErrorMessage error={act.error} />
+            <label htmlFor={`reason-${user.id}`}>{t.reasonLabel}</label>
+            <textarea id={`reason-${user.id}`} rows={3} required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+            {asking === 'suspend' && (
+              <>
+                <label htmlFor={`days-${user.id}`}>
+                  {t.days} <span className="muted">{nl.common.optional}</span>
+                </label>
+                <input id={`days-${user.id}`} type="number" min={1} max={3650} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
+              </>
+            )}
+            <button type="submit" disabled={act.isPending || !reason.trim()}>
+              {asking === 'reject' ? t.reject : t.suspend}
+            </button>
+          </form>
+        </Dialog>
+      )}
+    </div>
+  );
+}
