@@ -41,6 +41,9 @@ export async function createThread(db: Db, author: CurrentUser, categoryId: numb
 export async function createReply(db: Db, author: CurrentUser, threadId: number, categoryId: number, body: string, replyToPostId: number | null) {
   const bodyHtml = renderMarkdown(body);
   return db.transaction(async (tx) => {
+    // Lock the thread before the post gets its id, so replies to one thread commit in id order: a live client
+    // that reconnects with `after = newest id seen` can then never skip a reply that committed later (live concern).
+    await tx.execute(sql`select 1 from ${threads} where ${threads.id} = ${threadId} for no key update`);
     const [post] = await tx
       .insert(posts)
       .values({ threadId, authorId: author.id, body, bodyHtml, replyToPostId })

@@ -18,6 +18,8 @@ import { listen, TestSocket } from './sockets.js';
 if (!usingRealPostgres) console.info('live: the multi-process tests need a real PostgreSQL (DATABASE_URL); skipped on PGlite');
 
 let t: TestApp;
+let listening: Promise<{ url: string; origin: string }> | null = null;
+const listenOnce = () => (listening ??= listen(t.app));
 let second: { app: FastifyInstance; database: Database } | null = null;
 beforeAll(async () => {
   t = await buildTestApp();
@@ -58,7 +60,7 @@ describe('several server processes', () => {
   });
 
   it.skipIf(!usingRealPostgres)('re-listens after its database connection is killed, and tells sockets to catch up', async () => {
-    const { url, origin } = await listen(t.app);
+    const { url, origin } = await listenOnce();
     const member = await t.login();
     const { threadId, postId } = await makeThread(t.db, member.user);
     const socket = await TestSocket.open(url, { client: member.client, origin });
@@ -74,6 +76,24 @@ describe('several server processes', () => {
     expect(end).toMatchObject({ type: 'caughtUp', lastPostId: postId });
     const res = await member.client.post<{ post: Post }>(`/api/threads/${threadId}/posts`, { body: 'Na het herstel' });
     expect((await socket.next('post.created')).post.id).toBe(res.body.post.id);
+    socket.close();
+  });
+
+  it.skipIf(!usingRealPostgres)('delivers concurrent replies to one thread in id order, so `after` never skips one', async () => {
+    const { url, origin } = await listenOnce();
+    const member = await t.login();
+    const writers = await Promise.all(Array.from({ length: 4 }, () => t.login()));
+    const { threadId } = await makeThread(t.db, member.user);
+    const socket = await TestSocket.open(url, { client: member.client, origin });
+    await socket.subscribe(threadId);
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => writers[i % 4]!.client.post<{ post: Post }>(`/api/threads/${threadId}/posts`, { body: `Tegelijk ${i}` })),
+    );
+    const ids = results.map((res) => res.body.post.id);
+    const last = Math.max(...ids);
+    await socket.next('post.created', (m) => m.post.id === last);
+    const delivered = socket.messages.flatMap((m) => (m.type === 'post.created' ? [m.post.id] : []));
+    expect(delivered).toEqual([...ids].sort((a, b) => a - b));
     socket.close();
   });
 });
