@@ -129,9 +129,10 @@ export class LiveHub implements ConnectionHost {
   }
 
   private async dispatchPost(event: PostEvent): Promise<void> {
-    const recipients = this.byThread.get(event.threadId);
-    if (!recipients?.size) return; // nobody here watches this thread: no query at all
+    if (!this.byThread.get(event.threadId)?.size) return; // nobody here watches this thread: no query at all
     const [post, thread] = await Promise.all([this.store.loadPost(event.postId), this.store.loadThread(event.threadId)]);
+    // Read after the load: a socket that subscribed meanwhile is buffering and must get this event too.
+    const recipients = this.byThread.get(event.threadId) ?? new Set<Connection>();
     const rendered = new Map<string, string>();
     // Three kinds of viewer see a post differently (toPostDto): render each kind once, not once per socket.
     const render = (row: PostRow, user: CurrentUser, type: 'post.created' | 'post.updated') => {
