@@ -98,7 +98,7 @@ describe('the member journey', () => {
     await bram.getByText('Je reageert op Anna de Vries.').waitFor();
     await bram.getByLabel('Je bericht').fill('Wij deden het met één notaris voor beide partijen. Scheelt veel geld.');
     await bram.getByRole('button', { name: 'Plaatsen' }).click();
-    await bram.getByText('Scheelt veel geld.').waitFor();
+    await bram.getByRole('article', { name: 'Bericht van Bram Jansen' }).getByText('Scheelt veel geld.').waitFor();
     expect(await bram.getByLabel('Je bericht').inputValue()).toBe('');
 
     const reply = anna.getByRole('article', { name: 'Bericht van Bram Jansen' });

@@ -34,6 +34,7 @@ describe('keyboard only', () => {
     await makeThread(e2e.testApp.db, author, { category: 'campagne', title: 'Flyeren in de regen', body: 'Hoe houden jullie de flyers droog?' });
     const page = await (await e2e.context()).newPage();
     await page.goto('/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
 
     // The first Tab reaches the skip link.
     await page.keyboard.press('Tab');

@@ -31,7 +31,10 @@ describe('a long thread, live', () => {
 
     // The reader is at the top, writing a draft; a reply arrives far below.
     await page.getByLabel('Je bericht').fill('Mijn half afgemaakte gedachte');
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // The end of the list is out of view (the page observes that asynchronously).
+    await page.waitForFunction(() => (document.querySelector('.end-marker')?.getBoundingClientRect().top ?? 0) > window.innerHeight);
     const scrollBefore = await page.evaluate(() => window.scrollY);
     await makePost(db, writer, threadId, { body: 'Een verse reactie van onderaan.' });
     const bar = page.getByRole('button', { name: '1 nieuwe reactie' });

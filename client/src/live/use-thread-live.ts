@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { nlForum } from '../i18n/nl-forum';
 import { useLive } from './live-context';
 
@@ -9,10 +9,11 @@ const TYPING_SENT_EVERY_MS = 3000;
  * The live side of one thread page: the subscription, the polite announcement of new replies, the count of
  * replies that arrived below the reader's view, and who is typing. It never scrolls: the reader decides.
  */
-export function useThreadLive(threadId: number, ready: boolean, lastPostId: number | undefined, viewerId: number | undefined) {
+export function useThreadLive(threadId: number, ready: boolean, lastPostId: number | undefined, complete: boolean, viewerId: number | undefined) {
   const live = useLive();
-  const lastRef = useRef(lastPostId);
-  lastRef.current = lastPostId;
+  // Catch-up from our newest post only when we hold the whole thread; otherwise "meer laden" brings the rest.
+  const lastRef = useRef<number | undefined>(undefined);
+  lastRef.current = complete ? lastPostId : undefined;
   const atBottom = useRef(true);
   const [unseen, setUnseen] = useState<number[]>([]);
   const [announcement, setAnnouncement] = useState('');
@@ -40,6 +41,11 @@ export function useThreadLive(threadId: number, ready: boolean, lastPostId: numb
     [live, threadId, viewerId],
   );
 
+  const setAtBottom = useCallback((value: boolean) => {
+    atBottom.current = value;
+    if (value) setUnseen([]);
+  }, []);
+
   // Typing marks expire by themselves.
   const typingNames = Object.keys(typing);
   useEffect(() => {
@@ -57,10 +63,7 @@ export function useThreadLive(threadId: number, ready: boolean, lastPostId: numb
     announcement,
     typingNames,
     clearUnseen: () => setUnseen([]),
-    setAtBottom: (value: boolean) => {
-      atBottom.current = value;
-      if (value) setUnseen([]);
-    },
+    setAtBottom,
     sendTyping: () => {
       const now = Date.now();
       if (!live.client || now - lastTypingSent.current < TYPING_SENT_EVERY_MS) return;

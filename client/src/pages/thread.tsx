@@ -22,7 +22,7 @@ export default function ThreadPage() {
   const posts = query.data?.pages.flatMap((p) => p.posts) ?? [];
   const thread = query.data?.pages[0]?.thread;
   const byId = new Map(posts.map((p) => [p.id, p]));
-  const live = useThreadLive(id, query.isSuccess, posts[posts.length - 1]?.id, me.data?.id);
+  const live = useThreadLive(id, query.isSuccess, posts[posts.length - 1]?.id, query.isSuccess && !query.hasNextPage, me.data?.id);
 
   const [text, setText] = useState('');
   const [replyTo, setReplyTo] = useState<Post | null>(null);
