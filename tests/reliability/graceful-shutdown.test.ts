@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { CLOSE } from '../../shared/live/protocol.js';
 import { login, type Member } from '../bench/members.js';
 import { freePort } from '../bench/server-process.js';
 
@@ -69,7 +71,7 @@ describe('graceful shutdown', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('finishes requests in flight on SIGTERM, exits 0, and keeps every acknowledged reply', { timeout: 240_000 }, async () => {
+  it('finishes requests in flight on SIGTERM, closes live sockets with "going away", exits 0, and keeps every acknowledged reply', { timeout: 240_000 }, async () => {
     const port = await freePort();
     const first = await startServer(port);
     const origin = `http://127.0.0.1:${port}`;
@@ -81,6 +83,14 @@ describe('graceful shutdown', () => {
     });
     expect(created.status).toBe(201);
     const threadId = ((await created.json()) as { thread: { id: number } }).thread.id;
+
+    // A member's open live socket learns that the server is going away (1001), rather than seeing a dropped connection.
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/api/live`, { headers: { cookie: admin.cookie, origin } });
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
 
     let answered = 0;
     const outcomes = Array.from({ length: REPLIES }, (_, n) =>
@@ -99,6 +109,7 @@ describe('graceful shutdown', () => {
     const results = await Promise.all(outcomes);
     const exit = await Promise.race([first.exit, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000))]);
     expect(exit).toEqual({ code: 0, signal: null });
+    expect(await closed).toBe(CLOSE.goingAway);
 
     const statuses = results.map((r) => r.status);
     // Nothing failed on the server's side: a 201, or not taken on at all: refused after the listener closed (0),
