@@ -49,7 +49,8 @@ export function upsertPost(data: ThreadData | undefined, incoming: Post): Thread
     const newest = last.posts[last.posts.length - 1];
     if (!newest || newest.id < incoming.id) {
       last.posts = [...last.posts, incoming];
-      last.thread = { ...last.thread, postCount: last.thread.postCount + 1, lastPostAt: incoming.createdAt };
+      // The page header reads the thread from the first page: count the new post on every page.
+      return { ...data, pages: pages.map((page) => ({ ...page, thread: { ...page.thread, postCount: page.thread.postCount + 1, lastPostAt: incoming.createdAt } })) };
     }
   }
   return { ...data, pages };
