@@ -3,7 +3,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/http';
 import { AppRoutes } from './routes';
-import './styles.css';
+import './base.css';
+import './components.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {
