@@ -86,7 +86,8 @@ async function sessionPlugin(app: FastifyInstance, opts: { config: Config }) {
     if (access === undefined) return; // 404s and static files: nothing to guard
     const userId = request.session.userId;
     if (userId !== undefined) {
-      const user = await findUserById(app.db, userId);
+      const preloaded = request.session.preloadedUser;
+      const user = preloaded && preloaded.id === userId ? preloaded : await findUserById(app.db, userId);
       if (user) {
         request.user = await liftExpiredSuspension(app, user);
         renewIfHalfway(request);

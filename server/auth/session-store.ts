@@ -3,7 +3,8 @@ import type { SessionStore } from '@fastify/session';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Session } from 'fastify';
 import type { Db } from '../db/client.js';
-import { sessions } from '../db/schema.js';
+import { sessions, users } from '../db/schema.js';
+import { userColumns } from './users.js';
 
 /** Following Lucia's guidance, the database holds only a SHA-256 of each session id: a leaked table opens no session. */
 export function hashSessionId(id: string): string {
@@ -18,7 +19,9 @@ export class PostgresSessionStore implements SessionStore {
   constructor(private readonly db: Db) {}
 
   set(sessionId: string, session: Session, callback: Callback): void {
-    const data = JSON.parse(JSON.stringify(session)) as Record<string, unknown>;
+    // The user row rides along with a loaded session (see get) but is never stored with it.
+    const { preloadedUser: _user, ...rest } = session;
+    const data = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
     const expires = (session as { cookie?: { expires?: Date | null } }).cookie?.expires;
     const expiresAt = expires ? new Date(expires) : new Date(Date.now() + DEFAULT_LIFETIME_MS);
     const row = { idHash: hashSessionId(sessionId), userId: session.userId ?? null, data, expiresAt };
@@ -29,13 +32,21 @@ export class PostgresSessionStore implements SessionStore {
       .then(() => callback(), callback);
   }
 
+  /**
+   * Loads the session and, in the same round trip, its user: every signed-in request needs both, and the
+   * guard (session-plugin.ts) takes the user from `preloadedUser` instead of asking the database again.
+   */
   get(sessionId: string, callback: (err: unknown, result?: Session | null) => void): void {
     this.db
-      .select({ data: sessions.data })
+      .select({ data: sessions.data, user: userColumns })
       .from(sessions)
+      .leftJoin(users, eq(users.id, sessions.userId))
       .where(and(eq(sessions.idHash, hashSessionId(sessionId)), gt(sessions.expiresAt, new Date())))
       .limit(1)
-      .then((rows) => callback(null, (rows[0]?.data as Session | undefined) ?? null), callback);
+      .then((rows) => {
+        const row = rows[0];
+        callback(null, row ? ({ ...(row.data as Session), preloadedUser: row.user } as Session) : null);
+      }, callback);
   }
 
   destroy(sessionId: string, callback: Callback): void {

@@ -19,6 +19,8 @@ declare module 'fastify' {
     userId?: number;
     /** When the session's expiry was last pushed forward (ms since epoch). */
     renewedAt?: number;
+    /** The session's user as loaded with it, for this request only: the store never saves it. */
+    preloadedUser?: CurrentUser | null;
   }
   interface FastifyRequest {
     user: CurrentUser | null;
