@@ -160,7 +160,7 @@ export const threadReads = pgTable(
       .notNull()
       .references(() => threads.id, { onDelete: 'cascade' }),
     lastReadPostId: integer('last_read_post_id').notNull(),
-    updatedAt: createdAt(),
+    updatedAt: time('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('thread_reads_user_thread_key').on(t.userId, t.threadId)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "thread_reads" RENAME COLUMN "created_at" TO "updated_at";
