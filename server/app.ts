@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import adminUserRoutes from './auth/admin-routes.js';
+import profileRoutes from './auth/profile-routes.js';
 import authRoutes from './auth/routes.js';
 import sessionPlugin from './auth/session-plugin.js';
 import type { Config } from './config.js';
@@ -80,6 +81,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { config });
+  await app.register(profileRoutes, { config });
   await app.register(adminUserRoutes);
   await app.register(categoryRoutes);
   await app.register(threadRoutes, { config });

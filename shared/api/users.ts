@@ -61,3 +61,20 @@ export type UserListQuery = Static<typeof UserListQuery>;
 
 export const UserList = Type.Object({ users: Type.Array(AdminUser), nextCursor: NextCursor });
 export type UserList = Static<typeof UserList>;
+
+export const UpdateProfileBody = Type.Object(
+  {
+    displayName: Type.Optional(text(LIMITS.displayNameMax)),
+    party: Type.Optional(text(LIMITS.partyMax)),
+    municipality: Type.Optional(text(LIMITS.municipalityMax)),
+    representativeRole: Type.Optional(Type.Union([RepresentativeRoleSchema, Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateProfileBody = Static<typeof UpdateProfileBody>;
+
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: LIMITS.passwordMax }), newPassword: Password },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
