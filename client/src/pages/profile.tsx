@@ -1,11 +1,23 @@
+import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
+import { LIMITS, type RepresentativeRole } from '../../../shared/constants';
+import type { User } from '../../../shared/api/users';
 import { useLogout, useMe } from '../api/auth';
+import { ApiError } from '../api/http';
+import { useChangePassword, useUpdateProfile, type ProfileChanges } from '../api/profile';
+import { Field } from '../components/field';
+import { focusMunicipality, isKnownMunicipality, MunicipalityField } from '../components/municipality-field';
 import { PageTitle } from '../components/page-title';
+import { RoleSelect } from '../components/role-select';
 import { ErrorMessage, Loading } from '../components/states';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
 
-/** The account as the server knows it. The API has no routes yet to change the profile or password: read-only. */
+/** The field an API error is about, or null: such errors show under their input, the rest above the form. */
+const fieldErrorOf = (error: unknown) => (name: string) => (error instanceof ApiError && error.field === name ? error.message : null);
+const generalError = (error: unknown) => (error instanceof ApiError && error.field ? null : error);
+
+/** The account as the server knows it: name, party, municipality and role can be changed here, and the password. */
 export default function Profile() {
   const me = useMe();
   const everywhere = useLogout('/api/auth/logout-everywhere');
@@ -20,20 +32,13 @@ export default function Profile() {
       ) : (
         <>
           <dl className="details">
-            <dt>{nlForum.profile.displayName}</dt>
-            <dd>{user.displayName}</dd>
-            <dt>{nlForum.profile.party}</dt>
-            <dd>{user.party}</dd>
-            <dt>{nlForum.profile.municipality}</dt>
-            <dd>{user.municipality}</dd>
-            <dt>{nlForum.profile.role}</dt>
-            <dd>{user.representativeRole ? nl.roles[user.representativeRole] : nlForum.profile.none}</dd>
             <dt>{nlForum.profile.accountRole}</dt>
             <dd>{nlForum.profile.accountRoles[user.role]}</dd>
             <dt>{nlForum.profile.since}</dt>
             <dd>{nl.time.date(user.createdAt)}</dd>
           </dl>
-          <p className="notice">{nlForum.profile.readOnly}</p>
+          <ProfileForm user={user} />
+          <PasswordForm />
           <h2>{nlForum.profile.logoutEverywhere}</h2>
           <p>{nlForum.profile.logoutEverywhereHint}</p>
           <ErrorMessage error={everywhere.error} />
@@ -42,6 +47,113 @@ export default function Profile() {
           </button>
         </>
       )}
+    </>
+  );
+}
+
+function ProfileForm({ user }: { user: User }) {
+  const [form, setForm] = useState({ displayName: user.displayName, party: user.party, municipality: user.municipality, representativeRole: user.representativeRole ?? '' });
+  const [municipalityError, setMunicipalityError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const update = useUpdateProfile();
+  const set = (name: keyof typeof form) => (e: { target: { value: string } }) => {
+    setNotice(null);
+    setForm((f) => ({ ...f, [name]: e.target.value }));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const municipality = form.municipality.trim();
+    // Only a changed municipality must be on the current list: an older name (before a merger) may stay.
+    if (municipality !== user.municipality && !isKnownMunicipality(municipality)) {
+      setMunicipalityError(nl.register.municipalityInvalid);
+      focusMunicipality();
+      return;
+    }
+    setMunicipalityError(null);
+    const role = form.representativeRole ? (form.representativeRole as RepresentativeRole) : null;
+    const changes: ProfileChanges = {};
+    if (form.displayName !== user.displayName) changes.displayName = form.displayName;
+    if (form.party !== user.party) changes.party = form.party;
+    if (municipality !== user.municipality) changes.municipality = municipality;
+    if (role !== user.representativeRole) changes.representativeRole = role;
+    // The API wants at least one field; an unchanged form needs no request.
+    if (Object.keys(changes).length === 0) {
+      update.reset();
+      setNotice(nlForum.profile.unchanged);
+      return;
+    }
+    setNotice(null);
+    update.mutate(changes, { onSuccess: () => setNotice(nlForum.profile.saved) });
+  };
+  const fieldError = fieldErrorOf(update.error);
+
+  return (
+    <>
+      <h2>{nlForum.profile.edit}</h2>
+      <form className="form narrow" onSubmit={submit} noValidate>
+        <ErrorMessage error={generalError(update.error)} />
+        <Field label={nlForum.profile.displayName} required error={fieldError('displayName')}>
+          {(p) => <input {...p} type="text" autoComplete="name" maxLength={LIMITS.displayNameMax} value={form.displayName} onChange={set('displayName')} />}
+        </Field>
+        <Field label={nlForum.profile.party} required error={fieldError('party')}>
+          {(p) => <input {...p} type="text" autoComplete="organization" maxLength={LIMITS.partyMax} value={form.party} onChange={set('party')} />}
+        </Field>
+        <MunicipalityField label={nlForum.profile.municipality} value={form.municipality} onChange={set('municipality')} error={municipalityError ?? fieldError('municipality')} />
+        <RoleSelect
+          label={nl.register.role}
+          hint={user.representativeVerified ? nlForum.profile.verifiedHint : undefined}
+          value={form.representativeRole}
+          onChange={set('representativeRole')}
+          error={fieldError('representativeRole')}
+        />
+        <button type="submit" disabled={update.isPending}>
+          {update.isPending ? nlForum.profile.saving : nlForum.profile.save}
+        </button>
+        {/* Always in the page, so screen readers are already listening when the message appears. */}
+        <p role="status">{notice}</p>
+      </form>
+    </>
+  );
+}
+
+function PasswordForm() {
+  const [form, setForm] = useState({ currentPassword: '', newPassword: '' });
+  const [done, setDone] = useState(false);
+  const change = useChangePassword();
+  const set = (name: keyof typeof form) => (e: { target: { value: string } }) => {
+    setDone(false);
+    setForm((f) => ({ ...f, [name]: e.target.value }));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    change.mutate(form, {
+      onSuccess: () => {
+        // A password must not stay in the page (or the browser's form state) once it has done its work.
+        setForm({ currentPassword: '', newPassword: '' });
+        setDone(true);
+      },
+    });
+  };
+  const fieldError = fieldErrorOf(change.error);
+
+  return (
+    <>
+      <h2>{nlForum.profile.password}</h2>
+      <form className="form narrow" onSubmit={submit} noValidate>
+        <ErrorMessage error={generalError(change.error)} />
+        <Field label={nlForum.profile.currentPassword} required error={fieldError('currentPassword')}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" value={form.currentPassword} onChange={set('currentPassword')} />}
+        </Field>
+        <Field label={nlForum.profile.newPassword} hint={nl.register.passwordHint(LIMITS.passwordMin)} required error={fieldError('newPassword')}>
+          {(p) => <input {...p} type="password" autoComplete="new-password" minLength={LIMITS.passwordMin} value={form.newPassword} onChange={set('newPassword')} />}
+        </Field>
+        <button type="submit" disabled={change.isPending}>
+          {change.isPending ? nlForum.profile.passwordBusy : nlForum.profile.password}
+        </button>
+        <p role="status">{done ? nlForum.profile.passwordChanged : null}</p>
+      </form>
     </>
   );
 }

@@ -1,15 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { LIMITS, REPRESENTATIVE_ROLES, type RepresentativeRole } from '../../../shared/constants';
+import { LIMITS, type RepresentativeRole } from '../../../shared/constants';
 import { useLogin, useRegister } from '../api/auth';
 import { ApiError } from '../api/http';
 import { Field } from '../components/field';
+import { focusMunicipality, isKnownMunicipality, MunicipalityField } from '../components/municipality-field';
 import { PageTitle } from '../components/page-title';
+import { RoleSelect } from '../components/role-select';
 import { ErrorMessage } from '../components/states';
-import { GEMEENTEN } from '../data/gemeenten';
 import { nl } from '../i18n/nl';
-
-const known = new Set(GEMEENTEN);
 
 export default function Register() {
   const [form, setForm] = useState({ email: '', password: '', displayName: '', party: '', municipality: '', representativeRole: '' });
@@ -21,9 +20,9 @@ export default function Register() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!known.has(form.municipality.trim())) {
+    if (!isKnownMunicipality(form.municipality)) {
       setMunicipalityError(nl.register.municipalityInvalid);
-      document.querySelector<HTMLInputElement>("input[list=gemeenten]")?.focus();
+      focusMunicipality();
       return;
     }
     setMunicipalityError(null);
@@ -63,30 +62,8 @@ export default function Register() {
         <Field label={nl.register.party} required error={fieldError('party')}>
           {(p) => <input {...p} type="text" autoComplete="organization" maxLength={LIMITS.partyMax} value={form.party} onChange={set('party')} />}
         </Field>
-        <Field label={nl.register.municipality} hint={nl.register.municipalityHint} required error={municipalityError ?? fieldError('municipality')}>
-          {(p) => (
-            <>
-              <input {...p} type="text" list="gemeenten" autoComplete="off" value={form.municipality} onChange={set('municipality')} />
-              <datalist id="gemeenten">
-                {GEMEENTEN.map((g) => (
-                  <option key={g} value={g} />
-                ))}
-              </datalist>
-            </>
-          )}
-        </Field>
-        <Field label={nl.register.role} error={fieldError('representativeRole')}>
-          {(p) => (
-            <select {...p} value={form.representativeRole} onChange={set('representativeRole')}>
-              <option value="">{nl.register.roleNone}</option>
-              {REPRESENTATIVE_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {nl.roles[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <MunicipalityField label={nl.register.municipality} value={form.municipality} onChange={set('municipality')} error={municipalityError ?? fieldError('municipality')} />
+        <RoleSelect label={nl.register.role} value={form.representativeRole} onChange={set('representativeRole')} error={fieldError('representativeRole')} />
         <button type="submit" disabled={register.isPending || login.isPending}>
           {register.isPending ? nl.register.busy : nl.register.submit}
         </button>
