@@ -119,5 +119,6 @@ export const nlForum = {
     passwordChanged: 'Je wachtwoord is gewijzigd. Op je andere apparaten ben je uitgelogd.',
     logoutEverywhere: 'Overal uitloggen',
     logoutEverywhereHint: 'Sluit je sessies op alle apparaten, bijvoorbeeld als je een telefoon kwijt bent.',
+    none: 'geen',
   },
 } as const;

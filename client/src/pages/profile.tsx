@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { LIMITS, type RepresentativeRole } from '../../../shared/constants';
-import type { User } from '../../../shared/api/users';
+import type { UpdateProfileBody, User } from '../../../shared/api/users';
 import { useLogout, useMe } from '../api/auth';
 import { ApiError } from '../api/http';
-import { useChangePassword, useUpdateProfile, type ProfileChanges } from '../api/profile';
+import { useChangePassword, useUpdateProfile } from '../api/profile';
 import { Field } from '../components/field';
 import { focusMunicipality, isKnownMunicipality, MunicipalityField } from '../components/municipality-field';
 import { PageTitle } from '../components/page-title';
@@ -24,6 +24,8 @@ export default function Profile() {
   const navigate = useNavigate();
   const user = me.data;
   if (me.data === null) return <Navigate to="/inloggen?terug=/profiel" replace />;
+  // The server lets only active members change their details (PATCH /api/me is members-only); the password anyone.
+  const editable = user?.status === 'active';
   return (
     <>
       <PageTitle>{nlForum.profile.title}</PageTitle>
@@ -32,12 +34,24 @@ export default function Profile() {
       ) : (
         <>
           <dl className="details">
+            {!editable && (
+              <>
+                <dt>{nlForum.profile.displayName}</dt>
+                <dd>{user.displayName}</dd>
+                <dt>{nlForum.profile.party}</dt>
+                <dd>{user.party}</dd>
+                <dt>{nlForum.profile.municipality}</dt>
+                <dd>{user.municipality}</dd>
+                <dt>{nlForum.profile.role}</dt>
+                <dd>{user.representativeRole ? nl.roles[user.representativeRole] : nlForum.profile.none}</dd>
+              </>
+            )}
             <dt>{nlForum.profile.accountRole}</dt>
             <dd>{nlForum.profile.accountRoles[user.role]}</dd>
             <dt>{nlForum.profile.since}</dt>
             <dd>{nl.time.date(user.createdAt)}</dd>
           </dl>
-          <ProfileForm user={user} />
+          {editable && <ProfileForm user={user} />}
           <PasswordForm />
           <h2>{nlForum.profile.logoutEverywhere}</h2>
           <p>{nlForum.profile.logoutEverywhereHint}</p>
@@ -72,7 +86,8 @@ function ProfileForm({ user }: { user: User }) {
     }
     setMunicipalityError(null);
     const role = form.representativeRole ? (form.representativeRole as RepresentativeRole) : null;
-    const changes: ProfileChanges = {};
+    // Only what changed: resending an unchanged role must never cost the member their verified badge.
+    const changes: UpdateProfileBody = {};
     if (form.displayName !== user.displayName) changes.displayName = form.displayName;
     if (form.party !== user.party) changes.party = form.party;
     if (municipality !== user.municipality) changes.municipality = municipality;
@@ -84,7 +99,13 @@ function ProfileForm({ user }: { user: User }) {
       return;
     }
     setNotice(null);
-    update.mutate(changes, { onSuccess: () => setNotice(nlForum.profile.saved) });
+    update.mutate(changes, {
+      onSuccess: ({ user: saved }) => {
+        // The server trims; show what it stored, so the next save compares against that.
+        setForm({ displayName: saved.displayName, party: saved.party, municipality: saved.municipality, representativeRole: saved.representativeRole ?? '' });
+        setNotice(nlForum.profile.saved);
+      },
+    });
   };
   const fieldError = fieldErrorOf(update.error);
 
