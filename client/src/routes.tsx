@@ -19,6 +19,7 @@ const Waiting = page(() => import('./pages/waiting'));
 const Accessibility = named(() => import('./pages/static-pages'), 'Accessibility');
 const Privacy = named(() => import('./pages/static-pages'), 'Privacy');
 const Profile = page(() => import('./pages/profile'));
+const Notifications = page(() => import('./pages/notifications'));
 const Categories = page(() => import('./pages/categories'));
 const ThreadList = page(() => import('./pages/thread-list'));
 const NewThread = page(() => import('./pages/new-thread'));
@@ -41,6 +42,8 @@ export function AppRoutes() {
           <Route path="/toegankelijkheid" element={<Accessibility />} />
           <Route path="/privacy" element={<Privacy />} />
           <Route path="/profiel" element={<Profile />} />
+          {/* Outside RequireMember: pending and suspended accounts read their notifications too. */}
+          <Route path="/meldingen" element={<Notifications />} />
           <Route element={<RequireMember />}>
             <Route path="/forum" element={<Categories />} />
             <Route path="/forum/:slug" element={<ThreadList />} />

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../api/auth';
 import { nl } from '../i18n/nl';
 import { LiveProvider } from '../live/live-context';
+import { NotificationsLink } from './notifications-link';
 import { Loading } from './states';
 
 /** Moves focus to the new page's h1 after client-side navigation (not on the first load, where the browser starts at the top). */
@@ -70,6 +71,10 @@ export function Layout() {
               )}
               {user ? (
                 <>
+                  {/* Every logged-in account, also pending and suspended ones: notifications tell them why. */}
+                  <li>
+                    <NotificationsLink />
+                  </li>
                   <li>
                     <NavLink to="/profiel">{nl.nav.profile}</NavLink>
                   </li>

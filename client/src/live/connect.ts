@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createLiveClient, type LiveClient, type LiveStatus } from '../../../shared/live/client';
 import type { ServerMessage } from '../../../shared/live/protocol';
 import { keys, removePost, updateThreadInfo, upsertPost, type ThreadData } from '../api/forum';
+import { notificationKeys } from '../api/notifications';
 
 /** Live events change the TanStack Query cache, the one place the pages read from. */
 function applyToCache(client: QueryClient, message: ServerMessage): void {
@@ -23,6 +24,10 @@ function applyToCache(client: QueryClient, message: ServerMessage): void {
       return;
     case 'thread.removed':
       void client.invalidateQueries({ queryKey: keys.thread(message.threadId) });
+      return;
+    case 'notification':
+      // Only an id arrives: fetch the count (and the list, if open) again.
+      void client.invalidateQueries({ queryKey: notificationKeys.all });
       return;
     default:
       return;
