@@ -1,7 +1,8 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LogList, Queue, ResolveBody } from '../../../shared/api/moderation';
+import type { LogList, ModeratedThread, Queue, ResolveBody, RoleBody, ThreadPatchBody } from '../../../shared/api/moderation';
 import type { User, UserList } from '../../../shared/api/users';
 import type { UserStatus } from '../../../shared/constants';
+import { keys, updateThreadInfo, type ThreadData } from './forum';
 import { get, patch, post, qs } from './http';
 
 const modKeys = {
@@ -62,7 +63,8 @@ export type UserAction =
   | { action: 'reject'; body: { reason: string } }
   | { action: 'suspend'; body: { reason: string; days?: number } }
   | { action: 'lift'; body: Record<string, never> }
-  | { action: 'representative'; body: { verified: boolean } };
+  | { action: 'representative'; body: { verified: boolean } }
+  | { action: 'role'; body: RoleBody };
 
 /** The membership decisions besides approval; every one answers with the changed account. */
 export function useUserAction() {
@@ -74,12 +76,19 @@ export function useUserAction() {
   });
 }
 
-/** Pin, unpin, lock or unlock a thread (moderators). */
+/** Pin, lock, move or rename a thread (moderators). The answer is the changed thread: it goes straight into the cache. */
 export function useThreadPatch(threadId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { pinned?: boolean; locked?: boolean }) => patch<unknown>(`/api/moderation/threads/${threadId}`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['thread', threadId] }),
+    mutationFn: (body: ThreadPatchBody) => patch<ModeratedThread>(`/api/moderation/threads/${threadId}`, body),
+    onSuccess: ({ thread }, body) => {
+      client.setQueryData<ThreadData>(keys.thread(threadId), (data) => updateThreadInfo(data, thread));
+      // A move or rename changes the lists the thread appears in (the old category's and the new one's) and the counts.
+      if (body.categorySlug !== undefined || body.title !== undefined) {
+        void client.invalidateQueries({ queryKey: ['threads'] });
+        void client.invalidateQueries({ queryKey: keys.categories });
+      }
+    },
   });
 }
 

@@ -1,12 +1,59 @@
+import { useState, type FormEvent } from 'react';
 import type { Thread } from '../../../shared/api/forum';
+import { LIMITS } from '../../../shared/constants';
+import { useCategories } from '../api/forum';
 import { useThreadPatch } from '../api/moderation';
+import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
+import { nlModeration as m } from '../i18n/nl-moderation';
+import { Dialog } from './dialog';
 import { ErrorMessage } from './states';
 
-/** Pin and lock, for moderators, on the thread itself. */
+type Asking = 'move' | 'rename' | null;
+
+/** Pin, lock, move and rename, for moderators, on the thread itself. Move and rename ask in a dialog, with an optional reason for the log. */
 export function ThreadModeration({ thread }: { thread: Thread }) {
   const change = useThreadPatch(thread.id);
+  const categories = useCategories();
   const t = nlForum.thread;
+  const [asking, setAsking] = useState<Asking>(null);
+  const [slug, setSlug] = useState(thread.categorySlug);
+  const [title, setTitle] = useState(thread.title);
+  const [reason, setReason] = useState('');
+  const [notice, setNotice] = useState('');
+  const others = (categories.data?.categories ?? []).filter((c) => c.slug !== thread.categorySlug);
+
+  const open = (what: Asking) => {
+    change.reset();
+    setSlug(others[0]?.slug ?? '');
+    setTitle(thread.title);
+    setReason('');
+    setAsking(what);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const why = reason.trim() ? { reason: reason.trim() } : {};
+    if (asking === 'move') {
+      const name = others.find((c) => c.slug === slug)?.name ?? slug;
+      change.mutate({ categorySlug: slug, ...why }, {
+          onSuccess: () => {
+            setAsking(null);
+            setNotice(m.moved(name));
+          },
+        });
+    } else if (asking === 'rename') {
+      const next = title.trim();
+      change.mutate({ title: next, ...why }, {
+          onSuccess: () => {
+            setAsking(null);
+            setNotice(m.renamed(next));
+          },
+        });
+    }
+  };
+
+  const unchanged = asking === 'rename' ? title.trim().length < LIMITS.titleMin || title.trim() === thread.title : !slug;
   return (
     <div className="actions mod-actions" role="group" aria-label={t.moderate}>
       <button type="button" className="secondary" disabled={change.isPending} onClick={() => change.mutate({ pinned: !thread.pinned })}>
@@ -15,7 +62,49 @@ export function ThreadModeration({ thread }: { thread: Thread }) {
       <button type="button" className="secondary" disabled={change.isPending} onClick={() => change.mutate({ locked: !thread.locked })}>
         {thread.locked ? t.unlock : t.lock}
       </button>
-      <ErrorMessage error={change.error} />
+      <button type="button" className="secondary" disabled={change.isPending || others.length === 0} onClick={() => open('move')}>
+        {m.move}
+      </button>
+      <button type="button" className="secondary" disabled={change.isPending} onClick={() => open('rename')}>
+        {m.rename}
+      </button>
+      {!asking && <ErrorMessage error={change.error} />}
+      <p role="status" className="visually-hidden">
+        {notice}
+      </p>
+      {asking && (
+        <Dialog title={asking === 'move' ? m.moveTitle(thread.title) : m.renameTitle(thread.title)} open onClose={() => setAsking(null)}>
+          <form className="form" onSubmit={submit}>
+            <ErrorMessage error={change.error} />
+            {asking === 'move' ? (
+              <div className="field">
+                <label htmlFor="move-category">{m.moveTo}</label>
+                <select id="move-category" value={slug} onChange={(e) => setSlug(e.target.value)}>
+                  {others.map((c) => (
+                    <option key={c.slug} value={c.slug}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : (
+              <div className="field">
+                <label htmlFor="rename-title">{m.newTitle}</label>
+                <input id="rename-title" required minLength={LIMITS.titleMin} maxLength={LIMITS.titleMax} value={title} onChange={(e) => setTitle(e.target.value)} />
+              </div>
+            )}
+            <div className="field">
+              <label htmlFor="mod-reason">
+                {m.modReason} <span className="muted">{nl.common.optional}</span>
+              </label>
+              <input id="mod-reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+            </div>
+            <button type="submit" disabled={change.isPending || unchanged}>
+              {asking === 'move' ? m.move : m.rename}
+            </button>
+          </form>
+        </Dialog>
+      )}
     </div>
   );
 }

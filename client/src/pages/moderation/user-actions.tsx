@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { AdminUser } from '../../../../shared/api/users';
+import { useMe } from '../../api/auth';
 import { useApprove, useUserAction } from '../../api/moderation';
 import { Dialog } from '../../components/dialog';
 import { ErrorMessage } from '../../components/states';
@@ -18,6 +19,10 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
   const [days, setDays] = useState('');
   const busy = approve.isPending || act.isPending;
   const t = nlModeration;
+  const me = useMe();
+  // Only admins hand out or take back moderator rights; an admin's own role and other admins' are not changeable here.
+  const canSetRole = me.data?.role === 'admin' && me.data.id !== user.id && user.role !== 'admin' && user.status === 'active';
+  const nextRole = user.role === 'moderator' ? 'member' : 'moderator';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -62,6 +67,17 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
           aria-label={`${user.representativeVerified ? t.unverify : t.verify}: ${user.displayName}`}
         >
           {user.representativeVerified ? t.unverify : t.verify}
+        </button>
+      )}
+      {canSetRole && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => act.mutate({ id: user.id, action: 'role', body: { role: nextRole } }, { onSuccess: () => onDone(t.roleChanged(user.displayName, nextRole === 'moderator')) })}
+          aria-label={`${nextRole === 'moderator' ? t.makeModerator : t.makeMember}: ${user.displayName}`}
+        >
+          {nextRole === 'moderator' ? t.makeModerator : t.makeMember}
         </button>
       )}
       <ErrorMessage error={approve.error ?? act.error} />

@@ -54,7 +54,11 @@ function UserTable({ status }: { status: UserStatus | '' }) {
                 <td>{u.email}</td>
                 <td>{u.party}</td>
                 <td>{u.municipality}</td>
-                <td>{u.representativeRole ? nl.roles[u.representativeRole] : '—'}</td>
+                <td>
+                  {u.representativeRole ? nl.roles[u.representativeRole] : '—'}
+                  {u.role !== 'member' && ' '}
+                  {u.role !== 'member' && <span className="badge">{nlModeration.platformRoles[u.role]}</span>}
+                </td>
                 <td>
                   {nlModeration.statuses[u.status]}
                   {u.statusReason ? ` (${u.statusReason})` : ''}
