@@ -43,7 +43,7 @@ export const LIMITS = {
   titleMin: 5,
   titleMax: 150,
   bodyMin: 1,
-  bodyMax: 20_000,
+  bodyMax: 50_000,
   displayNameMax: 60,
   partyMax: 120,
   municipalityMax: 80,

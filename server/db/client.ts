@@ -41,6 +41,13 @@ export interface OpenOptions {
   /** A dump of an already migrated PGlite database, so tests skip initdb and migrations. */
   pgliteDump?: Blob;
   poolSize?: number;
+  /** Sees every query drizzle sends (tests count them to catch N+1 queries). */
+  onQuery?: (query: string) => void;
+}
+
+function queryLogger(options: OpenOptions) {
+  const { onQuery } = options;
+  return onQuery ? { logQuery: (query: string) => onQuery(query) } : false;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -52,7 +59,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // between two statements would then be an unhandled 'error' event and crash the process. The next query
     // on that client fails instead ("not queryable"), which the error handler answers with 503.
     pool.on('connect', (client) => client.on('error', () => {}));
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool, { schema, logger: queryLogger(options) }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
@@ -69,7 +76,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     loadDataDir: options.pgliteDump,
     extensions: { pg_trgm, unaccent },
   });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, logger: queryLogger(options) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

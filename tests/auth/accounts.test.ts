@@ -93,6 +93,13 @@ describe('registration and login', () => {
     expect(replay.statusCode).toBe(401);
   });
 
+  it('ends a session at its expiry: the cookie then counts for nothing', async () => {
+    const { client, user } = await t.login();
+    expect((await client.get('/api/me')).status).toBe(200);
+    await t.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id));
+    expect((await client.get('/api/me')).status).toBe(401);
+  });
+
   it('logs out everywhere: every session of the user ends', async () => {
     const { client: laptop, user } = await t.login();
     const phone = await t.loginAs(user);

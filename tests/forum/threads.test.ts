@@ -55,7 +55,7 @@ describe('starting a thread', () => {
       [{ categorySlug: 'campagne', title: 'kort', body: 'tekst' }, 'title'],
       [{ categorySlug: 'campagne', title: 'x'.repeat(151), body: 'tekst' }, 'title'],
       [{ categorySlug: 'campagne', title: 'Een goede titel', body: '   ' }, 'body'],
-      [{ categorySlug: 'campagne', title: 'Een goede titel', body: 'x'.repeat(20_001) }, 'body'],
+      [{ categorySlug: 'campagne', title: 'Een goede titel', body: 'x'.repeat(50_001) }, 'body'],
       [{ categorySlug: 'campagne', title: 'Een goede titel' }, 'body'],
       [{ categorySlug: 'campagne', title: 42, body: 'tekst' }, 'title'],
     ];

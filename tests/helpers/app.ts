@@ -13,6 +13,8 @@ export interface TestApp {
   db: Db;
   config: Config;
   database: Awaited<ReturnType<typeof createTestDatabase>>;
+  /** Every SQL statement sent through drizzle since the app was built; tests clear it and count. */
+  queries: string[];
   /** A client with no session: a guest. */
   guest(): TestClient;
   /** Makes a user (active member unless options say otherwise) and returns a client logged in as them. */
@@ -36,7 +38,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 export async function buildTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const queries: string[] = [];
+  const database = await createTestDatabase((query) => queries.push(query));
   const config = testConfig(options.env);
   const app = await buildApp({ config, database, logger: { level: 'error', stream: captureStream() } });
   await app.ready();
@@ -51,6 +54,7 @@ export async function buildTestApp(options: { env?: Record<string, string> } = {
     db: database.db,
     config,
     database,
+    queries,
     guest: () => new TestClient(app),
     async login(userOptions = {}) {
       const user = await makeUser(database.db, userOptions);

@@ -11,12 +11,12 @@ export const usingRealPostgres = Boolean(process.env.DATABASE_URL);
  * A fresh, migrated, seeded database for one test file: an in-process PGlite copied from the dump that
  * global-setup made, or (with DATABASE_URL) a new database on that server, dropped again by `drop()`.
  */
-export async function createTestDatabase(): Promise<Database & { url: string | null; drop(): Promise<void> }> {
+export async function createTestDatabase(onQuery?: (query: string) => void): Promise<Database & { url: string | null; drop(): Promise<void> }> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const dumpFile = inject('pgliteDump');
     const pgliteDump = dumpFile ? new Blob([readFileSync(dumpFile)]) : undefined;
-    const database = await openDatabase({ pgliteDump });
+    const database = await openDatabase({ pgliteDump, onQuery });
     if (!pgliteDump) {
       await database.migrate();
       await seedCategories(database.db);
@@ -30,7 +30,7 @@ export async function createTestDatabase(): Promise<Database & { url: string | n
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
+  const database = await openDatabase({ databaseUrl: url.toString(), onQuery });
   await database.migrate();
   await seedCategories(database.db);
   let dropped = false;

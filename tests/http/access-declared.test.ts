@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../server/db/client.js';
 import { requireDeclaredAccess } from '../../server/http/route-guard.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
@@ -8,6 +10,18 @@ beforeAll(async () => {
   t = await buildTestApp();
 });
 afterAll(() => t.close());
+
+/** Rows in every table a request could change: a denied request must leave all of them as they were. */
+async function rowCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ['users', 'threads', 'posts', 'post_revisions', 'reports', 'moderation_actions', 'notifications', 'categories']) {
+    const [row] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from ${sql.identifier(table)}`);
+    counts[table] = row!.n;
+  }
+  const [changed] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from users where status <> 'pending' and approved_at is not null`);
+  counts.approved = changed!.n;
+  return counts;
+}
 
 /** A concrete URL for a route pattern: every parameter becomes 1 (a slug parameter a real category). */
 const concrete = (url: string) => url.replace(/:slug/g, 'campagne').replace(/:[a-zA-Z]+/g, '1');
@@ -32,20 +46,37 @@ describe('declared access', () => {
     }
   });
 
-  it('answers 403 to a pending account on every route for members and above', async () => {
-    const { client } = await t.login({ status: 'pending' });
+  it.each([
+    ['pending', 'account_pending'],
+    ['suspended', 'account_suspended'],
+    ['rejected', 'account_rejected'],
+  ] as const)('answers 403 to a %s account on every route for members and above, and changes nothing', async (status, code) => {
+    const { client } = await t.login({ status });
+    const before = await rowCounts();
     for (const route of t.app.accessTable.filter((r) => r.auth !== 'public' && r.auth !== 'user')) {
       const res = await client.request<{ error: { code: string } }>(route.method as 'GET', concrete(route.url), route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
       expect(res.status, `${route.method} ${route.url}`).toBe(403);
-      expect(res.body.error.code).toBe('account_pending');
+      expect(res.body.error.code).toBe(code);
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('lets an admin through every moderator and admin route (no 401 or 403)', async () => {
+    const { client } = await t.login({ role: 'admin' });
+    for (const route of t.app.accessTable.filter((r) => r.auth === 'moderator' || r.auth === 'admin')) {
+      const res = await client.request(route.method as 'GET', concrete(route.url), route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+      expect([401, 403], `${route.method} ${route.url}`).not.toContain(res.status);
     }
   });
 
-  it('answers 403 to a member on every route for moderators and admins', async () => {
-    const { client } = await t.login();
-    for (const route of t.app.accessTable.filter((r) => r.auth === 'moderator' || r.auth === 'admin')) {
+  it.each(['member', 'moderator'] as const)('answers 403 to a %s on every route above their role, and changes nothing', async (role) => {
+    const { client } = await t.login({ role });
+    const before = await rowCounts();
+    const above = role === 'member' ? ['moderator', 'admin'] : ['admin'];
+    for (const route of t.app.accessTable.filter((r) => above.includes(r.auth))) {
       const res = await client.request<{ error: { code: string } }>(route.method as 'GET', concrete(route.url), route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
       expect(res.status, `${route.method} ${route.url}`).toBe(403);
     }
+    expect(await rowCounts()).toEqual(before);
   });
 });

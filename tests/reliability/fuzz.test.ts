@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '../../shared/constants.js';
 import { queryRows } from '../../server/db/client.js';
 import { makePost, makeThread } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
@@ -42,7 +43,7 @@ const body = fc.oneof(
   fc.anything().map((v) => JSON.stringify(v) ?? 'undefined'),
   fc.record({ body: fc.oneof(fc.integer(), fc.constant(null), fc.array(fc.string()), fc.constant(' \n\t ')), title: fc.anything(), categorySlug: fc.integer() }).map((v) => JSON.stringify(v)),
   fc.constantFrom('', '{', '{"body":', 'null', '[]', '"x"', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}'),
-  fc.integer({ min: 20_000, max: 400_000 }).map((n) => JSON.stringify({ body: 'x'.repeat(n), title: 'y'.repeat(n) })),
+  fc.integer({ min: LIMITS.bodyMax + 1, max: 400_000 }).map((n) => JSON.stringify({ body: 'x'.repeat(n), title: 'y'.repeat(n) })),
   nested,
   invalidUtf8,
 );

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ThreadList, ThreadPage } from '../../shared/api/forum.js';
+import { makePost, makeThread } from '../../server/dev/factories.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+/** The statements one request sends, leaving out the search worker that polls in the background. */
+async function countQueries(run: () => Promise<unknown>): Promise<number> {
+  t.queries.length = 0;
+  await run();
+  return t.queries.filter((q) => !q.includes('search_outbox')).length;
+}
+
+describe('no N+1 queries', () => {
+  it('reads a thread of 20 posts with as few queries as a thread of 2', async () => {
+    const { user: author } = await t.login();
+    const { client: reader } = await t.login();
+    const small = await makeThread(t.db, author);
+    await makePost(t.db, author, small.threadId);
+    const big = await makeThread(t.db, author);
+    for (let i = 0; i < 24; i++) await makePost(t.db, author, big.threadId);
+
+    await reader.get(`/api/threads/${small.threadId}`); // first read writes the read marker; measure steady state
+    await reader.get(`/api/threads/${big.threadId}`);
+    const forSmall = await countQueries(() => reader.get<ThreadPage>(`/api/threads/${small.threadId}`));
+    const forBig = await countQueries(async () => expect((await reader.get<ThreadPage>(`/api/threads/${big.threadId}`)).body.posts).toHaveLength(20));
+    expect(forBig).toBe(forSmall);
+    // session with its user, the thread, its posts, the read marker
+    expect(forBig).toBeLessThanOrEqual(4);
+  });
+
+  it('lists a category page of 20 threads in a fixed number of queries', async () => {
+    const { user: author } = await t.login();
+    const { client: reader } = await t.login();
+    for (let i = 0; i < 22; i++) await makeThread(t.db, author, { category: 'fractie-en-raadswerk' });
+    const count = await countQueries(async () => expect((await reader.get<ThreadList>('/api/categories/fractie-en-raadswerk/threads')).body.threads).toHaveLength(20));
+    expect(count).toBeLessThanOrEqual(3);
+  });
+});
