@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { Navigate } from 'react-router';
 import { useMe } from '../api/auth';
 import { useMarkRead, useNotifications } from '../api/notification-list';
-import { useUnreadCount } from '../api/notifications';
 import { PageTitle } from '../components/page-title';
 import { ErrorMessage, Loading, PageError } from '../components/states';
 import { nl } from '../i18n/nl';
@@ -18,8 +17,6 @@ function NotificationList() {
   // Ids already sent as read in this visit, so a re-render or a refetch does not send them again.
   const sent = useRef(new Set<number>());
   const items = list.data?.pages.flatMap((p) => p.notifications) ?? [];
-  // The shared count (the header's): marking read updates it at once, the loaded pages keep the count they came with.
-  const unreadCount = useUnreadCount(true).data ?? 0;
 
   // Showing a notification is reading it: mark the loaded unread ones read (they keep their "new" mark until the next visit).
   const { mutate } = markRead;
@@ -27,7 +24,11 @@ function NotificationList() {
   const freshKey = fresh.join(',');
   useEffect(() => {
     if (!freshKey) return;
-    const ids = freshKey.split(',').map(Number);
+    // Filtered again: StrictMode runs this effect twice with the same key.
+    const ids = freshKey
+      .split(',')
+      .map(Number)
+      .filter((id) => !sent.current.has(id));
     for (const id of ids) sent.current.add(id);
     for (let i = 0; i < ids.length; i += READ_BATCH) mutate({ ids: ids.slice(i, i + READ_BATCH) });
   }, [freshKey, mutate]);
@@ -36,10 +37,9 @@ function NotificationList() {
   if (list.isPending) return <Loading />;
   return (
     <>
-      <p role="status" className="notice-live">
-        {notice}
-      </p>
-      {unreadCount > 0 && (
+      <p role="status">{notice}</p>
+      {/* Always there once there is something to mark: a button that vanished under the reader's focus would strand it. */}
+      {items.length > 0 && (
         <button type="button" className="secondary" disabled={markRead.isPending} onClick={() => markRead.mutate({ all: true }, { onSuccess: () => setNotice(t.allRead) })}>
           {t.markAll}
         </button>
