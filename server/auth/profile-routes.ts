@@ -16,18 +16,20 @@ export default async function profileRoutes(app: FastifyInstance, opts: { config
   api.patch('/api/me', { config: { auth: 'member' }, schema: { body: UpdateProfileBody, response: { 200: UserBody } } }, async (request) => {
     const me = request.user!;
     const { displayName, party, municipality, representativeRole } = request.body;
+    // Unknown fields are stripped before the handler runs, so "at least one field" is checked here.
+    if ([displayName, party, municipality, representativeRole].every((v) => v === undefined)) {
+      throw badRequest('nothing_to_change', 'Geef minstens één gegeven om te wijzigen.');
+    }
     const roleChanged = representativeRole !== undefined && representativeRole !== me.representativeRole;
-    const [user] = await app.db
-      .update(users)
-      .set({
-        ...(displayName !== undefined ? { displayName: displayName.trim() } : {}),
-        ...(party !== undefined ? { party: party.trim() } : {}),
-        ...(municipality !== undefined ? { municipality: municipality.trim() } : {}),
-        // A moderator verified the old role, not the new one: the badge waits for a new check.
-        ...(roleChanged ? { representativeRole, representativeVerified: false } : {}),
-      })
-      .where(eq(users.id, me.id))
-      .returning(userColumns);
+    const changes = {
+      ...(displayName !== undefined ? { displayName: displayName.trim() } : {}),
+      ...(party !== undefined ? { party: party.trim() } : {}),
+      ...(municipality !== undefined ? { municipality: municipality.trim() } : {}),
+      // A moderator verified the old role, not the new one: the badge waits for a new check.
+      ...(roleChanged ? { representativeRole, representativeVerified: false } : {}),
+    };
+    if (Object.keys(changes).length === 0) return { user: toUserDto(me, true) };
+    const [user] = await app.db.update(users).set(changes).where(eq(users.id, me.id)).returning(userColumns);
     return { user: toUserDto(user!, true) };
   });
 

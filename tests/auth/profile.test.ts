@@ -33,6 +33,9 @@ describe('editing one’s profile', () => {
   it('refuses an empty change, bad values, and changes by accounts that are not active', async () => {
     const { client, user } = await t.login();
     expect((await client.patch<ErrorBody>('/api/me', {})).status).toBe(400);
+    // Unknown fields are dropped: what is left is an empty change, not a server error.
+    expect((await client.patch<ErrorBody>('/api/me', { body: null, categorySlug: 0 })).body.error.code).toBe('nothing_to_change');
+    expect((await client.patch<{ user: User }>('/api/me', { representativeRole: null })).status).toBe(200);
     expect((await client.patch<ErrorBody>('/api/me', { displayName: '  ' })).body.error.field).toBe('displayName');
     expect((await client.patch<ErrorBody>('/api/me', { representativeRole: 'keizer' })).body.error.field).toBe('representativeRole');
     expect((await client.patch<ErrorBody>('/api/me', { party: 'x'.repeat(121) })).body.error.field).toBe('party');
