@@ -54,7 +54,7 @@ describe('the member journey', () => {
     const page = await (await e2e.context()).newPage();
     await loginThroughForm(page, admin.email);
     await page.getByRole('link', { name: 'Moderatie' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Gemelde berichten' }).waitFor();
     await page.getByRole('link', { name: 'Aanmeldingen' }).click();
     await page.getByRole('cell', { name: 'anna@lokaalsterk.nl' }).waitFor();
     await expectNoAxeViolations(page, 'pending registrations');
@@ -128,7 +128,7 @@ describe('the member journey', () => {
     await page.getByText('Gemeld door Anna de Vries').waitFor();
     await expectNoAxeViolations(page, 'moderation queue');
     await page.getByRole('button', { name: 'Bericht verbergen' }).click();
-    await page.getByText('Er zijn geen open meldingen.').waitFor();
+    await page.getByText('Er zijn geen gemelde berichten die wachten.').waitFor();
 
     // Both members still have the thread open; the hidden post leaves their pages without a reload.
     await anna.getByRole('article', { name: 'Bericht van Bram Jansen' }).waitFor({ state: 'detached' });

@@ -4,11 +4,11 @@ import type { ModerationAction } from '../../../shared/api/moderation';
 export const nlModeration = {
   title: 'Moderatie',
   nav: 'Moderatie-onderdelen',
-  queue: 'Meldingen',
+  queue: 'Gemelde berichten',
   pending: 'Aanmeldingen',
   members: 'Leden',
   log: 'Logboek',
-  queueEmpty: 'Er zijn geen open meldingen.',
+  queueEmpty: 'Er zijn geen gemelde berichten die wachten.',
   pendingEmpty: 'Er wachten geen aanmeldingen.',
   membersEmpty: 'Geen leden gevonden.',
   logEmpty: 'Het logboek is leeg.',
