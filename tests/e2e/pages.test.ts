@@ -80,6 +80,16 @@ describe('pages: accessibility and screenshots', () => {
       await page.goto('/profiel');
       await page.getByRole('heading', { level: 1, name: 'Mijn account' }).waitFor();
       await expectNoAxeViolations(page, `profile (${label})`);
+      // Saving is announced in the live region; a wrong current password is marked on its own field.
+      await page.getByLabel('Partij').fill(`Gemeentebelangen ${label}`);
+      await page.getByRole('button', { name: 'Opslaan' }).click();
+      await page.getByRole('status').filter({ hasText: 'Je gegevens zijn opgeslagen.' }).waitFor();
+      await page.getByLabel('Huidig wachtwoord').fill('niet-mijn-wachtwoord');
+      await page.getByLabel('Nieuw wachtwoord').fill('een-nieuw-wachtwoord');
+      await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+      await page.locator('input[autocomplete="current-password"][aria-invalid="true"]').waitFor();
+      await expectNoAxeViolations(page, `profile after saving (${label})`);
+      await screenshot(page, `profile-${label}`);
 
       await page.goto('/discussie/999999');
       await page.getByRole('heading', { level: 1, name: 'Niet gevonden' }).waitFor();
