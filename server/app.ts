@@ -28,10 +28,15 @@ export interface BuildOptions {
   database: Database;
   /** Pino options; tests pass a quiet level and a capturing stream. */
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Whether the search outbox is drained by a background poller (default). Tests that assert what one drain
+   * did turn it off and drain by hand, so the poller cannot take their rows first.
+   */
+  searchWorker?: boolean;
 }
 
 /** The whole server as a value: main.ts listens with it, tests inject requests into it. */
-export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger, searchWorker = true }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -87,7 +92,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(threadRoutes, { config });
   await app.register(postRoutes, { config });
   await app.register(moderationPlugin, { config });
-  await app.register(searchPlugin, { config });
+  await app.register(searchPlugin, { config, poll: searchWorker });
   await app.register(livePlugin, { config });
 
   if (config.serveClient && existsSync(clientDir)) {

@@ -29,7 +29,7 @@ declare module 'fastify' {
  * and the search line of /api/ready. Wrapped with fastify-plugin so tests (and reindex) reach `app.searchService`.
  */
 export default fp(
-  async (app: FastifyInstance, opts: { config: Config }) => {
+  async (app: FastifyInstance, opts: { config: Config; poll: boolean }) => {
     const service: SearchService = {
       index: createSearchIndex(opts.config, app.db),
       drainOutbox: (options) => worker.drain(options),
@@ -49,7 +49,7 @@ export default fp(
     app.addHook('onReady', async () => {
       // An engine that is down at start must not stop the forum: the worker retries setup before indexing.
       await service.index.setup().catch((err: unknown) => app.log.warn({ err }, 'search: engine setup failed; will retry'));
-      worker.start();
+      if (opts.poll) worker.start();
     });
     app.addHook('onClose', () => worker.stop());
   },

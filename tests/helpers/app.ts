@@ -37,11 +37,17 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
-export async function buildTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  /** False: no background search worker; the test drains the outbox itself and sees every row. */
+  searchWorker?: boolean;
+}
+
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const queries: string[] = [];
   const database = await createTestDatabase((query) => queries.push(query));
   const config = testConfig(options.env);
-  const app = await buildApp({ config, database, logger: { level: 'error', stream: captureStream() } });
+  const app = await buildApp({ config, database, logger: { level: 'error', stream: captureStream() }, searchWorker: options.searchWorker });
   await app.ready();
   const loginAs = async (user: { email: string }) => {
     const client = new TestClient(app);

@@ -55,7 +55,8 @@ const backlog = () => queryRows<{ kind: string; target_id: number; attempts: num
 const ids = (body: { hits: { postId: number }[] }) => body.hits.map((h) => h.postId);
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  // Each test asserts what one drain did: no background poller may take the rows first.
+  t = await buildTestApp({ searchWorker: false });
   ({ client: member, user } = await t.login());
   faulty = new FaultyIndex(t.app.searchService.index);
   t.app.searchService.index = faulty;
@@ -150,7 +151,7 @@ describe('with Meilisearch configured but unreachable', () => {
   let down: TestApp;
   beforeAll(async () => {
     // Port 9 (discard) refuses connections: a real engine outage, not a mock.
-    down = await buildTestApp({ env: { MEILI_URL: 'http://127.0.0.1:9' } });
+    down = await buildTestApp({ env: { MEILI_URL: 'http://127.0.0.1:9' }, searchWorker: false });
   });
   afterAll(() => down.close());
 
