@@ -9,6 +9,7 @@ import profileRoutes from './auth/profile-routes.js';
 import authRoutes from './auth/routes.js';
 import sessionPlugin from './auth/session-plugin.js';
 import type { Config } from './config.js';
+import previewRoutes from './content/preview-routes.js';
 import type { Database } from './db/client.js';
 import dbPlugin from './db/plugin.js';
 import categoryRoutes from './forum/categories.js';
@@ -91,6 +92,7 @@ export async function buildApp({ config, database, logger, searchWorker = true }
   await app.register(categoryRoutes);
   await app.register(threadRoutes, { config });
   await app.register(postRoutes, { config });
+  await app.register(previewRoutes, { config });
   await app.register(moderationPlugin, { config });
   await app.register(searchPlugin, { config, poll: searchWorker });
   await app.register(livePlugin, { config });

@@ -98,6 +98,13 @@ export type CreatePostBody = Static<typeof CreatePostBody>;
 export const EditPostBody = Type.Object({ body: Body }, { additionalProperties: false });
 export type EditPostBody = Static<typeof EditPostBody>;
 
+/** A draft's Markdown, under the same limits as a post's body; the answer is what posting it would show. */
+export const PreviewBody = Type.Object({ body: Body }, { additionalProperties: false });
+export type PreviewBody = Static<typeof PreviewBody>;
+
+export const PreviewAnswer = Type.Object({ bodyHtml: Type.String() });
+export type PreviewAnswer = Static<typeof PreviewAnswer>;
+
 export const PostBody = Type.Object({ post: Post });
 export type PostBody = Static<typeof PostBody>;
 
