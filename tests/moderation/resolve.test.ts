@@ -1,36 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../shared/api/common.js';
 import type { ThreadPage } from '../../shared/api/forum.js';
 import type { LogList, Queue, Report, ReportList } from '../../shared/api/moderation.js';
 import { moderationActions, reports, users } from '../../server/db/schema.js';
 import { makePost, makeThread } from '../../server/dev/factories.js';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
-import type { TestClient } from '../helpers/client.js';
+import { author, mod, report, reporters, t, threadWithReply, useReportingForum } from './report-fixtures.js';
 
-type ErrorBody = { error: { code: string; field?: string } };
-
-let t: TestApp;
-let mod: TestClient;
-let author: Awaited<ReturnType<TestApp['login']>>;
-let reporters: TestClient[];
-beforeAll(async () => {
-  // Threshold 3 (the default) spelled out, so the test says what it relies on.
-  t = await buildTestApp({ env: { AUTO_HIDE_REPORTS: '3' } });
-  ({ client: mod } = await t.login({ role: 'moderator', displayName: 'Mo de Moderator' }));
-  author = await t.login({ displayName: 'Auteur' });
-  reporters = [];
-  for (let i = 0; i < 4; i++) reporters.push((await t.login({ displayName: `Melder ${i}` })).client);
-});
-afterAll(() => t.close());
-
-const report = (client: TestClient, postId: number, body: unknown = { reason: 'spam' }) => client.post<{ report: Report } & ErrorBody>(`/api/posts/${postId}/reports`, body);
-
-async function threadWithReply() {
-  const { threadId, postId: openingId } = await makeThread(t.db, author.user, { category: 'campagne' });
-  const replyId = await makePost(t.db, author.user, threadId);
-  return { threadId, openingId, replyId };
-}
-
+useReportingForum();
 
 describe('the review queue and resolving', () => {
   it('groups open reports per post, most reported first, with the author history; pages by cursor', async () => {
