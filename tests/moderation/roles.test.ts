@@ -1,28 +1,10 @@
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogList, NotificationList } from '../../shared/api/moderation.js';
-import type { User } from '../../shared/api/users.js';
-import { moderationActions } from '../../server/db/schema.js';
+import { describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../shared/api/common.js';
+import type { LogList } from '../../shared/api/moderation.js';
 import { makeUser } from '../../server/dev/factories.js';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
-import type { TestClient } from '../helpers/client.js';
+import { admin, logFor, mod, notificationsOf, t, useAccountsForum, type UserAnswer } from './account-fixtures.js';
 
-type ErrorBody = { error: { code: string; field?: string } };
-type UserAnswer = { user: User } & ErrorBody;
-
-let t: TestApp;
-let admin: Awaited<ReturnType<TestApp['login']>>;
-let mod: Awaited<ReturnType<TestApp['login']>>;
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await t.login({ role: 'admin', displayName: 'Beheerder' });
-  mod = await t.login({ role: 'moderator', displayName: 'Moderator' });
-});
-afterAll(() => t.close());
-
-const notificationsOf = async (client: TestClient) => (await client.get<NotificationList>('/api/notifications')).body;
-const logFor = async (userId: number) => (await t.db.select().from(moderationActions).where(eq(moderationActions.targetUserId, userId))).map((a) => a.action);
-
+useAccountsForum();
 
 describe('representative roles and moderator rights', () => {
   it('verifies and unverifies a representative role; refuses it for an account without one', async () => {
