@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { SessionStore } from '@fastify/session';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Session } from 'fastify';
 import type { Db } from '../db/client.js';
+import { preparedOnce } from '../db/prepared.js';
 import { sessions, users } from '../db/schema.js';
 import { userColumns } from './users.js';
 
@@ -14,6 +15,17 @@ export function hashSessionId(id: string): string {
 const DEFAULT_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 
 type Callback = (err?: unknown) => void;
+
+/** Every signed-in request runs this: prepared once (db/prepared.ts), expiry checked against the database's clock. */
+const sessionWithUser = preparedOnce((db: Db) =>
+  db
+    .select({ data: sessions.data, user: userColumns })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.idHash, sql.placeholder('idHash')), gt(sessions.expiresAt, sql`now()`)))
+    .limit(1)
+    .prepare('session_with_user'),
+);
 
 export class PostgresSessionStore implements SessionStore {
   constructor(private readonly db: Db) {}
@@ -37,12 +49,8 @@ export class PostgresSessionStore implements SessionStore {
    * guard (session-plugin.ts) takes the user from `preloadedUser` instead of asking the database again.
    */
   get(sessionId: string, callback: (err: unknown, result?: Session | null) => void): void {
-    this.db
-      .select({ data: sessions.data, user: userColumns })
-      .from(sessions)
-      .leftJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.idHash, hashSessionId(sessionId)), gt(sessions.expiresAt, new Date())))
-      .limit(1)
+    sessionWithUser(this.db)
+      .execute({ idHash: hashSessionId(sessionId) })
       .then((rows) => {
         const row = rows[0];
         callback(null, row ? ({ ...(row.data as Session), preloadedUser: row.user } as Session) : null);

@@ -1,9 +1,10 @@
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Post, Thread } from '../../shared/api/forum.js';
 import type { RepresentativeRole } from '../../shared/constants.js';
 import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
-import type { DbOrTx } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
+import { preparedOnce } from '../db/prepared.js';
 import { categories, posts, threads, users } from '../db/schema.js';
 
 export const threadColumns = {
@@ -64,14 +65,22 @@ export function postVisibleTo(user: CurrentUser | null): SQL | undefined {
   return isModerator(user) ? undefined : isNull(posts.hiddenAt);
 }
 
-export async function findVisibleThread(db: DbOrTx, id: number, user: CurrentUser | null): Promise<ThreadRow | null> {
-  const rows = await db
-    .select(threadColumns)
-    .from(threads)
-    .innerJoin(categories, eq(categories.id, threads.categoryId))
-    .innerJoin(users, eq(users.id, threads.authorId))
-    .where(and(eq(threads.id, id), threadVisibleTo(user)))
-    .limit(1);
+/** One prepared statement per kind of viewer: members and moderators see different threads. */
+const visibleThreadQuery = (moderator: boolean) =>
+  preparedOnce((db: Db) =>
+    db
+      .select(threadColumns)
+      .from(threads)
+      .innerJoin(categories, eq(categories.id, threads.categoryId))
+      .innerJoin(users, eq(users.id, threads.authorId))
+      .where(and(eq(threads.id, sql.placeholder('id')), moderator ? isNull(threads.deletedAt) : and(isNull(threads.deletedAt), isNull(threads.hiddenAt))))
+      .limit(1)
+      .prepare(moderator ? 'visible_thread_moderator' : 'visible_thread_member'),
+  );
+const visibleThread = { member: visibleThreadQuery(false), moderator: visibleThreadQuery(true) };
+
+export async function findVisibleThread(db: Db, id: number, user: CurrentUser | null): Promise<ThreadRow | null> {
+  const rows = await visibleThread[isModerator(user) ? 'moderator' : 'member'](db).execute({ id });
   return rows[0] ?? null;
 }
 
@@ -140,6 +149,21 @@ export function toPostDto(row: PostRow, viewer: CurrentUser | null): Post {
 
 export function selectPosts(db: DbOrTx) {
   return db.select(postColumns).from(posts).innerJoin(users, eq(users.id, posts.authorId));
+}
+
+const threadPageQuery = (moderator: boolean) =>
+  preparedOnce((db: Db) =>
+    selectPosts(db)
+      .where(and(eq(posts.threadId, sql.placeholder('threadId')), gt(posts.id, sql.placeholder('afterId')), moderator ? undefined : isNull(posts.hiddenAt)))
+      .orderBy(asc(posts.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(moderator ? 'thread_page_moderator' : 'thread_page_member'),
+  );
+const threadPage = { member: threadPageQuery(false), moderator: threadPageQuery(true) };
+
+/** Up to `limit` posts of a thread after `afterId`, oldest first, as `user` may see them (the thread page). */
+export function selectThreadPage(db: Db, user: CurrentUser, threadId: number, afterId: number, limit: number): Promise<PostRow[]> {
+  return threadPage[isModerator(user) ? 'moderator' : 'member'](db).execute({ threadId, afterId, limit });
 }
 
 export async function findPost(db: DbOrTx, id: number): Promise<PostRow | null> {

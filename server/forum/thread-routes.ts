@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { IdParams, PageQuery } from '../../shared/api/common.js';
 import { CategoryThreadsParams, CreateThreadBody, ThreadList, ThreadPage, ThreadPageQuery, ThreadWithPost } from '../../shared/api/forum.js';
@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import { categories, posts, threadReads, threads, users } from '../db/schema.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
-import { findPost, findVisibleThread, postVisibleTo, selectPosts, threadColumns, threadVisibleTo, toPostDto, toThreadDto } from './queries.js';
+import { findPost, findVisibleThread, selectThreadPage, threadColumns, threadVisibleTo, toPostDto, toThreadDto } from './queries.js';
 import { assertMayPost } from './anti-abuse.js';
 import { createThread } from './writes.js';
 
@@ -81,10 +81,7 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
       const size = pageSize(request.query.limit);
       const cursor = decodeCursor(request.query.cursor, ['number'] as const);
       const afterId = Math.max(cursor?.[0] ?? 0, request.query.after ?? 0);
-      const rows = await selectPosts(app.db)
-        .where(and(eq(posts.threadId, thread.id), gt(posts.id, afterId), postVisibleTo(user)))
-        .orderBy(asc(posts.id))
-        .limit(size + 1);
+      const rows = await selectThreadPage(app.db, user, thread.id, afterId, size + 1);
       const page = rows.slice(0, size);
       const last = page[page.length - 1];
       if (last) {
