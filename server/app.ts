@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
@@ -17,6 +16,7 @@ import postRoutes from './forum/post-routes.js';
 import threadRoutes from './forum/thread-routes.js';
 import { errorHandler } from './http/error-handler.js';
 import healthRoutes from './http/health.js';
+import securityHeaders from './http/security-headers.js';
 import { requireDeclaredAccess } from './http/route-guard.js';
 import livePlugin from './live/plugin.js';
 import moderationPlugin from './moderation/plugin.js';
@@ -57,21 +57,7 @@ export async function buildApp({ config, database, logger, searchWorker = true }
   // Outside plugins first, then our services, then each concern's routes (see docs/decisions).
   await app.register(requireDeclaredAccess);
   await app.register(errorHandler);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: config.production ? [] : null,
-      },
-    },
-    hsts: config.production,
-  });
+  await app.register(securityHeaders, { production: config.production });
   await app.register(dbPlugin, { database });
   await app.register(sessionPlugin, { config });
   // After sessions, so limits keyed on the member (posting) can see who is asking.
