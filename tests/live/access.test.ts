@@ -1,25 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FastifyRequest } from 'fastify';
 import { buildApp } from '../../server/app.js';
 import { users } from '../../server/db/schema.js';
 import { notifyUserEvent } from '../../server/live/notify.js';
 import { originAllowed } from '../../server/live/access.js';
-import { buildTestApp, testConfig, type TestApp } from '../helpers/app.js';
+import { testConfig } from '../helpers/app.js';
 import { captureStream } from '../helpers/log-capture.js';
-import type { TestClient } from '../helpers/client.js';
-import { listen, TestSocket } from './sockets.js';
+import { connect, listen, origin, t, TestSocket, url, useListeningApp } from './sockets.js';
 
-let t: TestApp;
-let url: string;
-let origin: string;
-beforeAll(async () => {
-  t = await buildTestApp();
-  ({ url, origin } = await listen(t.app));
-});
-afterAll(() => t.close());
-
-const connect = (client: TestClient) => TestSocket.open(url, { client, origin });
+useListeningApp();
 
 describe('who may connect', () => {
   it('closes a guest with 4401 and a Dutch reason', async () => {

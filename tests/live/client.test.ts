@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Post } from '../../shared/api/forum.js';
 import { createLiveClient, type LiveClient, type LiveStatus } from '../../shared/live/client.js';
 import type { ServerMessage } from '../../shared/live/protocol.js';
 import { makeThread } from '../../server/dev/factories.js';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
-import { listen, TestSocket, webSocketImpl } from './sockets.js';
+import { connect, origin, t, url, useListeningApp, webSocketImpl } from './sockets.js';
 
-let t: TestApp;
-let url: string;
-let origin: string;
-beforeAll(async () => {
-  t = await buildTestApp();
-  ({ url, origin } = await listen(t.app));
-});
-afterAll(() => t.close());
+useListeningApp();
 
 /** The shared client, with its events in a list and a way to wait for one. */
 function liveAs(client: TestClient) {
@@ -54,7 +46,7 @@ describe('shared/live/client.ts', () => {
     await a.until(() => a.events.some((m) => m.type === 'caughtUp'));
     expect(a.statuses).toEqual(['connecting', 'open']);
 
-    const bramSocket = await TestSocket.open(url, { client: bram.client, origin });
+    const bramSocket = await connect(bram.client);
     await bramSocket.subscribe(threadId);
     a.live.typing(threadId);
     a.live.typing(threadId); // within 3 s: not sent

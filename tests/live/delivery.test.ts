@@ -1,23 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Post } from '../../shared/api/forum.js';
 import { posts, threads } from '../../server/db/schema.js';
 import { makePost, makeThread } from '../../server/dev/factories.js';
 import { notifyForumEvent, notifyUserEvent } from '../../server/live/notify.js';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
-import { listen, TestSocket } from './sockets.js';
+import { connect, t, useListeningApp } from './sockets.js';
 
-let t: TestApp;
-let url: string;
-let origin: string;
-beforeAll(async () => {
-  t = await buildTestApp();
-  ({ url, origin } = await listen(t.app));
-});
-afterAll(() => t.close());
+useListeningApp();
 
-const connect = (client: TestClient) => TestSocket.open(url, { client, origin });
 let n = 0;
 const reply = (client: TestClient, threadId: number) =>
   client.post<{ post: Post }>(`/api/threads/${threadId}/posts`, { body: `Live antwoord nummer ${++n}` }).then((res) => {

@@ -1,12 +1,31 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerMessage } from '../../shared/live/protocol.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
 
 /** Listens on a free port on 127.0.0.1 and returns the websocket URL and the Origin the site itself has. */
 export async function listen(app: FastifyInstance): Promise<{ url: string; origin: string }> {
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return { url: `${address.replace('http', 'ws')}/api/live`, origin: address };
+}
+
+/*
+ * The app that the tests of one file share, listening on a free port: a test file calls `useListeningApp()` once
+ * at its top; that builds and listens before the file's tests and closes the app after them. The bindings below
+ * are live: the file imports them and sees what its own call set up (each test file loads this module afresh).
+ */
+export let t: TestApp;
+export let url: string;
+export let origin: string;
+
+export function useListeningApp(): void {
+  beforeAll(async () => {
+    t = await buildTestApp();
+    ({ url, origin } = await listen(t.app));
+  });
+  afterAll(() => t.close());
 }
 
 export interface Closed {
@@ -92,6 +111,9 @@ export class TestSocket {
     this.ws.close();
   }
 }
+
+/** Opens a socket to the listening app as `client`, from the site's own Origin. */
+export const connect = (client: TestClient) => TestSocket.open(url, { client, origin });
 
 /** A `ws`-based WebSocket class for shared/live/client.ts that sends the member's cookie and the site's Origin. */
 export function webSocketImpl(client: TestClient, origin: string, created: WebSocket[] = []) {

@@ -1,20 +1,12 @@
 import type WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Post } from '../../shared/api/forum.js';
 import { createLiveClient, type LiveStatus } from '../../shared/live/client.js';
 import type { ServerMessage } from '../../shared/live/protocol.js';
 import { makeThread } from '../../server/dev/factories.js';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { listen, webSocketImpl } from './sockets.js';
+import { origin, t, url, useListeningApp, webSocketImpl } from './sockets.js';
 
-let t: TestApp;
-let url: string;
-let origin: string;
-beforeAll(async () => {
-  t = await buildTestApp();
-  ({ url, origin } = await listen(t.app));
-});
-afterAll(() => t.close());
+useListeningApp();
 
 /** A tiny seeded generator, so a failing storm can be replayed with the seed it printed. */
 function random(seed: number) {
