@@ -2,17 +2,11 @@ import { Meilisearch, type Index } from 'meilisearch';
 import { cleanText, hasPositiveWord, MARK_END, MARK_START, snippetToHtml } from './text.js';
 import type { SearchDocument, SearchFilters, SearchIndex, SearchRequest, SearchResult } from './types.js';
 
-interface MeiliPost {
-  postId: number;
-  threadId: number;
-  title: string;
-  body: string;
-  categorySlug: string;
-  authorId: number;
-  authorName: string;
+/** A SearchDocument as Meilisearch stores it. */
+type MeiliPost = Omit<SearchDocument, 'createdAt'> & {
   /** Milliseconds since the epoch: numbers filter and sort, dates do not. */
   createdAt: number;
-}
+};
 
 /** Frequent Dutch words that say nothing about a subject. */
 const DUTCH_STOP_WORDS = [
