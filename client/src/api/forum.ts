@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import type { CategoryList, Post, Thread, ThreadList, ThreadPage, ThreadWithPost } from '../../../shared/api/forum';
+import type { CategoryList, Post, PreviewAnswer, Thread, ThreadList, ThreadPage, ThreadWithPost } from '../../../shared/api/forum';
 import { del, get, patch, post, qs } from './http';
 
 export const keys = {
@@ -99,6 +99,20 @@ export function useDeletePost(threadId: number) {
     mutationFn: (id: number) => del<void>(`/api/posts/${id}`),
     // The server keeps a "removed" placeholder; refetching shows exactly what it shows.
     onSuccess: () => client.invalidateQueries({ queryKey: keys.thread(threadId) }),
+  });
+}
+
+/**
+ * The server's own rendering of a draft (the renderer and sanitizer that posting uses), asked for only while the
+ * preview is shown. Kept per text, so looking again at an unchanged draft asks nothing.
+ */
+export function usePreview(body: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['preview', body] as const,
+    queryFn: () => post<PreviewAnswer>('/api/posts/preview', { body }),
+    enabled: enabled && body.trim() !== '',
+    staleTime: Infinity,
+    gcTime: 60_000,
   });
 }
 

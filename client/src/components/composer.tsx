@@ -1,6 +1,8 @@
-import { useId, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { LIMITS } from '../../../shared/constants';
+import { usePreview } from '../api/forum';
 import { nlForum } from '../i18n/nl-forum';
+import { ErrorMessage } from './states';
 
 type Wrap = { before: string; after: string; placeholder: string; linePrefix?: boolean };
 const TOOLS: { key: 'bold' | 'italic' | 'link' | 'quote' | 'list'; label: string; text: string; wrap: Wrap }[] = [
@@ -13,8 +15,8 @@ const TOOLS: { key: 'bold' | 'italic' | 'link' | 'quote' | 'list'; label: string
 
 /**
  * The Markdown editor: a plain textarea (the most accessible editor there is) with a small toolbar and a
- * preview. The preview shows the text without formatting (escaped, with line breaks): the server renders the
- * real Markdown, and a second renderer in the browser would be another 30 KB that could disagree with it.
+ * preview. The preview is the server's own rendering (POST /api/posts/preview): exactly what posting will show,
+ * where a second renderer in the browser would be another 30 KB that could disagree with it.
  */
 export function Composer({
   value,
@@ -35,6 +37,11 @@ export function Composer({
   const ownRef = useRef<HTMLTextAreaElement>(null);
   const ref = textareaRef ?? ownRef;
   const [preview, setPreview] = useState(false);
+  const rendered = usePreview(value, preview);
+  // A draft emptied from outside (it was just posted) starts again in writing mode.
+  useEffect(() => {
+    if (!value) setPreview(false);
+  }, [value]);
 
   const apply = (wrap: Wrap) => {
     const el = ref.current;
@@ -92,9 +99,18 @@ export function Composer({
         }}
       />
       {preview && (
-        <div className="preview" aria-live="polite">
+        <div className="preview" aria-live="polite" aria-busy={rendered.isFetching}>
           <p className="hint">{nlForum.composer.previewNote}</p>
-          {value.trim() ? <div className="preview-text">{value}</div> : <p className="muted">{nlForum.composer.previewEmpty}</p>}
+          {!value.trim() ? (
+            <p className="muted">{nlForum.composer.previewEmpty}</p>
+          ) : rendered.isError ? (
+            <ErrorMessage error={rendered.error} />
+          ) : rendered.data ? (
+            // bodyHtml is the server's sanitized rendering (sanitize-html), like every post's: the only HTML we insert.
+            <div className="post-body" dangerouslySetInnerHTML={{ __html: rendered.data.bodyHtml }} />
+          ) : (
+            <p className="muted">{nlForum.composer.previewLoading}</p>
+          )}
         </div>
       )}
       {error && (
