@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../api/auth';
 import { nl } from '../i18n/nl';
 import { LiveProvider } from '../live/live-context';
+import { LiveStatusNotice } from './live-status';
 import { NotificationsLink } from './notifications-link';
 import { Loading } from './states';
 
@@ -99,6 +100,8 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="wrap">
+        {/* For every page, not only a thread: notifications and new threads arrive over the same socket. */}
+        {active && <LiveStatusNotice />}
         {/* Inside the frame, so loading a page's code never unmounts the header or the live connection. */}
         <Suspense fallback={<Loading />}>
           <Outlet />

@@ -35,8 +35,6 @@ export const nlForum = {
     newReplies: (n: number) => (n === 1 ? '1 nieuwe reactie' : `${n} nieuwe reacties`),
     announceNew: (name: string) => `Nieuwe reactie van ${name}.`,
     typing: (names: string[]) => (names.length === 1 ? `${names[0]} typt…` : `${names.join(', ')} typen…`),
-    reconnecting: 'De live-verbinding is verbroken. Opnieuw verbinden…',
-    connecting: 'Verbinden…',
     loadMore: 'Meer berichten laden',
     confirmDelete: 'Weet je zeker dat je dit bericht wilt verwijderen?',
     deleteTitle: 'Bericht verwijderen',

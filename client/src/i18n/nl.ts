@@ -35,6 +35,10 @@ export const nl = {
     retry: 'Opnieuw proberen',
     backToForum: 'Terug naar het forum',
   },
+  live: {
+    reconnecting: 'De live-verbinding is verbroken. Opnieuw verbinden…',
+    restored: 'De live-verbinding is hersteld.',
+  },
   errors: {
     network: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
     generic: 'Er ging iets mis. Probeer het later opnieuw.',

@@ -58,7 +58,6 @@ export function useThreadLive(threadId: number, ready: boolean, lastPostId: numb
   }, [typing, typingNames.length]);
 
   return {
-    status: live.status,
     unseen,
     announcement,
     typingNames,

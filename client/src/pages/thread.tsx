@@ -100,11 +100,6 @@ export default function ThreadPage() {
         <span className="meta">{nlForum.threads.posts(thread.postCount)}</span>
       </p>
       {me.data.role !== 'member' && <ThreadModeration thread={thread} />}
-      {live.status === 'reconnecting' && (
-        <p className="live-status" role="status">
-          {nlForum.thread.reconnecting}
-        </p>
-      )}
       <section aria-label={nlForum.thread.posts} className="posts">
         {posts.map((post) => (
           <PostItem
