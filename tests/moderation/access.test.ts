@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../shared/api/common.js';
 import { moderationActions, reports } from '../../server/db/schema.js';
 import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
 
-type ErrorBody = { error: { code: string } };
 type Method = 'GET' | 'POST' | 'PATCH';
 
 let t: TestApp;

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../shared/api/common.js';
 import { posts } from '../../server/db/schema.js';
 import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-
-type ErrorBody = { error: { code: string } };
 
 let t: TestApp;
 let threadId: number;

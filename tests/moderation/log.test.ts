@@ -1,12 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../shared/api/common.js';
 import type { LogList } from '../../shared/api/moderation.js';
 import { moderationActions } from '../../server/db/schema.js';
 import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
-
-type ErrorBody = { error: { code: string; field?: string } };
 
 let t: TestApp;
 let modA: Awaited<ReturnType<TestApp['login']>>;

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../shared/api/common.js';
 import type { NotificationList } from '../../shared/api/moderation.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
-
-type ErrorBody = { error: { code: string; field?: string } };
 
 let t: TestApp;
 let mod: Awaited<ReturnType<TestApp['login']>>;
