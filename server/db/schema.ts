@@ -74,7 +74,6 @@ export const categories = pgTable(
     description: text('description').notNull(),
     position: integer('position').notNull().default(0),
     threadCount: integer('thread_count').notNull().default(0),
-    lastPostAt: time('last_post_at'),
   },
   (t) => [uniqueIndex('categories_slug_key').on(t.slug), check('categories_thread_count_check', sql`${t.threadCount} >= 0`)],
 );
@@ -103,6 +102,11 @@ export const threads = pgTable(
   (t) => [
     // The category page: pinned first, then by last activity, keyset-paginated on (pinned, last_post_at, id).
     index('threads_category_listing_idx').on(t.categoryId, t.pinned.desc(), t.lastPostAt.desc(), t.id.desc()),
+    // A category's last activity is read from here (categories.ts) rather than kept on the category row, which
+    // every reply would otherwise lock until it commits: replies in one category would queue behind each other.
+    index('threads_category_activity_idx')
+      .on(t.categoryId, t.lastPostAt.desc())
+      .where(sql`${t.hiddenAt} is null and ${t.deletedAt} is null`),
     index('threads_author_id_idx').on(t.authorId),
     check('threads_post_count_check', sql`${t.postCount} >= 0`),
   ],

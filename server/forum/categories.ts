@@ -1,10 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { asc, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { CategoryList } from '../../shared/api/forum.js';
 import { CATEGORIES } from '../../shared/constants.js';
 import type { Db } from '../db/client.js';
-import { categories } from '../db/schema.js';
+import { categories, threads } from '../db/schema.js';
 
 /** Makes sure every standard category exists with its current name and description; safe to run at every start. */
 export async function seedCategories(db: Db): Promise<void> {
@@ -21,7 +21,22 @@ export default async function categoryRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   api.get('/api/categories', { config: { auth: 'member' }, schema: { response: { 200: CategoryList } } }, async () => {
-    const rows = await app.db.select().from(categories).orderBy(asc(categories.position), asc(categories.id));
+    // The newest visible thread's activity, one index lookup per category (threads_category_activity_idx).
+    const lastPostAt = app.db
+      .select({ last: max(threads.lastPostAt) })
+      .from(threads)
+      .where(and(eq(threads.categoryId, categories.id), isNull(threads.hiddenAt), isNull(threads.deletedAt)));
+    const rows = await app.db
+      .select({
+        id: categories.id,
+        slug: categories.slug,
+        name: categories.name,
+        description: categories.description,
+        threadCount: categories.threadCount,
+        lastPostAt: sql<string | null>`(${lastPostAt})`,
+      })
+      .from(categories)
+      .orderBy(asc(categories.position), asc(categories.id));
     return {
       categories: rows.map((c) => ({
         id: c.id,
@@ -29,7 +44,7 @@ export default async function categoryRoutes(app: FastifyInstance) {
         name: c.name,
         description: c.description,
         threadCount: c.threadCount,
-        lastPostAt: c.lastPostAt?.toISOString() ?? null,
+        lastPostAt: c.lastPostAt === null ? null : new Date(c.lastPostAt).toISOString(),
       })),
     };
   });

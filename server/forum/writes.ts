@@ -28,7 +28,7 @@ export async function createThread(db: Db, author: CurrentUser, categoryId: numb
     const [post] = await tx.insert(posts).values({ threadId: thread!.id, authorId: author.id, body, bodyHtml }).returning({ id: posts.id });
     await tx
       .update(categories)
-      .set({ threadCount: sql`${categories.threadCount} + 1`, lastPostAt: thread!.createdAt })
+      .set({ threadCount: sql`${categories.threadCount} + 1` })
       .where(eq(categories.id, categoryId));
     await markRead(tx, author.id, thread!.id, post!.id);
     await enqueueSearch(tx, 'post', post!.id);
@@ -52,7 +52,6 @@ export async function createReply(db: Db, author: CurrentUser, threadId: number,
       .update(threads)
       .set({ postCount: sql`${threads.postCount} + 1`, lastPostAt: post!.createdAt })
       .where(eq(threads.id, threadId));
-    await tx.update(categories).set({ lastPostAt: post!.createdAt }).where(eq(categories.id, categoryId));
     await markRead(tx, author.id, threadId, post!.id);
     await enqueueSearch(tx, 'post', post!.id);
     await notifyForumEvent(tx, { type: 'post.created', threadId, postId: post!.id, categoryId });

@@ -1,24 +1,14 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { and, eq, isNull, max, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../../shared/api/common.js';
 import { ModeratedThread, ThreadPatchBody } from '../../shared/api/moderation.js';
-import type { Tx } from '../db/client.js';
 import { categories, threads } from '../db/schema.js';
 import { findVisibleThread, toThreadDto } from '../forum/queries.js';
 import { notifyForumEvent } from '../live/notify.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { enqueueSearch } from '../search/enqueue.js';
 import { logAction } from './record.js';
-
-/** A category's latest activity after a thread left it: the newest visible thread that remains. */
-async function refreshLastPostAt(tx: Tx, categoryId: number): Promise<void> {
-  const [row] = await tx
-    .select({ last: max(threads.lastPostAt) })
-    .from(threads)
-    .where(and(eq(threads.categoryId, categoryId), isNull(threads.hiddenAt), isNull(threads.deletedAt)));
-  await tx.update(categories).set({ lastPostAt: row?.last ?? null }).where(eq(categories.id, categoryId));
-}
 
 /**
  * PATCH /api/moderation/threads/:id with any of { locked, pinned, categorySlug, title } (and an optional reason):
@@ -74,9 +64,8 @@ export default async function moderationThreadRoutes(app: FastifyInstance) {
             await tx.update(categories).set({ threadCount: sql`greatest(${categories.threadCount} - 1, 0)` }).where(eq(categories.id, from));
             await tx
               .update(categories)
-              .set({ threadCount: sql`${categories.threadCount} + 1`, lastPostAt: sql`greatest(${categories.lastPostAt}, ${current!.lastPostAt.toISOString()}::timestamptz)` })
+              .set({ threadCount: sql`${categories.threadCount} + 1` })
               .where(eq(categories.id, target.id));
-            await refreshLastPostAt(tx, from);
           }
           await logAction(tx, { ...base, action: 'move_thread', details: { from: thread.categorySlug, to: categorySlug } });
           changed = reindex = true;

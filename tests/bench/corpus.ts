@@ -73,8 +73,8 @@ export async function fillCorpus(target: BenchDatabase, options: BenchOptions): 
       from threads t cross join generate_series(1, ${per}) i
       order by t.id, i`);
     await db.execute(sql`
-      update categories c set thread_count = s.n, last_post_at = s.last
-      from (select category_id, count(*)::int as n, max(last_post_at) as last from threads group by category_id) s
+      update categories c set thread_count = s.n
+      from (select category_id, count(*)::int as n from threads group by category_id) s
       where s.category_id = c.id`);
     // Every member has read some threads part-way, so the category page computes real unread counts.
     await db.execute(sql`

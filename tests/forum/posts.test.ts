@@ -37,6 +37,8 @@ describe('replying', () => {
     const page = await other.get<ThreadPage>(`/api/threads/${threadId}`);
     expect(page.body.thread.postCount).toBe(2);
     expect(page.body.thread.lastPostAt).toBe(res.body.post.createdAt);
+    const list = (await other.get<{ categories: Category[] }>('/api/categories')).body.categories;
+    expect(list.find((c) => c.slug === page.body.thread.categorySlug)!.lastPostAt).toBe(res.body.post.createdAt);
   });
 
   it('refuses a reply to a post in another thread, to a missing thread, and bad bodies', async () => {

@@ -1,0 +1,2 @@
+CREATE INDEX "threads_category_activity_idx" ON "threads" USING btree ("category_id","last_post_at" DESC NULLS LAST) WHERE "threads"."hidden_at" is null and "threads"."deleted_at" is null;--> statement-breakpoint
+ALTER TABLE "categories" DROP COLUMN "last_post_at";
