@@ -109,6 +109,8 @@ export class LiveHub implements ConnectionHost {
   private async dispatchForum(event: ForumChannelEvent): Promise<void> {
     if (event.type === 'typing') return this.dispatchTyping(event);
     if (event.type === 'thread.created' || event.type === 'thread.updated') {
+      const watched = (id: number | undefined) => id !== undefined && !!this.byCategory.get(id)?.size;
+      if (!this.byThread.get(event.threadId)?.size && !watched(event.categoryId) && !watched(event.previousCategoryId)) return; // no query for nobody
       const thread = await this.store.loadThread(event.threadId);
       const recipients = new Set([...(this.byThread.get(event.threadId) ?? []), ...(this.byCategory.get(event.categoryId) ?? [])]);
       if (event.previousCategoryId !== undefined) for (const c of this.byCategory.get(event.previousCategoryId) ?? []) recipients.add(c);
@@ -129,8 +131,18 @@ export class LiveHub implements ConnectionHost {
   }
 
   private async dispatchPost(event: PostEvent): Promise<void> {
-    if (!this.byThread.get(event.threadId)?.size) return; // nobody here watches this thread: no query at all
+    // A new or removed post changes its thread's count and activity in the category list too.
+    const listed = event.type !== 'post.updated';
+    if (!this.byThread.get(event.threadId)?.size && !(listed && this.byCategory.get(event.categoryId)?.size)) return; // nobody here watches: no query at all
     const [post, thread] = await Promise.all([this.store.loadPost(event.postId), this.store.loadThread(event.threadId)]);
+    if (listed && thread) {
+      const update = JSON.stringify({ type: 'thread.updated', thread: toThreadDto(thread) } satisfies ServerMessage);
+      for (const connection of this.byCategory.get(event.categoryId) ?? []) {
+        if (!threadVisible(thread, connection.user)) continue;
+        if (connection.threads.has(event.threadId)) connection.deliver(event.threadId, { message: update });
+        else connection.send(update);
+      }
+    }
     // Read after the load: a socket that subscribed meanwhile is buffering and must get this event too.
     const recipients = this.byThread.get(event.threadId) ?? new Set<Connection>();
     const rendered = new Map<string, string>();
