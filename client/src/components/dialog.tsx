@@ -3,21 +3,32 @@ import { nl } from '../i18n/nl';
 
 /**
  * A modal built on the native <dialog>: the browser traps focus, closes it on Escape and hides the rest of the
- * page from assistive technology. Focus goes back to whatever opened it.
+ * page from assistive technology. Focus goes back to whatever opened it, also when the dialog leaves the page
+ * while open (a form that closes it by unmounting it once its request succeeded).
  */
 export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
-      const opener = document.activeElement as HTMLElement | null;
+      opener.current = document.activeElement as HTMLElement | null;
       dialog.showModal();
-      return () => opener?.focus();
+    } else if (!open && dialog.open) {
+      dialog.close();
+      opener.current?.focus();
     }
-    if (!open && dialog.open) dialog.close();
   }, [open]);
+  // On unmount only. Not a cleanup of the effect above: StrictMode runs that one twice, and the second run finds
+  // the dialog already open and would register nothing.
+  useEffect(
+    () => () => {
+      if (opener.current?.isConnected) opener.current.focus();
+    },
+    [],
+  );
   return (
     <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} className="dialog">
       {open && (
