@@ -41,17 +41,14 @@ export async function createThread(db: Db, author: CurrentUser, categoryId: numb
 export async function createReply(db: Db, author: CurrentUser, threadId: number, categoryId: number, body: string, replyToPostId: number | null) {
   const bodyHtml = renderMarkdown(body);
   return db.transaction(async (tx) => {
-    // Lock the thread before the post gets its id, so replies to one thread commit in id order: a live client
-    // that reconnects with `after = newest id seen` can then never skip a reply that committed later (live concern).
-    await tx.execute(sql`select 1 from ${threads} where ${threads.id} = ${threadId} for no key update`);
-    const [post] = await tx
-      .insert(posts)
-      .values({ threadId, authorId: author.id, body, bodyHtml, replyToPostId })
-      .returning({ id: posts.id, createdAt: posts.createdAt });
+    // Bump the thread first: the UPDATE locks its row before the post gets its id, so replies to one thread commit
+    // in id order, and a live client that reconnects with `after = newest id seen` can never skip a reply that
+    // committed later (live concern). now() is the transaction's start, so it is also the post's created_at.
     await tx
       .update(threads)
-      .set({ postCount: sql`${threads.postCount} + 1`, lastPostAt: post!.createdAt })
+      .set({ postCount: sql`${threads.postCount} + 1`, lastPostAt: sql`now()` })
       .where(eq(threads.id, threadId));
+    const [post] = await tx.insert(posts).values({ threadId, authorId: author.id, body, bodyHtml, replyToPostId }).returning({ id: posts.id });
     await markRead(tx, author.id, threadId, post!.id);
     await enqueueSearch(tx, 'post', post!.id);
     await notifyForumEvent(tx, { type: 'post.created', threadId, postId: post!.id, categoryId });
