@@ -58,12 +58,14 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
           {t.lift}
         </button>
       )}
+      {/* These two stay in place with a new label: aria-disabled rather than disabled while busy, because Chrome
+          takes focus away from a button that becomes disabled, and the admin would be left at the top of the page. */}
       {user.representativeRole && user.representativeRole !== 'lid' && user.status === 'active' && (
         <button
           type="button"
           className="secondary"
-          disabled={busy}
-          onClick={() => act.mutate({ id: user.id, action: 'representative', body: { verified: !user.representativeVerified } }, { onSuccess: changed })}
+          aria-disabled={busy}
+          onClick={() => !busy && act.mutate({ id: user.id, action: 'representative', body: { verified: !user.representativeVerified } }, { onSuccess: changed })}
           aria-label={`${user.representativeVerified ? t.unverify : t.verify}: ${user.displayName}`}
         >
           {user.representativeVerified ? t.unverify : t.verify}
@@ -73,8 +75,8 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
         <button
           type="button"
           className="secondary"
-          disabled={busy}
-          onClick={() => act.mutate({ id: user.id, action: 'role', body: { role: nextRole } }, { onSuccess: () => onDone(t.roleChanged(user.displayName, nextRole === 'moderator')) })}
+          aria-disabled={busy}
+          onClick={() => !busy && act.mutate({ id: user.id, action: 'role', body: { role: nextRole } }, { onSuccess: () => onDone(t.roleChanged(user.displayName, nextRole === 'moderator')) })}
           aria-label={`${nextRole === 'moderator' ? t.makeModerator : t.makeMember}: ${user.displayName}`}
         >
           {nextRole === 'moderator' ? t.makeModerator : t.makeMember}
