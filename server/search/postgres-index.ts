@@ -6,6 +6,20 @@ import type { EngineHit, SearchDocument, SearchFilters, SearchIndex, SearchReque
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=15`;
 /** Below this many hits on the first page we look for a corrected query. */
 const FEW_HITS = 3;
+/**
+ * Matches are ranked a window at a time: the newest RANK_WINDOW matches ordered by relevance, then the next
+ * RANK_WINDOW, and so on (docs/decisions/004-search-ranking-window.md). Ranking every match of a common word
+ * (a third of all posts say "gemeente") cost seconds; a window costs the same whatever the corpus size.
+ * A multiple of the page size, so a page never straddles two windows.
+ */
+export const RANK_WINDOW = 100;
+/**
+ * ts_headline parses and stems the whole text it is given (about 0.2 ms per 1,000 characters), and the best
+ * ranked posts are the long ones: it gets a window of this many characters around the first match instead.
+ */
+const SNIPPET_WINDOW = 360;
+/** Characters of context kept before the first match. */
+const SNIPPET_LEAD = 100;
 
 /**
  * The parsed query, widened for Dutch: every lexeme of 4+ letters matches as a prefix (compounds:
@@ -19,10 +33,45 @@ export function widenTsquery(tsquery: string): string {
   });
 }
 
+/**
+ * websearch_to_tsquery spells a hyphenated word as a phrase of the compound and its parts: 'thema-avond' <-> 'thema'
+ * <-> 'avond'. The compound lexeme alone finds exactly the same posts (the parser always puts the parts right after
+ * it), without checking positions in every candidate's tsvector; and the planner estimates one lexeme far better
+ * than a phrase of three that it takes for independent words. Words after the parts keep their distance.
+ */
+export function collapseCompounds(tsquery: string): string {
+  return tsquery.replace(/'((?:[^'-]|'')+(?:-(?:[^'-]|'')+)+)'((?:\s*<(?:-|\d+)>\s*'(?:[^']|'')+')+)/g, (_whole, compound: string, chain: string) => {
+    const parts = compound.split('-').length;
+    const links = [...chain.matchAll(/\s*<(-|\d+)>\s*('(?:[^']|'')+')/g)].map((m) => ({ distance: m[1] === '-' ? 1 : Number(m[1]), lexeme: m[2]! }));
+    let used = 0;
+    let i = 0;
+    while (i < links.length && used + links[i]!.distance <= parts) used += links[i++]!.distance;
+    const rest = links.slice(i).map((link, k) => {
+      const distance = k === 0 ? used + link.distance : link.distance;
+      return ` ${distance === 1 ? '<->' : `<${distance}>`} ${link.lexeme}`;
+    });
+    return `'${compound}'${rest.join('')}`;
+  });
+}
+
+function withoutNegations(tsquery: string): string {
+  return tsquery.replace(/!\s*\([^()]*\)/g, '').replace(/!\s*'(?:[^']|'')+'(?::\*)?/g, '');
+}
+
 /** "-woord" alone would match every post without that word: a query needs something to look for. */
 export function hasPositiveTerm(tsquery: string): boolean {
-  const withoutNegations = tsquery.replace(/!\s*\([^()]*\)/g, '').replace(/!\s*'(?:[^']|'')+'(?::\*)?/g, '');
-  return /'(?:[^']|'')+'/.test(withoutNegations);
+  return /'(?:[^']|'')+'/.test(withoutNegations(tsquery));
+}
+
+/**
+ * A case-insensitive regular expression for where a post's first match probably is: the stems of the words
+ * looked for ('gemeent' finds "Gemeenten"). Only a hint for where to cut the snippet window: a stem that is not
+ * a prefix of its word ('kandidat' for "kandidaat") just misses, and the window starts at the beginning.
+ */
+export function stemPattern(tsquery: string): string | null {
+  const stems = [...withoutNegations(tsquery).matchAll(/'((?:[^']|'')+)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
+  const escaped = [...new Set(stems)].filter((s) => s.length >= 2).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return escaped.length > 0 ? escaped.join('|') : null;
 }
 
 export class PostgresSearchIndex implements SearchIndex {
@@ -35,16 +84,28 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async index(docs: SearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
-    const json = JSON.stringify(docs.map((d) => ({ post_id: d.postId, thread_id: d.threadId, title: d.title, body: d.body, created_at: d.createdAt.toISOString() })));
+    const json = JSON.stringify(
+      docs.map((d) => ({
+        post_id: d.postId,
+        thread_id: d.threadId,
+        category_slug: d.categorySlug,
+        author_id: d.authorId,
+        title: d.title,
+        body: d.body,
+        created_at: d.createdAt.toISOString(),
+      })),
+    );
     const words = [...new Set(docs.flatMap((d) => extractWords(`${d.title} ${d.body}`)))];
     await this.db.transaction(async (tx) => {
       await tx.execute(sql`
-        insert into search_documents (post_id, thread_id, title, body, created_at)
-        select post_id, thread_id, title, body, created_at
-          from jsonb_to_recordset(${json}::jsonb) as x(post_id int, thread_id int, title text, body text, created_at timestamptz)
+        insert into search_documents (post_id, thread_id, category_id, author_id, title, body, created_at)
+        select x.post_id, x.thread_id, c.id, x.author_id, x.title, x.body, x.created_at
+          from jsonb_to_recordset(${json}::jsonb)
+               as x(post_id int, thread_id int, category_slug text, author_id int, title text, body text, created_at timestamptz)
+          join categories c on c.slug = x.category_slug
         on conflict (post_id) do update
-          set thread_id = excluded.thread_id, title = excluded.title, body = excluded.body,
-              created_at = excluded.created_at, indexed_at = now()`);
+          set thread_id = excluded.thread_id, category_id = excluded.category_id, author_id = excluded.author_id,
+              title = excluded.title, body = excluded.body, created_at = excluded.created_at, indexed_at = now()`);
       if (words.length > 0) {
         await tx.execute(sql`insert into search_words (word) select jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) on conflict do nothing`);
       }
@@ -73,68 +134,131 @@ export class PostgresSearchIndex implements SearchIndex {
     return { ...second, suggestion: corrected, usedText: corrected };
   }
 
-  private async tsquery(text: string): Promise<string | null> {
-    const [row] = await queryRows<{ q: string }>(this.db, sql`select websearch_to_tsquery('plein_dutch', ${mapDutchOperators(text)})::text as q`);
+  /** The widened tsquery, and the id of the category filter, in one round trip. */
+  private async parse(text: string, filters: SearchFilters): Promise<{ query: string | null; categoryId: number | null }> {
+    const [row] = await queryRows<{ q: string; category_id: number | null }>(
+      this.db,
+      sql`select websearch_to_tsquery('plein_dutch', ${mapDutchOperators(text)})::text as q,
+                 ${filters.categorySlug === undefined ? sql`null::int` : sql`(select id from categories where slug = ${filters.categorySlug})`} as category_id`,
+    );
     const parsed = row?.q ?? '';
-    return hasPositiveTerm(parsed) ? widenTsquery(parsed) : null;
+    return { query: hasPositiveTerm(parsed) ? widenTsquery(collapseCompounds(parsed)) : null, categoryId: row?.category_id ?? null };
   }
 
   private async run(text: string, request: SearchRequest): Promise<{ hits: EngineHit[]; hasMore: boolean }> {
-    const query = await this.tsquery(text);
+    const { query, categoryId } = await this.parse(text, request.filters);
     if (query === null) return { hits: [], hasMore: false };
+    if (request.filters.categorySlug !== undefined && categoryId === null) return { hits: [], hasMore: false };
+    const { offset, limit } = request;
+    const firstWindow = Math.floor(offset / RANK_WINDOW);
+    const lastWindow = Math.floor((offset + limit - 1) / RANK_WINDOW);
+    // One match past the page's last window answers "is there a next page?".
+    const candidates = (lastWindow + 1) * RANK_WINDOW + 1;
     const now = request.now.toISOString();
-    const rows = await queryRows<{ post_id: number; thread_id: number; snippet: string }>(
+    const rows = await queryRows<{ post_id: number; thread_id: number; visible: boolean; snippet: string | null; more: boolean }>(
       this.db,
-      // The tsquery is spelled out where it is used (not joined from a CTE), so the planner sees a constant and uses the GIN index.
+      // 1. candidates: the newest matches, found by walking a (…, created_at, post_id) index for a common word or
+      //    through the GIN index for a rare one (the planner picks), touching no tsvector beyond the match test.
+      // 2. the page's windows ranked: ts_rank only there. 3. visibility and the headline for the page's rows only.
+      // The tsquery is spelled out where it is used (not joined from a CTE), so the planner sees a constant.
       sql`
-      with ranked as (
-        select d.post_id, d.thread_id, d.body,
+      with candidates as materialized (
+        select d.post_id, d.created_at
+          from search_documents d
+         where d.tsv @@ ${query}::tsquery ${filterSql(request.filters, categoryId)}
+         order by d.created_at desc, d.post_id desc
+         limit ${candidates}
+      ), windows as (
+        select c.post_id, (row_number() over (order by c.created_at desc, c.post_id desc) - 1) / ${RANK_WINDOW} as win
+          from candidates c
+      ), page as (
+        select d.post_id, d.thread_id, d.body, d.tsv, w.win,
                -- Relevance times a recency factor that falls from 1 (today) towards 0.5 (years ago).
                ts_rank(d.tsv, ${query}::tsquery)::float8
                  * (0.5 + 0.5 / (1 + greatest(extract(epoch from (${now}::timestamptz - d.created_at)), 0) / 86400 / 180)) as score
-          from search_documents d
-          join posts p on p.id = d.post_id
-          join threads t on t.id = d.thread_id
-         where d.tsv @@ ${query}::tsquery
-           and p.hidden_at is null and p.deleted_at is null and t.hidden_at is null and t.deleted_at is null
-           ${filterSql(request.filters)}
-         order by score desc, d.post_id desc
-         limit ${request.limit + 1} offset ${request.offset}
+          from windows w
+          join search_documents d on d.post_id = w.post_id
+         where w.win between ${firstWindow} and ${lastWindow}
+         order by w.win, score desc, d.post_id desc
+         offset ${offset - firstWindow * RANK_WINDOW} limit ${limit}
       )
-      select r.post_id, r.thread_id, ts_headline('plein_dutch', r.body, ${query}::tsquery, ${HEADLINE_OPTIONS}) as snippet
-        from ranked r
-       order by r.score desc, r.post_id desc`,
+      select g.post_id, g.thread_id, v.visible,
+             -- A window without a match although the body has one (its stem is not a prefix of the word): the whole body after all.
+             case when not v.visible then null
+                  when strpos(h.text, ${MARK_START}) > 0 or not (g.tsv @@ ${bodyOnly(query)}::tsquery) then h.text
+                  else ts_headline('plein_dutch', g.body, ${query}::tsquery, ${HEADLINE_OPTIONS}) end as snippet,
+             (select count(*) from candidates) > ${offset + limit} as more
+        from page g
+        join posts p on p.id = g.post_id
+        join threads t on t.id = p.thread_id
+        cross join lateral (
+          select p.hidden_at is null and p.deleted_at is null and t.hidden_at is null and t.deleted_at is null
+                 ${categoryId === null ? sql`` : sql`and t.category_id = ${categoryId}`} as visible
+        ) v
+        -- "offset 0" keeps each of these a subquery of its own, so their expensive expressions run once per row.
+        cross join lateral (select ${snippetStart(query)} as at offset 0) w
+        cross join lateral (
+          select case when v.visible then ts_headline('plein_dutch', substr(g.body, w.at, ${SNIPPET_WINDOW}), ${query}::tsquery, ${HEADLINE_OPTIONS}) end as text
+          offset 0
+        ) h
+       order by g.win, g.score desc, g.post_id desc`,
     );
     return {
-      hits: rows.slice(0, request.limit).map((r) => ({ postId: r.post_id, threadId: r.thread_id, snippetHtml: snippetToHtml(r.snippet) })),
-      hasMore: rows.length > request.limit,
+      hits: rows.filter((r) => r.visible).map((r) => ({ postId: r.post_id, threadId: r.thread_id, snippetHtml: snippetToHtml(r.snippet ?? '') })),
+      hasMore: rows[0]?.more ?? false,
     };
   }
 
-  /** "kandidaatsteling" → "kandidaatstelling": each unknown word replaced by the most similar known word. */
+  /** "kandidaatsteling" → "kandidaatstelling": each unknown word replaced by the most similar known word, in one query. */
   private async correct(text: string): Promise<string | null> {
-    const replacements = new Map<string, string>();
-    for (const word of correctableWords(text).slice(0, 8)) {
-      const folded = foldWord(word);
-      const [row] = await queryRows<{ word: string; known: boolean }>(
-        this.db,
-        sql`select w.word, exists (select 1 from search_words where word = ${folded}) as known
-              from search_words w
-             where w.word % ${folded} and w.word <> ${folded}
-             order by similarity(w.word, ${folded}) desc, w.word
-             limit 1`,
-      );
-      if (row && !row.known) replacements.set(word, row.word);
-    }
-    if (replacements.size === 0) return null;
+    const words = [...new Set(correctableWords(text).slice(0, 8))];
+    if (words.length === 0) return null;
+    const folded = words.map(foldWord);
+    const rows = await queryRows<{ i: number; word: string }>(
+      this.db,
+      sql`select q.i::int as i, s.word
+            from jsonb_array_elements_text(${JSON.stringify(folded)}::jsonb) with ordinality as q(typed, i)
+            cross join lateral (
+              select w.word from search_words w
+               where w.word % q.typed and w.word <> q.typed
+               order by similarity(w.word, q.typed) desc, w.word
+               limit 1
+            ) s
+           where not exists (select 1 from search_words k where k.word = q.typed)`,
+    );
+    if (rows.length === 0) return null;
+    const replacements = new Map(rows.map((r) => [words[r.i - 1]!, r.word]));
     return replaceWords(text, replacements);
   }
 }
 
-function filterSql(filters: SearchFilters): SQL {
+/**
+ * Where the snippet window of a post (g.body) starts: a little before the first place a stem of the query occurs,
+ * at a word boundary; at the start for a short post, or when no stem is found (a post found by its title alone).
+ */
+function snippetStart(query: string): SQL {
+  const pattern = stemPattern(query);
+  if (pattern === null) return sql`1`;
+  return sql`(
+    select case when s.at <= 1 then 1 else s.at + strpos(substr(g.body, s.at, 40), ' ') end
+      from (
+        select case when length(g.body) <= ${SNIPPET_WINDOW} then 1
+                    else regexp_instr(g.body, ${pattern}, 1, 1, 0, 'i') - ${SNIPPET_LEAD} end as at
+        offset 0
+      ) s
+  )`;
+}
+
+/** The same query restricted to the body (weight B): does the post's text itself match? */
+export function bodyOnly(tsquery: string): string {
+  return tsquery.replace(/'((?:[^']|'')+)'(:\*)?/g, (_whole, lexeme: string, prefix: string | undefined) => `'${lexeme}':${prefix ? '*' : ''}B`);
+}
+
+/** Filters on the document's own columns, so that each can walk its own (…, created_at, post_id) index. */
+function filterSql(filters: SearchFilters, categoryId: number | null): SQL {
   const parts: SQL[] = [];
-  if (filters.categorySlug !== undefined) parts.push(sql`and t.category_id = (select id from categories where slug = ${filters.categorySlug})`);
-  if (filters.authorId !== undefined) parts.push(sql`and p.author_id = ${filters.authorId}`);
+  if (categoryId !== null) parts.push(sql`and d.category_id = ${categoryId}`);
+  if (filters.authorId !== undefined) parts.push(sql`and d.author_id = ${filters.authorId}`);
   if (filters.from !== undefined) parts.push(sql`and d.created_at >= ${filters.from.toISOString()}::timestamptz`);
   if (filters.to !== undefined) parts.push(sql`and d.created_at < ${filters.to.toISOString()}::timestamptz`);
   if (filters.threadId !== undefined) parts.push(sql`and d.thread_id = ${filters.threadId}`);

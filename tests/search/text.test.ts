@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterExpression } from '../../server/search/meili-index.js';
-import { hasPositiveTerm, widenTsquery } from '../../server/search/postgres-index.js';
+import { bodyOnly, collapseCompounds, hasPositiveTerm, stemPattern, widenTsquery } from '../../server/search/postgres-index.js';
 import { cleanText, correctableWords, decodeEntities, hasPositiveWord, mapDutchOperators, replaceWords, snippetToHtml } from '../../server/search/text.js';
 
 describe('search text helpers', () => {
@@ -22,6 +22,20 @@ describe('search text helpers', () => {
 
   it('widens lexemes to prefixes and folds -s plurals after a vowel', () => {
     expect(widenTsquery("'fusies' & !'campagn' | 'ga' <-> 'kandidat'")).toBe("'fusie':* & !'campagn':* | 'ga' <-> 'kandidat':*");
+  });
+
+  it('looks a hyphenated word up by its compound lexeme alone, keeping the distance of the words after it', () => {
+    expect(collapseCompounds("'thema-avond' <-> 'thema' <-> 'avond' & 'gepland'")).toBe("'thema-avond' & 'gepland'");
+    expect(collapseCompounds("'huis-aan-huis' <-> 'huis' <2> 'huis'")).toBe("'huis-aan-huis'");
+    expect(collapseCompounds("'goed' <-> 'thema-avond' <-> 'thema' <-> 'avond' <-> 'gepland'")).toBe("'goed' <-> 'thema-avond' <3> 'gepland'");
+    expect(collapseCompounds("!( 'alv-besluit' <-> 'alv' <-> 'besluit' ) & 'fusie'")).toBe("!( 'alv-besluit' ) & 'fusie'");
+    expect(collapseCompounds("'2024' <-> '-2025' & 'fusie' <-> 'gesprek'")).toBe("'2024' <-> '-2025' & 'fusie' <-> 'gesprek'");
+  });
+
+  it('finds where a snippet should start and whether the body itself matches', () => {
+    expect(stemPattern("'gemeent':* & !'notaris':* | 'ga' <-> 'a.b'")).toBe('gemeent|ga|a\\.b');
+    expect(stemPattern("!'fusie':*")).toBeNull();
+    expect(bodyOnly("'fusie':* & !'notaris' | 'ga' <-> 'kandidat':*")).toBe("'fusie':*B & !'notaris':B | 'ga':B <-> 'kandidat':*B");
   });
 
   it('knows a query without anything to look for', () => {
