@@ -17,9 +17,9 @@ export const RANK_WINDOW = 100;
  * ts_headline parses and stems the whole text it is given (about 0.2 ms per 1,000 characters), and the best
  * ranked posts are the long ones: it gets a window of this many characters around the first match instead.
  */
-const SNIPPET_WINDOW = 360;
+const SNIPPET_WINDOW = 280;
 /** Characters of context kept before the first match. */
-const SNIPPET_LEAD = 100;
+const SNIPPET_LEAD = 80;
 
 /**
  * The parsed query, widened for Dutch: every lexeme of 4+ letters matches as a prefix (compounds:
@@ -163,23 +163,20 @@ export class PostgresSearchIndex implements SearchIndex {
       // The tsquery is spelled out where it is used (not joined from a CTE), so the planner sees a constant.
       sql`
       with candidates as materialized (
-        select d.post_id, d.created_at
+        select d.post_id, (row_number() over (order by d.created_at desc, d.post_id desc) - 1) / ${RANK_WINDOW} as win
           from search_documents d
          where d.tsv @@ ${query}::tsquery ${filterSql(request.filters, categoryId)}
          order by d.created_at desc, d.post_id desc
          limit ${candidates}
-      ), windows as (
-        select c.post_id, (row_number() over (order by c.created_at desc, c.post_id desc) - 1) / ${RANK_WINDOW} as win
-          from candidates c
       ), page as (
-        select d.post_id, d.thread_id, d.body, d.tsv, w.win,
+        select d.post_id, d.thread_id, d.body, d.tsv, c.win,
                -- Relevance times a recency factor that falls from 1 (today) towards 0.5 (years ago).
                ts_rank(d.tsv, ${query}::tsquery)::float8
                  * (0.5 + 0.5 / (1 + greatest(extract(epoch from (${now}::timestamptz - d.created_at)), 0) / 86400 / 180)) as score
-          from windows w
-          join search_documents d on d.post_id = w.post_id
-         where w.win between ${firstWindow} and ${lastWindow}
-         order by w.win, score desc, d.post_id desc
+          from candidates c
+          join search_documents d on d.post_id = c.post_id
+         where c.win between ${firstWindow} and ${lastWindow}
+         order by c.win, score desc, d.post_id desc
          offset ${offset - firstWindow * RANK_WINDOW} limit ${limit}
       )
       select g.post_id, g.thread_id, v.visible,
