@@ -16,6 +16,7 @@ import postRoutes from './forum/post-routes.js';
 import threadRoutes from './forum/thread-routes.js';
 import { errorHandler } from './http/error-handler.js';
 import healthRoutes from './http/health.js';
+import inFlight from './http/in-flight.js';
 import securityHeaders from './http/security-headers.js';
 import { requireDeclaredAccess } from './http/route-guard.js';
 import livePlugin from './live/plugin.js';
@@ -55,6 +56,7 @@ export async function buildApp({ config, database, logger, searchWorker = true }
   app.decorate('readinessChecks', []);
 
   // Outside plugins first, then our services, then each concern's routes (see docs/decisions).
+  await app.register(inFlight);
   await app.register(requireDeclaredAccess);
   await app.register(errorHandler);
   await app.register(securityHeaders, { production: config.production });

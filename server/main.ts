@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { prepare, type Prepared } from './start.js';
+import { prepare, stop, type Prepared } from './start.js';
 
 function loginHint(login: Prepared['login']): string {
   if (!login) return 'Log in met een beheerdersaccount (ADMIN_EMAIL en ADMIN_PASSWORD maken er een aan).';
@@ -18,7 +18,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const { app, database, login } = await prepare(config);
+  const prepared = await prepare(config);
+  const { app, login } = prepared;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -27,8 +28,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     try {
-      await app.close();
-      await database.close();
+      await stop(prepared);
     } finally {
       clearTimeout(force);
     }

@@ -27,3 +27,13 @@ export async function prepare(config: Config, logger?: BuildOptions['logger']): 
   const app = await buildApp({ config, database, logger });
   return { app, database, login };
 }
+
+/**
+ * Stops taking requests, lets handlers still at work finish (even for clients that hung up) for up to five
+ * seconds, then closes the database. Shared by main.ts and the benchmark's server.
+ */
+export async function stop({ app, database }: Pick<Prepared, 'app' | 'database'>): Promise<void> {
+  await app.close();
+  if (!(await app.handlersSettled(5000))) app.log.warn('shutdown: handlers still running after 5 s; closing the database under them');
+  await database.close();
+}

@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../../server/config.js';
-import { prepare } from '../../server/start.js';
+import { prepare, stop } from '../../server/start.js';
 
 /**
  * The server under test, in a process of its own (forked by server-process.ts): the load generator then does not
@@ -51,10 +51,7 @@ async function main() {
   process.on('disconnect', () => {
     clearInterval(sampler);
     // Closing (not killing) lets --cpu-prof write its profile.
-    void app
-      .close()
-      .then(() => database.close())
-      .finally(() => process.exit(0));
+    void stop({ app, database }).finally(() => process.exit(0));
   });
 
   await app.listen({ port: config.port, host: '127.0.0.1' });
