@@ -155,11 +155,23 @@ export class PostgresSearchIndex implements SearchIndex {
     // One match past the page's last window answers "is there a next page?".
     const candidates = (lastWindow + 1) * RANK_WINDOW + 1;
     const now = request.now.toISOString();
-    const rows = await queryRows<{ post_id: number; thread_id: number; visible: boolean; snippet: string | null; more: boolean }>(
+    const rows = await queryRows<{
+      post_id: number;
+      thread_id: number;
+      visible: boolean;
+      snippet: string | null;
+      more: boolean;
+      title: string;
+      category_slug: string;
+      author_id: number;
+      author_name: string;
+      created_at: Date | string;
+    }>(
       this.db,
       // 1. candidates: the newest matches, found by walking a (…, created_at, post_id) index for a common word or
       //    through the GIN index for a rare one (the planner picks), touching no tsvector beyond the match test.
-      // 2. the page's windows ranked: ts_rank only there. 3. visibility and the headline for the page's rows only.
+      // 2. the page's windows ranked: ts_rank only there. 3. for the page's rows only: visibility, what the hit
+      //    shows (title, category, author, as the forum tables have them now) and the headline.
       // The tsquery is spelled out where it is used (not joined from a CTE), so the planner sees a constant.
       sql`
       with candidates as materialized (
@@ -184,10 +196,13 @@ export class PostgresSearchIndex implements SearchIndex {
              case when not v.visible then null
                   when strpos(h.text, ${MARK_START}) > 0 or not (g.tsv @@ ${bodyOnly(query)}::tsquery) then h.text
                   else ts_headline('plein_dutch', g.body, ${query}::tsquery, ${HEADLINE_OPTIONS}) end as snippet,
-             (select count(*) from candidates) > ${offset + limit} as more
+             (select count(*) from candidates) > ${offset + limit} as more,
+             t.title, c.slug as category_slug, p.author_id, u.display_name as author_name, p.created_at
         from page g
         join posts p on p.id = g.post_id
         join threads t on t.id = p.thread_id
+        join categories c on c.id = t.category_id
+        join users u on u.id = p.author_id
         cross join lateral (
           select p.hidden_at is null and p.deleted_at is null and t.hidden_at is null and t.deleted_at is null
                  ${categoryId === null ? sql`` : sql`and t.category_id = ${categoryId}`} as visible
@@ -201,7 +216,14 @@ export class PostgresSearchIndex implements SearchIndex {
        order by g.win, g.score desc, g.post_id desc`,
     );
     return {
-      hits: rows.filter((r) => r.visible).map((r) => ({ postId: r.post_id, threadId: r.thread_id, snippetHtml: snippetToHtml(r.snippet ?? '') })),
+      hits: rows
+        .filter((r) => r.visible)
+        .map((r) => ({
+          postId: r.post_id,
+          threadId: r.thread_id,
+          snippetHtml: snippetToHtml(r.snippet ?? ''),
+          current: { title: r.title, categorySlug: r.category_slug, authorId: r.author_id, authorName: r.author_name, createdAt: new Date(r.created_at) },
+        })),
       hasMore: rows[0]?.more ?? false,
     };
   }

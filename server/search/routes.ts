@@ -6,7 +6,7 @@ import { LIMITS } from '../../shared/constants.js';
 import { queryRows, type Db } from '../db/client.js';
 import { badRequest, HttpError } from '../http/errors.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
-import type { SearchFilters, SearchIndex } from './types.js';
+import type { CurrentHitData, SearchFilters, SearchIndex } from './types.js';
 
 /** Deeper than this, searching is not the way to find something: refine the query instead. */
 const MAX_OFFSET = 1000;
@@ -49,6 +49,18 @@ async function hydrate(db: Db, postIds: number[]): Promise<Map<number, HitRow>> 
   return new Map(rows.map((r) => [r.post_id, r]));
 }
 
+function fromEngine(postId: number, threadId: number, current: CurrentHitData): HitRow {
+  return {
+    post_id: postId,
+    thread_id: threadId,
+    title: current.title,
+    category_slug: current.categorySlug,
+    author_id: current.authorId,
+    author_name: current.authorName,
+    created_at: current.createdAt,
+  };
+}
+
 export default async function searchRoutes(app: FastifyInstance, opts: { index: () => SearchIndex }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -88,11 +100,13 @@ export default async function searchRoutes(app: FastifyInstance, opts: { index: 
         request.log.warn({ err }, 'search engine unavailable');
         throw new HttpError(503, 'search_unavailable', 'Zoeken is even niet beschikbaar. Probeer het zo opnieuw.', undefined, { 'Retry-After': '5' });
       }
-      // Whatever the engine says, a hit is shown only if the post and its thread are visible right now.
-      const rows = await hydrate(app.db, result.hits.map((h) => h.postId));
+      // Whatever the engine says, a hit is shown only if the post and its thread are visible right now: checked here,
+      // unless the engine read the hits from the forum tables in the statement that checked that (PostgreSQL).
+      const checked = result.hits.every((h) => h.current !== undefined);
+      const rows = checked ? new Map<number, HitRow>() : await hydrate(app.db, result.hits.map((h) => h.postId));
       const hits: SearchHit[] = [];
       for (const hit of result.hits) {
-        const row = rows.get(hit.postId);
+        const row = hit.current ? fromEngine(hit.postId, hit.threadId, hit.current) : rows.get(hit.postId);
         if (!row) continue;
         hits.push({
           threadId: row.thread_id,

@@ -40,6 +40,20 @@ export interface EngineHit {
   threadId: number;
   /** Escaped text with only <mark> … </mark> added. */
   snippetHtml: string;
+  /**
+   * What the hit shows, read from the forum tables in the same statement that checked the post and its thread are
+   * visible (PostgreSQL): the route then needs no query of its own. Absent for an outside engine.
+   */
+  current?: CurrentHitData;
+}
+
+/** A hit's title, category and author as the forum tables have them now. */
+export interface CurrentHitData {
+  title: string;
+  categorySlug: string;
+  authorId: number;
+  authorName: string;
+  createdAt: Date;
 }
 
 export interface SearchResult {
