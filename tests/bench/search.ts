@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, queryRows } from '../../server/db/client.js';
+import { childPids, cpuMs } from './cpu-time.js';
 import { login, PROXY_HEADERS, type Member } from './members.js';
 import { machine } from './report.js';
 import { fillSearchCorpus, SEARCH_BENCH_PASSWORD, searchMemberEmail } from './search-corpus.js';
@@ -61,15 +62,17 @@ async function searchOnce(origin: string, member: Member, params: Record<string,
 }
 
 /** Runs the queries with `concurrency` members asking at once, each waiting for its answer before the next. */
-async function runRound(origin: string, members: Member[], queries: BenchQuery[]): Promise<Timed[]> {
+async function runRound(origin: string, members: Member[], queries: BenchQuery[]): Promise<Timed[] & { requests: number }> {
   const timed: Timed[] = [];
   let next = 0;
+  let requests = queries.length;
   await Promise.all(
     members.map(async (member) => {
       while (next < queries.length) {
         const query = queries[next++]!;
         let params = query.params;
         if (query.secondPage) {
+          requests++;
           const first = await searchOnce(origin, member, params);
           if (first.nextCursor) params = { ...params, cursor: first.nextCursor };
         }
@@ -79,7 +82,7 @@ async function runRound(origin: string, members: Member[], queries: BenchQuery[]
       }
     }),
   );
-  return timed;
+  return Object.assign(timed, { requests });
 }
 
 async function timeFloor(origin: string, members: Member[], count: number): Promise<number[]> {
@@ -172,7 +175,17 @@ async function main() {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'plein-search-bench-'));
   const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl }, {});
-  const results: { round: number; loadBefore: string; stats: ReturnType<typeof summary> }[] = [];
+  // The server's PostgreSQL backends and the server process, for the CPU each search costs them.
+  const watcher = new pg.Client({ connectionString: databaseUrl });
+  await watcher.connect();
+  const backends = async () =>
+    (
+      await watcher.query<{ pid: number }>(
+        "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'",
+      )
+    ).rows.map((r) => r.pid);
+  const serverPids = childPids();
+  const results: { round: number; loadBefore: string; stats: ReturnType<typeof summary>; cpuPerSearchMs: { server: number; postgres: number } | null }[] = [];
   const all: Timed[] = [];
   let floor: ReturnType<typeof summary> | undefined;
   try {
@@ -182,17 +195,34 @@ async function main() {
     console.info(`server: PostgreSQL ${version}, ${indexed} posts in the index; ${count} queries × ${rounds} rounds at concurrency ${concurrency}`);
     await runRound(server.origin, members, makeQueries(50, seed + 1000, { authorIds, threadIds }));
     // The floor: the same members asking GET /api/me (session and user, no search) at the same concurrency.
+    const floorLoad = load();
+    const floorPids = await backends();
+    const [floorServer, floorPg] = [cpuMs(serverPids), cpuMs(floorPids)];
     floor = summary(await timeFloor(server.origin, members, count));
-    console.info(`  floor (GET /api/me): p50 ${floor.p50} ms, p95 ${floor.p95} ms, p99 ${floor.p99} ms (load average before: ${load()})`);
+    const [floorServerAfter, floorPgAfter] = [cpuMs(serverPids), cpuMs(floorPids)];
+    const floorCpu =
+      floorServer !== null && floorServerAfter !== null && floorPg !== null && floorPgAfter !== null
+        ? `; CPU per request: server ${round1((floorServerAfter - floorServer) / count)} ms, PostgreSQL ${round1((floorPgAfter - floorPg) / count)} ms`
+        : '';
+    console.info(`  floor (GET /api/me): p50 ${floor.p50} ms, p95 ${floor.p95} ms, p99 ${floor.p99} ms (load average before: ${floorLoad})${floorCpu}`);
     for (let round = 1; round <= rounds; round++) {
       const loadBefore = load();
+      const pgPids = await backends();
+      const [serverBefore, pgBefore] = [cpuMs(serverPids), cpuMs(pgPids)];
       const timed = await runRound(server.origin, members, queries);
+      const [serverAfter, pgAfter] = [cpuMs(serverPids), cpuMs(pgPids)];
+      const cpu =
+        serverBefore !== null && serverAfter !== null && pgBefore !== null && pgAfter !== null
+          ? { server: round1((serverAfter - serverBefore) / timed.requests), postgres: round1((pgAfter - pgBefore) / timed.requests) }
+          : null;
       all.push(...timed);
       const stats = summary(timed.map((t) => t.ms));
-      results.push({ round, loadBefore, stats });
-      console.info(`  round ${round}: p50 ${stats.p50} ms, p95 ${stats.p95} ms, p99 ${stats.p99} ms, max ${stats.max} ms (load average before: ${loadBefore})`);
+      results.push({ round, loadBefore, stats, cpuPerSearchMs: cpu });
+      const cpuText = cpu ? `; CPU per search: server ${cpu.server} ms, PostgreSQL ${cpu.postgres} ms` : '';
+      console.info(`  round ${round}: p50 ${stats.p50} ms, p95 ${stats.p95} ms, p99 ${stats.p99} ms, max ${stats.max} ms (load average before: ${loadBefore})${cpuText}`);
     }
   } finally {
+    await watcher.end();
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
