@@ -1,78 +1,19 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
-import { correctableWords, extractWords, foldWord, mapDutchOperators, MARK_END, MARK_START, replaceWords, snippetToHtml } from './text.js';
+import { snippetSql } from './postgres-snippets.js';
+import { correctableWords, extractWords, foldWord, mapDutchOperators, replaceWords, snippetToHtml } from './text.js';
+import { collapseCompounds, hasPositiveTerm, widenTsquery } from './tsquery.js';
 import type { EngineHit, SearchDocument, SearchFilters, SearchIndex, SearchRequest, SearchResult } from './types.js';
 
-const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=15`;
 /** Below this many hits on the first page we look for a corrected query. */
 const FEW_HITS = 3;
 /**
  * Matches are ranked a window at a time: the newest RANK_WINDOW matches ordered by relevance, then the next
  * RANK_WINDOW, and so on (docs/decisions/004-search-ranking-window.md). Ranking every match of a common word
- * (a third of all posts say "gemeente") cost seconds; a window costs the same whatever the corpus size.
+ * (a third of all posts say "gemeente") cost seconds; a window of a common word costs about the same whatever the corpus size.
  * A multiple of the page size, so a page never straddles two windows.
  */
 export const RANK_WINDOW = 100;
-/**
- * ts_headline parses and stems the whole text it is given (about 0.2 ms per 1,000 characters), and the best
- * ranked posts are the long ones: it gets a window of this many characters around the first match instead.
- */
-const SNIPPET_WINDOW = 280;
-/** Characters of context kept before the first match. */
-const SNIPPET_LEAD = 80;
-
-/**
- * The parsed query, widened for Dutch: every lexeme of 4+ letters matches as a prefix (compounds:
- * "fusie" finds "fusiegesprek"), and a lexeme ending in vowel+s also matches without the s, because the
- * dutch snowball stemmer keeps "fusies" and "fusie" apart.
- */
-export function widenTsquery(tsquery: string): string {
-  return tsquery.replace(/'((?:[^']|'')+)'/g, (_whole, lexeme: string) => {
-    const base = /[aeiou]s$/.test(lexeme) && lexeme.length >= 5 ? lexeme.slice(0, -1) : lexeme;
-    return base.length >= 4 ? `'${base}':*` : `'${base}'`;
-  });
-}
-
-/**
- * websearch_to_tsquery spells a hyphenated word as a phrase of the compound and its parts: 'thema-avond' <-> 'thema'
- * <-> 'avond'. The compound lexeme alone finds exactly the same posts (the parser always puts the parts right after
- * it), without checking positions in every candidate's tsvector; and the planner estimates one lexeme far better
- * than a phrase of three that it takes for independent words. Words after the parts keep their distance.
- */
-export function collapseCompounds(tsquery: string): string {
-  return tsquery.replace(/'((?:[^'-]|'')+(?:-(?:[^'-]|'')+)+)'((?:\s*<(?:-|\d+)>\s*'(?:[^']|'')+')+)/g, (_whole, compound: string, chain: string) => {
-    const parts = compound.split('-').length;
-    const links = [...chain.matchAll(/\s*<(-|\d+)>\s*('(?:[^']|'')+')/g)].map((m) => ({ distance: m[1] === '-' ? 1 : Number(m[1]), lexeme: m[2]! }));
-    let used = 0;
-    let i = 0;
-    while (i < links.length && used + links[i]!.distance <= parts) used += links[i++]!.distance;
-    const rest = links.slice(i).map((link, k) => {
-      const distance = k === 0 ? used + link.distance : link.distance;
-      return ` ${distance === 1 ? '<->' : `<${distance}>`} ${link.lexeme}`;
-    });
-    return `'${compound}'${rest.join('')}`;
-  });
-}
-
-function withoutNegations(tsquery: string): string {
-  return tsquery.replace(/!\s*\([^()]*\)/g, '').replace(/!\s*'(?:[^']|'')+'(?::\*)?/g, '');
-}
-
-/** "-woord" alone would match every post without that word: a query needs something to look for. */
-export function hasPositiveTerm(tsquery: string): boolean {
-  return /'(?:[^']|'')+'/.test(withoutNegations(tsquery));
-}
-
-/**
- * A case-insensitive regular expression for where a post's first match probably is: the stems of the words
- * looked for ('gemeent' finds "Gemeenten"). Only a hint for where to cut the snippet window: a stem that is not
- * a prefix of its word ('kandidat' for "kandidaat") just misses, and the window starts at the beginning.
- */
-export function stemPattern(tsquery: string): string | null {
-  const stems = [...withoutNegations(tsquery).matchAll(/'((?:[^']|'')+)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
-  const escaped = [...new Set(stems)].filter((s) => s.length >= 2).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return escaped.length > 0 ? escaped.join('|') : null;
-}
 
 export class PostgresSearchIndex implements SearchIndex {
   readonly name = 'postgres';
@@ -155,6 +96,7 @@ export class PostgresSearchIndex implements SearchIndex {
     // One match past the page's last window answers "is there a next page?".
     const candidates = (lastWindow + 1) * RANK_WINDOW + 1;
     const now = request.now.toISOString();
+    const snippet = snippetSql(query);
     const rows = await queryRows<{
       post_id: number;
       thread_id: number;
@@ -171,7 +113,7 @@ export class PostgresSearchIndex implements SearchIndex {
       // 1. candidates: the newest matches, found by walking a (…, created_at, post_id) index for a common word or
       //    through the GIN index for a rare one (the planner picks), touching no tsvector beyond the match test.
       // 2. the page's windows ranked: ts_rank only there. 3. for the page's rows only: visibility, what the hit
-      //    shows (title, category, author, as the forum tables have them now) and the headline.
+      //    shows (title, category, author, as the forum tables have them now) and the headline (postgres-snippets.ts).
       // The tsquery is spelled out where it is used (not joined from a CTE), so the planner sees a constant.
       sql`
       with candidates as materialized (
@@ -192,10 +134,7 @@ export class PostgresSearchIndex implements SearchIndex {
          offset ${offset - firstWindow * RANK_WINDOW} limit ${limit}
       )
       select g.post_id, g.thread_id, v.visible,
-             -- A window without a match although the body has one (its stem is not a prefix of the word): the whole body after all.
-             case when not v.visible then null
-                  when strpos(h.text, ${MARK_START}) > 0 or not (g.tsv @@ ${bodyOnly(query)}::tsquery) then h.text
-                  else ts_headline('plein_dutch', g.body, ${query}::tsquery, ${HEADLINE_OPTIONS}) end as snippet,
+             case when v.visible then ${snippet.value} end as snippet,
              (select count(*) from candidates) > ${offset + limit} as more,
              t.title, c.slug as category_slug, p.author_id, u.display_name as author_name, p.created_at
         from page g
@@ -207,12 +146,7 @@ export class PostgresSearchIndex implements SearchIndex {
           select p.hidden_at is null and p.deleted_at is null and t.hidden_at is null and t.deleted_at is null
                  ${categoryId === null ? sql`` : sql`and t.category_id = ${categoryId}`} as visible
         ) v
-        -- "offset 0" keeps each of these a subquery of its own, so their expensive expressions run once per row.
-        cross join lateral (select ${snippetStart(query)} as at offset 0) w
-        cross join lateral (
-          select case when v.visible then ts_headline('plein_dutch', substr(g.body, w.at, ${SNIPPET_WINDOW}), ${query}::tsquery, ${HEADLINE_OPTIONS}) end as text
-          offset 0
-        ) h
+        ${snippet.joins}
        order by g.win, g.score desc, g.post_id desc`,
     );
     return {
@@ -249,28 +183,6 @@ export class PostgresSearchIndex implements SearchIndex {
     const replacements = new Map(rows.map((r) => [words[r.i - 1]!, r.word]));
     return replaceWords(text, replacements);
   }
-}
-
-/**
- * Where the snippet window of a post (g.body) starts: a little before the first place a stem of the query occurs,
- * at a word boundary; at the start for a short post, or when no stem is found (a post found by its title alone).
- */
-function snippetStart(query: string): SQL {
-  const pattern = stemPattern(query);
-  if (pattern === null) return sql`1`;
-  return sql`(
-    select case when s.at <= 1 then 1 else s.at + strpos(substr(g.body, s.at, 40), ' ') end
-      from (
-        select case when length(g.body) <= ${SNIPPET_WINDOW} then 1
-                    else regexp_instr(g.body, ${pattern}, 1, 1, 0, 'i') - ${SNIPPET_LEAD} end as at
-        offset 0
-      ) s
-  )`;
-}
-
-/** The same query restricted to the body (weight B): does the post's text itself match? */
-export function bodyOnly(tsquery: string): string {
-  return tsquery.replace(/'((?:[^']|'')+)'(:\*)?/g, (_whole, lexeme: string, prefix: string | undefined) => `'${lexeme}':${prefix ? '*' : ''}B`);
 }
 
 /** Filters on the document's own columns, so that each can walk its own (…, created_at, post_id) index. */

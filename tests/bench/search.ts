@@ -13,7 +13,8 @@ import { openDatabase, queryRows } from '../../server/db/client.js';
 import { childPids, cpuMs } from './cpu-time.js';
 import { login, PROXY_HEADERS, type Member } from './members.js';
 import { machine } from './report.js';
-import { fillSearchCorpus, SEARCH_BENCH_PASSWORD, searchMemberEmail } from './search-corpus.js';
+import { SEARCH_BENCH_PASSWORD, searchMemberEmail } from './search-corpus.js';
+import { prepareSearchDatabase } from './search-database.js';
 import { makeQueries, type BenchQuery } from './search-queries.js';
 import { startServer } from './server-process.js';
 
@@ -102,51 +103,6 @@ async function timeFloor(origin: string, members: Member[], count: number): Prom
   return times;
 }
 
-async function prepareDatabase(adminUrl: string, posts: number, seed: number, reuse: boolean) {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const url = new URL(adminUrl);
-  url.pathname = `/${BENCH_DB}`;
-  const exists = (await admin.query('select 1 from pg_database where datname = $1', [BENCH_DB])).rowCount === 1;
-  if (reuse && exists) {
-    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
-    try {
-      await database.migrate();
-      const [marker] = await queryRows<{ comment: string | null }>(database.db, sql`select shobj_description(oid, 'pg_database') as comment from pg_database where datname = current_database()`);
-      if (marker?.comment === `posts=${posts} seed=${seed}`) {
-        await admin.end();
-        console.info(`corpus: reusing ${BENCH_DB} (${marker.comment})`);
-        return url.toString();
-      }
-    } finally {
-      await database.close();
-    }
-  }
-  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-  await admin.query(`create database ${BENCH_DB}`);
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-  try {
-    await database.migrate();
-    console.info(`corpus: generating ${posts} posts (seed ${seed}) …`);
-    let shown = 0;
-    const progress = (line: string) => {
-      if (Date.now() - shown < 10_000) return;
-      shown = Date.now();
-      console.info(line);
-    };
-    const corpus = await fillSearchCorpus(database.db, posts, seed, progress);
-    console.info(
-      `corpus: ${corpus.posts} posts in ${corpus.threads} threads (${corpus.hiddenOrDeleted} hidden or deleted) written in ${corpus.fillSeconds.toFixed(0)} s; ` +
-        `${corpus.indexed} indexed in ${corpus.indexSeconds.toFixed(0)} s`,
-    );
-    await admin.query(`comment on database ${BENCH_DB} is 'posts=${posts} seed=${seed}'`);
-  } finally {
-    await database.close();
-    await admin.end();
-  }
-  return url.toString();
-}
-
 async function main() {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) return console.info(HELP);
@@ -164,7 +120,7 @@ async function main() {
   }
   const m = machine();
   console.info(`Plein search benchmark on ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}; load average ${load()}`);
-  const databaseUrl = await prepareDatabase(adminUrl, posts, seed, args.includes('--reuse'));
+  const databaseUrl = await prepareSearchDatabase(adminUrl, BENCH_DB, posts, seed, args.includes('--reuse'));
 
   const database = await openDatabase({ databaseUrl, poolSize: 2 });
   const authorIds = (await queryRows<{ id: number }>(database.db, sql`select author_id as id from posts group by author_id order by count(*) desc limit 100`)).map((r) => r.id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterExpression } from '../../server/search/meili-index.js';
-import { bodyOnly, collapseCompounds, hasPositiveTerm, stemPattern, widenTsquery } from '../../server/search/postgres-index.js';
+import { bodyOnly, collapseCompounds, hasPositiveTerm, stemPattern, widenTsquery } from '../../server/search/tsquery.js';
 import { cleanText, correctableWords, decodeEntities, hasPositiveWord, mapDutchOperators, replaceWords, snippetToHtml } from '../../server/search/text.js';
 
 describe('search text helpers', () => {
