@@ -55,7 +55,7 @@ describe('changing a member’s role', () => {
     await screenshot(page, 'members-role-changed-desktop');
 
     // Henk hears of it live, and after a reload has the moderation screens.
-    await mainNav.getByRole('link', { name: /^Meldingen ?, 1 ongelezen$/ }).waitFor();
+    await mainNav.getByRole('link', { name: 'Meldingen, 1 ongelezen', exact: true }).waitFor();
     await member.reload();
     await mainNav.getByRole('link', { name: 'Moderatie' }).click();
     await member.getByRole('heading', { level: 1, name: 'Gemelde berichten' }).waitFor();

@@ -5,12 +5,9 @@ import { notifications } from '../../server/db/schema.js';
 import { DEFAULT_PASSWORD, makePost, makeThread, makeUser } from '../../server/dev/factories.js';
 import { expectNoAxeViolations, loginThroughForm, screenshot, startE2e, type E2e } from './browser.js';
 
-/**
- * The header link by its full name, which carries the unread count ("Meldingen, 2 ongelezen"; the hidden text
- * is positioned absolutely, so the name may get a space before the comma).
- */
+/** The header link by its exact accessible name, which carries the unread count ("Meldingen, 2 ongelezen"). */
 const headerLink = (page: Page, unread: number) =>
-  page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: unread ? new RegExp(`^Meldingen ?, ${unread} ongelezen$`) : /^Meldingen$/ });
+  page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: unread ? `Meldingen, ${unread} ongelezen` : 'Meldingen', exact: true });
 
 const listItems = (page: Page) => page.getByRole('list', { name: 'Je meldingen, nieuwste eerst' }).getByRole('listitem');
 

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../server/db/schema.js';
 import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
 import { expectNoAxeViolations, loginThroughForm, screenshot, startE2e, type E2e } from './browser.js';
 
@@ -24,6 +26,15 @@ describe('pages: accessibility and screenshots', () => {
     const reply = await makePost(db, other, threadId, { body: '> Wie begint het gesprek?\n\nDe voorzitters, en pas daarna de leden. Neem de tijd.', replyToPostId: thread.postId });
     await makePost(db, member, threadId, { body: 'Dank je, dat is een goede tip.', replyToPostId: reply });
     await makeThread(db, other, { category: 'fuseren', title: 'Statuten van een fusiepartij' });
+    // Something in the review queue, and the longest role badges in the members table (an admin who is also a commissielid).
+    const reporter = await makeUser(db, { displayName: 'Fatima El Amrani-Verhoeven', representativeRole: 'commissielid', party: 'Gemeentebelangen Súdwest-Fryslân', municipality: 'Súdwest-Fryslân' });
+    const reported = await makePost(db, other, threadId, { body: 'Stem op mijn bedrijf: www.voorbeeld.nl. Bel 06-12345678 voor een offerte, of kijk op https://www.een-heel-lange-webadres-zonder-spaties.nl/aanbieding.' });
+    const reporting = await e2e.testApp.loginAs(reporter);
+    expect((await reporting.post(`/api/posts/${reported}/reports`, { reason: 'spam', note: 'Reclame voor een eigen bedrijf, met telefoonnummer.' })).status).toBe(201);
+    await db.update(users).set({ representativeVerified: true }).where(eq(users.id, reporter.id));
+    await makePost(db, reporter, threadId, { body: 'Bij ons ging het via de fractievoorzitters.' });
+    await makeUser(db, { role: 'admin', displayName: 'Beheer Kenniscentrum', representativeRole: 'commissielid' });
+    await e2e.testApp.app.searchService.drainOutbox();
   });
   afterAll(async () => {
     await e2e?.close();
@@ -75,6 +86,10 @@ describe('pages: accessibility and screenshots', () => {
       await page.goto('/zoeken');
       await page.getByRole('heading', { level: 1, name: 'Zoeken' }).waitFor();
       await expectNoAxeViolations(page, `search (${label})`);
+      await page.getByLabel('Zoekterm').fill('gesprek');
+      await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+      await page.getByRole('link', { name: 'Fusie met de buurpartij: hoe begin je?' }).first().waitFor();
+      await expectNoAxeViolations(page, `search results (${label})`);
       await screenshot(page, `search-${label}`);
 
       await page.goto('/profiel');
@@ -124,6 +139,18 @@ describe('pages: accessibility and screenshots', () => {
         await screenshot(page, `${name}-${label}`);
       }
       await page.goto('/moderatie/leden');
+      // Wider than a phone: the table scrolls sideways (the name column stays), and never breaks a word or a badge.
+      const table = page.locator('.table-scroll');
+      await page.getByRole('button', { name: 'Schorsen: Henk Smit' }).waitFor();
+      const fits = await table.evaluate((el) => el.scrollWidth <= el.clientWidth);
+      expect(fits).toBe(label === 'desktop');
+      const badge = page.locator('.badge', { hasText: 'Beheerder' });
+      expect(await badge.evaluate((el) => el.getClientRects().length)).toBe(1);
+      expect((await badge.boundingBox())!.height).toBeLessThan(30);
+      if (label === 'phone') {
+        await table.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+        await screenshot(page, 'moderation-members-scrolled-phone');
+      }
       await page.getByRole('button', { name: 'Schorsen: Henk Smit' }).click();
       const dialog = page.getByRole('dialog', { name: 'Schorsen: Henk Smit' });
       await dialog.waitFor();

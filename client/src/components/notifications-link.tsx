@@ -20,15 +20,18 @@ export function NotificationsLink() {
     void client.invalidateQueries({ queryKey: notificationKeys.unread });
   }, [pathname, client]);
   const n = unread.data ?? 0;
+  // The name as one aria-label: a visually hidden suffix is positioned absolutely, and Chrome then puts a space
+  // before it ("Meldingen , 1 ongelezen"). The label contains the visible text ("Meldingen 1", hence the real
+  // space before the count), so voice control finds the link by what it shows.
   return (
-    <NavLink to="/meldingen">
+    <NavLink to="/meldingen" aria-label={n > 0 ? nlNotifications.unreadName(n) : undefined}>
       {nlNotifications.nav}
       {n > 0 && (
         <>
+          {' '}
           <span className="badge count" aria-hidden="true">
             {n}
           </span>
-          <span className="visually-hidden">{nlNotifications.unreadSuffix(n)}</span>
         </>
       )}
     </NavLink>

@@ -32,6 +32,7 @@ export function PostItem({
   locked,
   onReply,
   onQuote,
+  focusPost,
 }: {
   post: Post;
   viewer: User;
@@ -39,6 +40,8 @@ export function PostItem({
   locked: boolean;
   onReply: (post: Post) => void;
   onQuote: (post: Post) => void;
+  /** Focus this post, or the one now in its place, once the page shows the outcome of an action on it. */
+  focusPost: (id: number) => void;
 }) {
   const moderator = viewer.role !== 'member';
   const own = post.author.id === viewer.id;
@@ -52,6 +55,17 @@ export function PostItem({
   const restore = useRestorePost(post.threadId);
   const role = post.author.representativeRole;
   const editError = edit.error instanceof ApiError ? edit.error : null;
+  // After a delete or a restore the button that did it is gone: the thread page focuses the post, which now shows
+  // the outcome ("Dit bericht is verwijderd."). Through the promise, not mutate's callbacks: the live event may
+  // take the post off the page (and unmount this) before the refetch puts its placeholder back.
+  const thenFocus = (action: Promise<unknown>, before?: () => void) =>
+    void action.then(
+      () => {
+        before?.();
+        focusPost(post.id);
+      },
+      () => {}, // shown by the ErrorMessage of the mutation
+    );
 
   return (
     <article id={postAnchor(post.id)} className={`post${post.hidden ? ' hidden-post' : ''}`} aria-label={nlForum.thread.postLabel(post.author.displayName)} tabIndex={-1}>
@@ -82,6 +96,8 @@ export function PostItem({
           )}
         </span>
         {post.hidden && <span className="badge warn">{nlForum.thread.hidden}</span>}
+        {/* Moderators still read a deleted post's text; this says it is gone for everyone else. */}
+        {post.deleted && post.bodyHtml && <span className="badge warn">{nlForum.thread.deletedBadge}</span>}
       </header>
       {post.replyToPostId !== null && (
         <p className="reply-to">
@@ -144,7 +160,7 @@ export function PostItem({
             </button>
           )}
           {moderator && post.hidden && (
-            <button type="button" className="link-button" disabled={restore.isPending} onClick={() => restore.mutate(post.id)}>
+            <button type="button" className="link-button" aria-disabled={restore.isPending} onClick={() => !restore.isPending && thenFocus(restore.mutateAsync(post.id))}>
               {nlForum.thread.restore}
             </button>
           )}
@@ -156,18 +172,23 @@ export function PostItem({
         </div>
       )}
       {confirming && (
-      <Dialog title={nlForum.thread.deleteTitle} open={confirming} onClose={() => setConfirming(false)}>
-        <p>{nlForum.thread.confirmDelete}</p>
-        <ErrorMessage error={remove.error} />
-        <div className="actions">
-          <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate(post.id, { onSuccess: () => setConfirming(false) })}>
-            {nlForum.thread.delete}
-          </button>
-          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-            {nl.common.cancel}
-          </button>
-        </div>
-      </Dialog>
+        <Dialog title={nlForum.thread.deleteTitle} open={confirming} onClose={() => setConfirming(false)}>
+          <p>{nlForum.thread.confirmDelete}</p>
+          <ErrorMessage error={remove.error} />
+          <div className="actions">
+            <button
+              type="button"
+              className="danger"
+              aria-disabled={remove.isPending}
+              onClick={() => !remove.isPending && thenFocus(remove.mutateAsync(post.id), () => setConfirming(false))}
+            >
+              {nlForum.thread.delete}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {nl.common.cancel}
+            </button>
+          </div>
+        </Dialog>
       )}
       {reporting && <ReportDialog postId={post.id} open={reporting} onClose={() => setReporting(false)} />}
     </article>

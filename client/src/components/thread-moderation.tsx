@@ -33,6 +33,7 @@ export function ThreadModeration({ thread }: { thread: Thread }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (change.isPending) return;
     const why = reason.trim() ? { reason: reason.trim() } : {};
     if (asking === 'move') {
       const name = others.find((c) => c.slug === slug)?.name ?? slug;
@@ -53,19 +54,24 @@ export function ThreadModeration({ thread }: { thread: Thread }) {
     }
   };
 
+  // Pin and lock stay in place with a new label: aria-disabled rather than disabled while busy, because Chrome takes
+  // focus from a button that becomes disabled. The new state is told in the status line.
+  const toggle = (body: { pinned: boolean } | { locked: boolean }, notice: string) => {
+    if (!change.isPending) change.mutate(body, { onSuccess: () => setNotice(notice) });
+  };
   const unchanged = asking === 'rename' ? title.trim().length < LIMITS.titleMin || title.trim() === thread.title : !slug;
   return (
     <div className="actions mod-actions" role="group" aria-label={t.moderate}>
-      <button type="button" className="secondary" disabled={change.isPending} onClick={() => change.mutate({ pinned: !thread.pinned })}>
+      <button type="button" className="secondary" aria-disabled={change.isPending} onClick={() => toggle({ pinned: !thread.pinned }, thread.pinned ? m.unpinned : m.pinned)}>
         {thread.pinned ? t.unpin : t.pin}
       </button>
-      <button type="button" className="secondary" disabled={change.isPending} onClick={() => change.mutate({ locked: !thread.locked })}>
+      <button type="button" className="secondary" aria-disabled={change.isPending} onClick={() => toggle({ locked: !thread.locked }, thread.locked ? m.unlocked : m.locked)}>
         {thread.locked ? t.unlock : t.lock}
       </button>
-      <button type="button" className="secondary" disabled={change.isPending || others.length === 0} onClick={() => open('move')}>
+      <button type="button" className="secondary" disabled={others.length === 0} aria-disabled={change.isPending} onClick={() => !change.isPending && open('move')}>
         {m.move}
       </button>
-      <button type="button" className="secondary" disabled={change.isPending} onClick={() => open('rename')}>
+      <button type="button" className="secondary" aria-disabled={change.isPending} onClick={() => !change.isPending && open('rename')}>
         {m.rename}
       </button>
       {!asking && <ErrorMessage error={change.error} />}
@@ -99,7 +105,7 @@ export function ThreadModeration({ thread }: { thread: Thread }) {
               </label>
               <input id="mod-reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
             </div>
-            <button type="submit" disabled={change.isPending || unchanged}>
+            <button type="submit" disabled={unchanged} aria-disabled={change.isPending}>
               {asking === 'move' ? m.move : m.rename}
             </button>
           </form>

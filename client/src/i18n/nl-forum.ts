@@ -23,6 +23,7 @@ export const nlForum = {
     posts: 'Berichten',
     edited: 'bewerkt',
     deleted: 'Dit bericht is verwijderd.',
+    deletedBadge: 'Verwijderd',
     hidden: 'Verborgen door een moderator',
     replyTo: (name: string) => `Reactie op ${name}`,
     replyToUnknown: 'Reactie op een eerder bericht',

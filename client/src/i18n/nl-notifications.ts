@@ -1,8 +1,8 @@
 /** The notifications page and its header link: part of the Dutch catalogue (see nl.ts). */
 export const nlNotifications = {
   nav: 'Meldingen',
-  /** Hidden text after "Meldingen" in the header link, so its name reads "Meldingen, 2 ongelezen". */
-  unreadSuffix: (n: number) => `, ${n} ongelezen`,
+  /** The header link's accessible name while there are unread ones. */
+  unreadName: (n: number) => `Meldingen, ${n} ongelezen`,
   title: 'Meldingen',
   empty: 'Je hebt nog geen meldingen.',
   unread: 'Nieuw',

@@ -43,6 +43,11 @@ export function connectLive(queryClient: QueryClient, notify: (message: ServerMe
       applyToCache(queryClient, message);
       notify(message);
     },
-    onStatus,
+    onStatus: (status) => {
+      // Notifications have no catch-up as threads do: one made before this socket was open (between the header's
+      // first count and the connection, or while reconnecting) is only found by counting again.
+      if (status === 'open') void queryClient.invalidateQueries({ queryKey: notificationKeys.unread });
+      onStatus(status);
+    },
   });
 }

@@ -53,6 +53,25 @@ export default function ThreadPage() {
     }
   }, [hash, query.isSuccess]);
 
+  // After a delete or a restore (post-item.tsx): focus the post, or the next one if the live event took it off the
+  // page, or the last; in an effect, so after a closing dialog gave focus back to a button that is now gone.
+  const [focusPost, setFocusPost] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusPost === null) return;
+    setFocusPost(null);
+    const target = posts.find((p) => p.id >= focusPost) ?? posts[posts.length - 1];
+    document.getElementById(target ? postAnchor(target.id) : 'main-heading')?.focus();
+    // Only a new request to focus counts; the posts are read as they are then.
+  }, [focusPost]);
+
+  // The thread went away while open (its only post deleted, here or by a moderator): whatever had focus went with
+  // it, so the "not found" heading takes it, and a screen reader says where the reader now is.
+  const vanished = query.isError && query.data !== undefined;
+  useEffect(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (vanished && lost) document.getElementById('main-heading')?.focus();
+  }, [vanished]);
+
   if (!valid) return <NotFound />;
   if (query.isError) return <PageError error={query.error} retry={() => void query.refetch()} />;
   if (query.isPending || !thread || !me.data) return <Loading />;
@@ -110,6 +129,7 @@ export default function ThreadPage() {
             locked={thread.locked}
             onReply={(p) => startReply(p, false)}
             onQuote={(p) => startReply(p, true)}
+            focusPost={setFocusPost}
           />
         ))}
       </section>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { REPORT_ACTIONS } from '../../../../shared/constants';
 import { useQueue, useResolve } from '../../api/moderation';
+import { Outcome, useOutcome } from '../../components/outcome';
 import { PageTitle } from '../../components/page-title';
 import { postAnchor } from '../../components/post-item';
 import { ErrorMessage, Loading, PageError } from '../../components/states';
@@ -9,10 +10,14 @@ import { nlForum } from '../../i18n/nl-forum';
 import { nlModeration } from '../../i18n/nl-moderation';
 import { LoadMore, ModerationNav } from './moderation-nav';
 
-/** Open reports, one card per reported post; one decision settles every report on that post. */
+/**
+ * Open reports, one card per reported post; one decision settles every report on that post. The card leaves the
+ * queue with its buttons, so focus moves to the outcome (outcome.tsx); aria-disabled while busy, for the same reason.
+ */
 export default function QueuePage() {
   const queue = useQueue();
   const resolve = useResolve();
+  const done = useOutcome();
   if (queue.isError) return <PageError error={queue.error} retry={() => void queue.refetch()} />;
   const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -20,7 +25,7 @@ export default function QueuePage() {
       <PageTitle title={`${nlModeration.queue} · ${nlModeration.title}`}>{nlModeration.queue}</PageTitle>
       <ModerationNav />
       <ErrorMessage error={resolve.error} />
-      {resolve.isSuccess && <p role="status">{nlModeration.resolved}</p>}
+      <Outcome outcome={done} />
       {queue.isPending ? (
         <Loading />
       ) : items.length === 0 ? (
@@ -52,8 +57,11 @@ export default function QueuePage() {
                     key={action}
                     type="button"
                     className={action === 'dismiss' ? 'secondary' : action === 'hide_post' ? '' : 'danger'}
-                    disabled={resolve.isPending || !item.reports[0]}
-                    onClick={() => resolve.mutate({ reportId: item.reports[0]!.id, action })}
+                    aria-disabled={resolve.isPending}
+                    onClick={() => {
+                      const report = item.reports[0];
+                      if (report && !resolve.isPending) resolve.mutate({ reportId: report.id, action }, { onSuccess: () => done.show(nlModeration.resolvedAs[action]) });
+                    }}
                   >
                     {nlModeration.actions[action]}
                   </button>

@@ -9,11 +9,15 @@ import { nlModeration } from '../../i18n/nl-moderation';
 
 type Asking = 'reject' | 'suspend' | null;
 
-/** The buttons for one account, by its status; reject and suspend ask for a reason (it is shown to the member). */
-export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice: string) => void }) {
+/**
+ * The buttons for one account, by its status; reject and suspend ask for a reason (it is shown to the member).
+ * `onDone` tells the outcome; it also takes focus when the button that was used leaves the page (see outcome.tsx).
+ * Every button is aria-disabled rather than disabled while a request runs: Chrome takes focus away from a button
+ * that becomes disabled, and the moderator would be left at the top of the page.
+ */
+export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice: string, options?: { focus?: boolean }) => void }) {
   const approve = useApprove();
   const act = useUserAction();
-  const changed = () => onDone(nlModeration.changed(user.displayName));
   const [asking, setAsking] = useState<Asking>(null);
   const [reason, setReason] = useState('');
   const [days, setDays] = useState('');
@@ -26,46 +30,52 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const done = {
+    if (act.isPending) return;
+    const done = (notice: string) => ({
       onSuccess: () => {
         setAsking(null);
-        changed();
+        onDone(notice);
       },
-    };
-    if (asking === 'reject') act.mutate({ id: user.id, action: 'reject', body: { reason } }, done);
-    if (asking === 'suspend') act.mutate({ id: user.id, action: 'suspend', body: days ? { reason, days: Number(days) } : { reason } }, done);
+    });
+    if (asking === 'reject') act.mutate({ id: user.id, action: 'reject', body: { reason } }, done(t.rejected(user.displayName)));
+    if (asking === 'suspend') act.mutate({ id: user.id, action: 'suspend', body: days ? { reason, days: Number(days) } : { reason } }, done(t.suspended(user.displayName)));
   };
 
   return (
     <div className="row-actions">
       {user.status === 'pending' && (
         <>
-          <button type="button" disabled={busy} onClick={() => approve.mutate(user.id, { onSuccess: () => onDone(nlModeration.approved(user.displayName)) })} aria-label={`${t.approve}: ${user.displayName}`}>
+          <button type="button" aria-disabled={busy} onClick={() => !busy && approve.mutate(user.id, { onSuccess: () => onDone(t.approved(user.displayName)) })} aria-label={`${t.approve}: ${user.displayName}`}>
             {t.approve}
           </button>
-          <button type="button" className="secondary" disabled={busy} onClick={() => setAsking('reject')} aria-label={`${t.reject}: ${user.displayName}`}>
+          <button type="button" className="secondary" aria-disabled={busy} onClick={() => !busy && setAsking('reject')} aria-label={`${t.reject}: ${user.displayName}`}>
             {t.reject}
           </button>
         </>
       )}
       {user.status === 'active' && user.role === 'member' && (
-        <button type="button" className="secondary" disabled={busy} onClick={() => setAsking('suspend')} aria-label={`${t.suspend}: ${user.displayName}`}>
+        <button type="button" className="secondary" aria-disabled={busy} onClick={() => !busy && setAsking('suspend')} aria-label={`${t.suspend}: ${user.displayName}`}>
           {t.suspend}
         </button>
       )}
       {user.status === 'suspended' && (
-        <button type="button" className="secondary" disabled={busy} onClick={() => act.mutate({ id: user.id, action: 'lift', body: {} }, { onSuccess: changed })} aria-label={`${t.lift}: ${user.displayName}`}>
+        <button
+          type="button"
+          className="secondary"
+          aria-disabled={busy}
+          onClick={() => !busy && act.mutate({ id: user.id, action: 'lift', body: {} }, { onSuccess: () => onDone(t.lifted(user.displayName)) })}
+          aria-label={`${t.lift}: ${user.displayName}`}
+        >
           {t.lift}
         </button>
       )}
-      {/* These two stay in place with a new label: aria-disabled rather than disabled while busy, because Chrome
-          takes focus away from a button that becomes disabled, and the admin would be left at the top of the page. */}
+      {/* These two stay in place with a new label and keep their focus; the outcome is only told. */}
       {user.representativeRole && user.representativeRole !== 'lid' && user.status === 'active' && (
         <button
           type="button"
           className="secondary"
           aria-disabled={busy}
-          onClick={() => !busy && act.mutate({ id: user.id, action: 'representative', body: { verified: !user.representativeVerified } }, { onSuccess: changed })}
+          onClick={() => !busy && act.mutate({ id: user.id, action: 'representative', body: { verified: !user.representativeVerified } }, { onSuccess: () => onDone(t.changed(user.displayName), { focus: false }) })}
           aria-label={`${user.representativeVerified ? t.unverify : t.verify}: ${user.displayName}`}
         >
           {user.representativeVerified ? t.unverify : t.verify}
@@ -76,7 +86,7 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
           type="button"
           className="secondary"
           aria-disabled={busy}
-          onClick={() => !busy && act.mutate({ id: user.id, action: 'role', body: { role: nextRole } }, { onSuccess: () => onDone(t.roleChanged(user.displayName, nextRole === 'moderator')) })}
+          onClick={() => !busy && act.mutate({ id: user.id, action: 'role', body: { role: nextRole } }, { onSuccess: () => onDone(t.roleChanged(user.displayName, nextRole === 'moderator'), { focus: false }) })}
           aria-label={`${nextRole === 'moderator' ? t.makeModerator : t.makeMember}: ${user.displayName}`}
         >
           {nextRole === 'moderator' ? t.makeModerator : t.makeMember}
@@ -97,7 +107,7 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
                 <input id={`days-${user.id}`} type="number" min={1} max={3650} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
               </>
             )}
-            <button type="submit" disabled={act.isPending || !reason.trim()}>
+            <button type="submit" disabled={!reason.trim()} aria-disabled={act.isPending}>
               {asking === 'reject' ? t.reject : t.suspend}
             </button>
           </form>

@@ -2,21 +2,31 @@ import { useState } from 'react';
 import { USER_STATUSES, type UserStatus } from '../../../../shared/constants';
 import { useUsers } from '../../api/moderation';
 import { UserActions } from './user-actions';
+import { Outcome, useOutcome } from '../../components/outcome';
 import { PageTitle } from '../../components/page-title';
 import { Loading, PageError } from '../../components/states';
 import { nl } from '../../i18n/nl';
 import { nlModeration } from '../../i18n/nl-moderation';
 import { LoadMore, ModerationNav } from './moderation-nav';
 
-function UserTable({ status }: { status: UserStatus | '' }) {
-  const users = useUsers(status);
-  const [notice, setNotice] = useState<string | null>(null);
-  // The outcome of an approval stays visible even when it emptied the list.
-  const outcome = (
+/** An address may break after its @ (<wbr>, so copying it copies no extra character), never inside a word. */
+function Email({ address }: { address: string }) {
+  const at = address.lastIndexOf('@');
+  if (at < 0) return <>{address}</>;
+  return (
     <>
-      <p role="status">{notice}</p>
+      {address.slice(0, at + 1)}
+      <wbr />
+      {address.slice(at + 1)}
     </>
   );
+}
+
+function UserTable({ status }: { status: UserStatus | '' }) {
+  const users = useUsers(status);
+  const done = useOutcome();
+  // The outcome of an approval stays visible even when it emptied the list.
+  const outcome = <Outcome outcome={done} />;
   if (users.isError) return <PageError error={users.error} retry={() => void users.refetch()} />;
   if (users.isPending) return <Loading />;
   const rows = users.data.pages.flatMap((p) => p.users);
@@ -31,7 +41,7 @@ function UserTable({ status }: { status: UserStatus | '' }) {
   return (
     <>
       {outcome}
-      <div className="table-scroll">
+      <div className="table-scroll wide">
         <table>
           <thead>
             <tr>
@@ -51,7 +61,9 @@ function UserTable({ status }: { status: UserStatus | '' }) {
             {rows.map((u) => (
               <tr key={u.id}>
                 <th scope="row">{u.displayName}</th>
-                <td>{u.email}</td>
+                <td>
+                  <Email address={u.email} />
+                </td>
                 <td>{u.party}</td>
                 <td>{u.municipality}</td>
                 <td>
@@ -63,9 +75,9 @@ function UserTable({ status }: { status: UserStatus | '' }) {
                   {nlModeration.statuses[u.status]}
                   {u.statusReason ? ` (${u.statusReason})` : ''}
                 </td>
-                <td>{nl.time.date(u.createdAt)}</td>
+                <td className="nowrap">{nl.time.date(u.createdAt)}</td>
                 <td>
-                  <UserActions user={u} onDone={setNotice} />
+                  <UserActions user={u} onDone={done.show} />
                 </td>
               </tr>
             ))}
