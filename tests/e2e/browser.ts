@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { DEFAULT_PASSWORD } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
@@ -16,6 +16,21 @@ export interface E2e {
   /** A fresh browser profile (its own cookies): one person. */
   context(options?: { width?: number; height?: number }): Promise<BrowserContext>;
   close(): Promise<void>;
+}
+
+/**
+ * The running forum and browser of the test file that called useE2e(): started before its tests, closed after
+ * them. Each test file has its own module instance, so its own server and browser.
+ */
+export let e2e: E2e;
+
+export function useE2e(): void {
+  beforeAll(async () => {
+    e2e = await startE2e();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
 }
 
 /** The real server on a free port, serving the built client, and a headless Debian Chromium (never a downloaded one). */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeThread, makeUser } from '../../server/dev/factories.js';
-import { expectNoAxeViolations, loginThroughForm, screenshot, startE2e, type E2e } from './browser.js';
+import { e2e, expectNoAxeViolations, loginThroughForm, screenshot, useE2e } from './browser.js';
 
 const MARKDOWN = ['**Vet** gedrukt en _cursief_', '', '- eerste punt', '- tweede punt', '', '> Een citaat uit de ALV', '', '<img src=x onerror="document.title=\'gehackt\'">'].join('\n');
 
@@ -16,13 +16,7 @@ function previewRequests(page: Page): { csrf: string | undefined }[] {
 
 /** The composer's preview is the server's rendering: formatted as it will be posted, and as safe. */
 describe('the composer preview', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  useE2e();
 
   it('shows typed Markdown formatted (bold, a list, a quote), scripts as text, and exactly what is then posted', async () => {
     const member = await makeUser(e2e.testApp.db, { displayName: 'Petra Voorbeeld' });

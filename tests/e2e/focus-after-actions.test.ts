@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { users } from '../../server/db/schema.js';
 import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
-import { expectNoAxeViolations, loginThroughForm, screenshot, startE2e, type E2e } from './browser.js';
+import { e2e, expectNoAxeViolations, loginThroughForm, screenshot, useE2e } from './browser.js';
 
 /** What has focus, as a screen reader would name it: tag, role, and its label or text. */
 const focused = (page: Page) =>
@@ -26,13 +26,7 @@ async function press(button: Locator) {
  * screens it moves to the outcome line, from where Tab continues into the list; in a thread to the post itself.
  */
 describe('focus after an action whose button goes away', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  useE2e();
 
   it('registrations: approve and reject move focus to the outcome, and Tab goes on to the next registration', async () => {
     const db = e2e.testApp.db;

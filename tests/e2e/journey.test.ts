@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { users } from '../../server/db/schema.js';
 import { makeUser } from '../../server/dev/factories.js';
-import { expectNoAxeViolations, loginThroughForm, screenshot, startE2e, type E2e } from './browser.js';
+import { e2e, expectNoAxeViolations, loginThroughForm, screenshot, useE2e } from './browser.js';
 
 /**
  * The whole way through, in the browser, as three people: a newcomer registers and waits, an admin approves
@@ -11,13 +11,7 @@ import { expectNoAxeViolations, loginThroughForm, screenshot, startE2e, type E2e
  * live, the second reports the first's post, a moderator hides it and it disappears for both members.
  */
 describe('the member journey', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  useE2e();
 
   let anna: Page;
   let bram: Page;

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeThread, makeUser } from '../../server/dev/factories.js';
-import { startE2e, type E2e } from './browser.js';
+import { e2e, useE2e } from './browser.js';
 
 /** What has focus, as a person using a screen reader would hear it: the element's tag and its text or label. */
 const focused = (page: Page) =>
@@ -20,13 +20,7 @@ async function tabTo(page: Page, match: (f: { tag: string; text: string }) => bo
 }
 
 describe('keyboard only', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  useE2e();
 
   it('logs in, opens a category and a thread and replies without a mouse; focus lands on each new page heading', async () => {
     const member = await makeUser(e2e.testApp.db, { displayName: 'Kees Toetsenbord' });

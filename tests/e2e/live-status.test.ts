@@ -1,7 +1,7 @@
 import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
-import { expectNoAxeViolations, loginThroughForm, screenshot, startE2e, type E2e } from './browser.js';
+import { e2e, expectNoAxeViolations, loginThroughForm, screenshot, useE2e } from './browser.js';
 
 const DOWN = 'De live-verbinding is verbroken. Opnieuw verbinden…';
 const RESTORED = 'De live-verbinding is hersteld.';
@@ -46,13 +46,7 @@ async function liveSwitch(context: BrowserContext) {
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
 describe('the live connection status, on every page', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  useE2e();
 
   it('tells a member on any page that the connection is gone and back, politely and without taking focus', async () => {
     const member = await makeUser(e2e.testApp.db, { displayName: 'Ruud Verbinding' });

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
-import { expectNoAxeViolations, loginThroughForm, screenshot, startE2e, type E2e } from './browser.js';
+import { e2e, expectNoAxeViolations, loginThroughForm, screenshot, useE2e } from './browser.js';
 
 /** Live updates never disturb the reader: no jumps, no lost draft, a bar for replies below the fold, "meer laden" for long threads. */
 describe('a long thread, live', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  useE2e();
 
   it('pages with "meer laden", shows replies below the fold as "N nieuwe reacties", keeps the draft, and shows who is typing', async () => {
     const db = e2e.testApp.db;

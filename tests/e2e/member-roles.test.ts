@@ -1,24 +1,18 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { users } from '../../server/db/schema.js';
 import { makeUser } from '../../server/dev/factories.js';
-import { expectNoAxeViolations, loginThroughForm, screenshot, startE2e, type E2e } from './browser.js';
+import { e2e, expectNoAxeViolations, loginThroughForm, screenshot, useE2e } from './browser.js';
 
 const ROLE_BUTTON = /^Maak (moderator|lid): /;
 
-const roleOf = async (e2e: E2e, id: number) => (await e2e.testApp.db.select({ role: users.role }).from(users).where(eq(users.id, id)))[0]?.role;
+const roleOf = async (id: number) => (await e2e.testApp.db.select({ role: users.role }).from(users).where(eq(users.id, id)))[0]?.role;
 const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
 
 /** Only an admin makes a member moderator and back, on the members screen; the member notices it. */
 describe('changing a member’s role', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  useE2e();
 
   it('an admin makes a member moderator and back; the member is told and gets the moderation screens', async () => {
     const db = e2e.testApp.db;
@@ -49,7 +43,7 @@ describe('changing a member’s role', () => {
     await henkRow.getByRole('cell').filter({ hasText: 'Moderator' }).waitFor();
     // The screen offers suspension for members only; the button that was clicked keeps focus with its new label.
     expect(await henkRow.getByRole('button', { name: 'Schorsen: Henk Smit' }).count()).toBe(0);
-    expect(await roleOf(e2e, henk.id)).toBe('moderator');
+    expect(await roleOf(henk.id)).toBe('moderator');
     expect(await focusedLabel(page)).toBe('Maak lid: Henk Smit');
     await expectNoAxeViolations(page, 'members screen after the role change');
     await screenshot(page, 'members-role-changed-desktop');
@@ -71,7 +65,7 @@ describe('changing a member’s role', () => {
     await page.getByRole('status').filter({ hasText: 'Henk Smit is geen moderator meer.' }).waitFor();
     await henkRow.getByRole('button', { name: 'Maak moderator: Henk Smit' }).waitFor();
     await henkRow.getByRole('button', { name: 'Schorsen: Henk Smit' }).waitFor();
-    expect(await roleOf(e2e, henk.id)).toBe('member');
+    expect(await roleOf(henk.id)).toBe('member');
 
     await page.goto('/moderatie/logboek');
     await page.getByRole('heading', { level: 1, name: 'Logboek' }).waitFor();

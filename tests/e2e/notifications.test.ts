@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { notifications } from '../../server/db/schema.js';
 import { DEFAULT_PASSWORD, makePost, makeThread, makeUser } from '../../server/dev/factories.js';
-import { expectNoAxeViolations, loginThroughForm, screenshot, startE2e, type E2e } from './browser.js';
+import { e2e, expectNoAxeViolations, loginThroughForm, screenshot, useE2e } from './browser.js';
 
 /** The header link by its exact accessible name, which carries the unread count ("Meldingen, 2 ongelezen"). */
 const headerLink = (page: Page, unread: number) =>
@@ -13,13 +13,7 @@ const listItems = (page: Page) => page.getByRole('list', { name: 'Je meldingen, 
 
 /** /meldingen: the header count, the list with its "new" marks, paging, "mark all" and the suspended reader. */
 describe('notifications', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  useE2e();
 
   const unreadRows = async (userId: number) =>
     (await e2e.testApp.db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))).length;

@@ -1,18 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../server/db/schema.js';
 import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
-import { expectNoAxeViolations, loginThroughForm, screenshot, startE2e, type E2e } from './browser.js';
+import { e2e, expectNoAxeViolations, loginThroughForm, screenshot, useE2e } from './browser.js';
 
 const PHONE = { width: 375, height: 812 };
 
 /** Every main page passes axe-core and is photographed at desktop and phone width (test-results/, not committed). */
 describe('pages: accessibility and screenshots', () => {
-  let e2e: E2e;
+  useE2e();
   let threadId: number;
   let memberEmail: string;
   beforeAll(async () => {
-    e2e = await startE2e();
     const db = e2e.testApp.db;
     const member = await makeUser(db, { displayName: 'Sanne Bakker', representativeRole: 'raadslid', party: 'Gemeentebelangen', municipality: 'Zwolle' });
     memberEmail = member.email;
@@ -35,9 +34,6 @@ describe('pages: accessibility and screenshots', () => {
     await makePost(db, reporter, threadId, { body: 'Bij ons ging het via de fractievoorzitters.' });
     await makeUser(db, { role: 'admin', displayName: 'Beheer Kenniscentrum', representativeRole: 'commissielid' });
     await e2e.testApp.app.searchService.drainOutbox();
-  });
-  afterAll(async () => {
-    await e2e?.close();
   });
 
   for (const [label, size] of [

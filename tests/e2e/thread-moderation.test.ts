@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { categories, threads } from '../../server/db/schema.js';
 import { makeThread, makeUser } from '../../server/dev/factories.js';
-import { expectNoAxeViolations, loginThroughForm, screenshot, startE2e, type E2e } from './browser.js';
+import { e2e, expectNoAxeViolations, loginThroughForm, screenshot, useE2e } from './browser.js';
 
 const TITLE = 'Fusie met Lokaal Sterk';
 const NEW_TITLE = 'Fusie met Lokaal Sterk: de gezamenlijke campagne';
@@ -12,13 +12,7 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 
 /** A moderator moves and renames a thread through its dialogs; the member reading it sees both without a reload. */
 describe('moving and renaming a thread', () => {
-  let e2e: E2e;
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  useE2e();
 
   it('moves the thread with a reason, renames it, and cancels with Escape; focus returns, the log records both', async () => {
     const db = e2e.testApp.db;
