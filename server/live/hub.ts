@@ -164,11 +164,10 @@ export class LiveHub implements ConnectionHost {
       const visible = postVisible(post, user);
       if (event.type === 'post.created') {
         if (visible) connection.deliver(event.threadId, { message: render(post, user, 'post.created'), createdPostId: post.id });
-      } else if (event.type === 'post.updated') {
-        connection.deliver(event.threadId, { message: visible ? render(post, user, 'post.updated') : removed });
       } else {
-        // A deleted post: moderators still read it (marked deleted), members only learn that it is gone.
-        connection.deliver(event.threadId, { message: visible && isModerator(user) ? render(post, user, 'post.updated') : removed });
+        // Edited, hidden, restored or deleted: as the HTTP thread page shows it now. A deleted post stays as a
+        // placeholder without text for members (moderators still read it); a hidden one is gone for members.
+        connection.deliver(event.threadId, { message: visible ? render(post, user, 'post.updated') : removed });
       }
     }
   }
