@@ -19,9 +19,14 @@ describe('a long thread, live', () => {
     await page.getByRole('heading', { level: 1, name: 'De volgorde op de kandidatenlijst' }).waitFor();
     // 25 posts, 20 per page: the last ones come only when asked for.
     expect(await page.getByRole('article').count()).toBe(20);
-    await page.getByRole('button', { name: 'Meer berichten laden' }).click();
+    // From the keyboard: focus moves to the first new post (the button is gone), not back to the top of the page.
+    await page.getByRole('button', { name: 'Meer berichten laden' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByText('Bijdrage nummer 24 over de lijsttrekker.').waitFor();
     expect(await page.getByRole('article').count()).toBe(25);
+    await page.getByRole('button', { name: 'Meer berichten laden' }).waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.tagName === 'ARTICLE');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Bijdrage nummer 20 over de lijsttrekker.');
 
     // The reader is at the top, writing a draft; a reply arrives far below.
     await page.getByLabel('Je bericht').fill('Mijn half afgemaakte gedachte');

@@ -83,12 +83,17 @@ describe('notifications', () => {
     expect(await page.locator('.notification-list .badge.new').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Alles als gelezen markeren');
 
+    // After each page, focus is on the first new notification, where the reader goes on; also after the last page, when the button is gone.
+    const focused = () => page.evaluate(() => `${document.activeElement?.tagName}: ${document.activeElement?.querySelector('span:not(.badge)')?.textContent}`);
     await page.getByRole('button', { name: 'Meer laden' }).click();
     await listItems(page).nth(39).getByText('Melding nummer 6', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Meer laden' }).click();
+    await expect.poll(focused).toBe('LI: Melding nummer 25');
+    await page.getByRole('button', { name: 'Meer laden' }).focus();
+    await page.keyboard.press('Enter');
     await listItems(page).last().getByText('Melding nummer 1', { exact: true }).waitFor();
     expect(await listItems(page).count()).toBe(45);
     await page.getByRole('button', { name: 'Meer laden' }).waitFor({ state: 'detached' });
+    await expect.poll(focused).toBe('LI: Melding nummer 5');
     expect(await page.locator('.notification-list .badge.new').count()).toBe(0);
     await expectNoAxeViolations(page, 'notifications, all loaded and read');
   });

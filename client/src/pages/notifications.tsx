@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Navigate } from 'react-router';
 import { useMe } from '../api/auth';
 import { useMarkRead, useNotifications } from '../api/notification-list';
+import { LoadMore } from '../components/load-more';
 import { PageTitle } from '../components/page-title';
 import { ErrorMessage, Loading, PageError } from '../components/states';
 import { nl } from '../i18n/nl';
@@ -16,6 +17,7 @@ function NotificationList() {
   const [notice, setNotice] = useState('');
   // Ids already sent as read in this visit, so a re-render or a refetch does not send them again.
   const sent = useRef(new Set<number>());
+  const listRef = useRef<HTMLUListElement>(null);
   const items = list.data?.pages.flatMap((p) => p.notifications) ?? [];
 
   // Showing a notification is reading it: mark the loaded unread ones read (they keep their "new" mark until the next visit).
@@ -54,7 +56,7 @@ function NotificationList() {
       {items.length === 0 ? (
         <p className="empty">{t.empty}</p>
       ) : (
-        <ul className="notification-list" aria-label={t.list}>
+        <ul className="notification-list" aria-label={t.list} ref={listRef}>
           {items.map((n) => (
             <li key={n.id} className={n.readAt === null ? 'unread' : undefined}>
               {n.readAt === null && <span className="badge new">{t.unread}</span>} <span>{n.message}</span>{' '}
@@ -65,11 +67,7 @@ function NotificationList() {
           ))}
         </ul>
       )}
-      {list.hasNextPage && (
-        <button type="button" className="secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          {list.isFetchingNextPage ? nl.common.loadingMore : nl.common.loadMore}
-        </button>
-      )}
+      <LoadMore pages={list} list={listRef} />
     </>
   );
 }

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useCategories } from '../api/forum';
 import { ApiError } from '../api/http';
 import { useSearch } from '../api/search';
+import { LoadMore } from '../components/load-more';
 import { PageTitle } from '../components/page-title';
 import { postAnchor } from '../components/post-item';
 import { ErrorMessage, Loading } from '../components/states';
@@ -19,6 +20,7 @@ export default function SearchPage() {
   const [draft, setDraft] = useState({ q, category, from, to });
   const categories = useCategories();
   const search = useSearch({ q, category, from, to });
+  const list = useRef<HTMLOListElement>(null);
   const names = new Map(categories.data?.categories.map((c) => [c.slug, c.name]));
 
   const submit = (event: FormEvent) => {
@@ -80,7 +82,7 @@ export default function SearchPage() {
               </Link>
             </p>
           )}
-          <ol className="card-list">
+          <ol className="card-list" ref={list}>
             {hits.map((hit) => (
               <li key={`${hit.threadId}-${hit.postId}`} className="card">
                 <h3 className="card-title">
@@ -95,11 +97,7 @@ export default function SearchPage() {
               </li>
             ))}
           </ol>
-          {search.hasNextPage && (
-            <button type="button" className="secondary" disabled={search.isFetchingNextPage} onClick={() => void search.fetchNextPage()}>
-              {search.isFetchingNextPage ? nl.common.loadingMore : nl.common.loadMore}
-            </button>
-          )}
+          <LoadMore pages={search} list={list} />
         </section>
       )}
     </>

@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCategories, useThreads } from '../api/forum';
+import { LoadMore } from '../components/load-more';
 import { PageTitle } from '../components/page-title';
 import { Loading, PageError } from '../components/states';
 import { nl } from '../i18n/nl';
@@ -13,6 +14,7 @@ export default function ThreadList() {
   const threads = useThreads(slug);
   const { client } = useLive();
   const category = categories.data?.categories.find((c) => c.slug === slug);
+  const list = useRef<HTMLUListElement>(null);
 
   // New threads in this category arrive live (the live context refreshes the list).
   useEffect(() => {
@@ -40,7 +42,7 @@ export default function ThreadList() {
       ) : items.length === 0 ? (
         <p className="empty">{nlForum.threads.empty}</p>
       ) : (
-        <ul className="card-list">
+        <ul className="card-list" ref={list}>
           {items.map((t) => {
             const unread = t.unreadCount === null ? nlForum.threads.neverRead : t.unreadCount ? nlForum.threads.unread(t.unreadCount) : null;
             return (
@@ -63,11 +65,7 @@ export default function ThreadList() {
           })}
         </ul>
       )}
-      {threads.hasNextPage && (
-        <button type="button" className="secondary" disabled={threads.isFetchingNextPage} onClick={() => void threads.fetchNextPage()}>
-          {threads.isFetchingNextPage ? nl.common.loadingMore : nl.common.loadMore}
-        </button>
-      )}
+      <LoadMore pages={threads} list={list} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useMe } from '../api/auth';
 import { useCategories, useReply, useThread } from '../api/forum';
 import { ApiError } from '../api/http';
 import { Composer } from '../components/composer';
+import { LoadMore } from '../components/load-more';
 import { PageTitle } from '../components/page-title';
 import { ThreadModeration } from '../components/thread-moderation';
 import { postAnchor, PostItem, quoteText } from '../components/post-item';
@@ -29,6 +30,7 @@ export default function ThreadPage() {
   const reply = useReply(id);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const end = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLElement>(null);
   const { hash } = useLocation();
 
   // Whether the end of the list is in view decides between "appears in place" and the "N nieuwe reacties" bar.
@@ -119,7 +121,7 @@ export default function ThreadPage() {
         <span className="meta">{nlForum.threads.posts(thread.postCount)}</span>
       </p>
       {me.data.role !== 'member' && <ThreadModeration thread={thread} />}
-      <section aria-label={nlForum.thread.posts} className="posts">
+      <section aria-label={nlForum.thread.posts} className="posts" ref={list}>
         {posts.map((post) => (
           <PostItem
             key={post.id}
@@ -133,11 +135,7 @@ export default function ThreadPage() {
           />
         ))}
       </section>
-      {query.hasNextPage && (
-        <button type="button" className="secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-          {query.isFetchingNextPage ? nl.common.loadingMore : nlForum.thread.loadMore}
-        </button>
-      )}
+      <LoadMore pages={query} list={list} label={nlForum.thread.loadMore} />
       <div ref={end} className="end-marker" />
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {live.announcement}

@@ -1,13 +1,16 @@
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import { useLog } from '../../api/moderation';
+import { LoadMore } from '../../components/load-more';
 import { PageTitle } from '../../components/page-title';
 import { Loading, PageError } from '../../components/states';
 import { nl } from '../../i18n/nl';
 import { nlModeration } from '../../i18n/nl-moderation';
-import { LoadMore, ModerationNav } from './moderation-nav';
+import { ModerationNav } from './moderation-nav';
 
 export default function LogPage() {
   const log = useLog();
+  const list = useRef<HTMLOListElement>(null);
   return (
     <>
       <PageTitle title={`${nlModeration.log} · ${nlModeration.title}`}>{nlModeration.log}</PageTitle>
@@ -19,11 +22,12 @@ export default function LogPage() {
       ) : log.data.pages[0]?.entries.length === 0 ? (
         <p className="empty">{nlModeration.logEmpty}</p>
       ) : (
-        <ol className="log">
+        <ol className="log" ref={list}>
           {log.data.pages
             .flatMap((p) => p.entries)
             .map((e) => (
-              <li key={e.id}>
+              // Focusable itself: after "Meer laden" the entry takes focus (load-more.tsx), not the link in its middle.
+              <li key={e.id} tabIndex={-1}>
                 <time dateTime={e.createdAt}>{nl.time.format(e.createdAt)}</time> · <strong>{nlModeration.logActions[e.action]}</strong>
                 {' · '}
                 {e.moderator?.displayName ?? nlModeration.system}
@@ -39,7 +43,7 @@ export default function LogPage() {
             ))}
         </ol>
       )}
-      {log.isSuccess && <LoadMore has={log.hasNextPage} busy={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()} />}
+      {log.isSuccess && <LoadMore pages={log} list={list} />}
     </>
   );
 }

@@ -1,5 +1,4 @@
 import { NavLink } from 'react-router';
-import { nl } from '../../i18n/nl';
 import { nlModeration } from '../../i18n/nl-moderation';
 
 export function ModerationNav() {
@@ -22,14 +21,5 @@ export function ModerationNav() {
         </li>
       </ul>
     </nav>
-  );
-}
-
-export function LoadMore({ has, busy, onClick }: { has: boolean; busy: boolean; onClick: () => void }) {
-  if (!has) return null;
-  return (
-    <button type="button" className="secondary" disabled={busy} onClick={onClick}>
-      {busy ? nl.common.loadingMore : nl.common.loadMore}
-    </button>
   );
 }

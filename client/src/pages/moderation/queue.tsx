@@ -1,6 +1,8 @@
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import { REPORT_ACTIONS } from '../../../../shared/constants';
 import { useQueue, useResolve } from '../../api/moderation';
+import { LoadMore } from '../../components/load-more';
 import { Outcome, useOutcome } from '../../components/outcome';
 import { PageTitle } from '../../components/page-title';
 import { postAnchor } from '../../components/post-item';
@@ -8,7 +10,7 @@ import { ErrorMessage, Loading, PageError } from '../../components/states';
 import { nl } from '../../i18n/nl';
 import { nlForum } from '../../i18n/nl-forum';
 import { nlModeration } from '../../i18n/nl-moderation';
-import { LoadMore, ModerationNav } from './moderation-nav';
+import { ModerationNav } from './moderation-nav';
 
 /**
  * Open reports, one card per reported post; one decision settles every report on that post. The card leaves the
@@ -18,6 +20,7 @@ export default function QueuePage() {
   const queue = useQueue();
   const resolve = useResolve();
   const done = useOutcome();
+  const list = useRef<HTMLUListElement>(null);
   if (queue.isError) return <PageError error={queue.error} retry={() => void queue.refetch()} />;
   const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -31,7 +34,7 @@ export default function QueuePage() {
       ) : items.length === 0 ? (
         <p className="empty">{nlModeration.queueEmpty}</p>
       ) : (
-        <ul className="card-list">
+        <ul className="card-list" ref={list}>
           {items.map((item) => (
             <li key={item.post.id} className="card">
               <h2 className="card-title">
@@ -71,7 +74,7 @@ export default function QueuePage() {
           ))}
         </ul>
       )}
-      <LoadMore has={queue.hasNextPage} busy={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()} />
+      <LoadMore pages={queue} list={list} />
     </>
   );
 }

@@ -1,13 +1,14 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { USER_STATUSES, type UserStatus } from '../../../../shared/constants';
 import { useUsers } from '../../api/moderation';
 import { UserActions } from './user-actions';
+import { LoadMore } from '../../components/load-more';
 import { Outcome, useOutcome } from '../../components/outcome';
 import { PageTitle } from '../../components/page-title';
 import { Loading, PageError } from '../../components/states';
 import { nl } from '../../i18n/nl';
 import { nlModeration } from '../../i18n/nl-moderation';
-import { LoadMore, ModerationNav } from './moderation-nav';
+import { ModerationNav } from './moderation-nav';
 
 /** An address may break after its @ (<wbr>, so copying it copies no extra character), never inside a word. */
 function Email({ address }: { address: string }) {
@@ -25,6 +26,7 @@ function Email({ address }: { address: string }) {
 function UserTable({ status }: { status: UserStatus | '' }) {
   const users = useUsers(status);
   const done = useOutcome();
+  const body = useRef<HTMLTableSectionElement>(null);
   // The outcome of an approval stays visible even when it emptied the list.
   const outcome = <Outcome outcome={done} />;
   if (users.isError) return <PageError error={users.error} retry={() => void users.refetch()} />;
@@ -57,7 +59,7 @@ function UserTable({ status }: { status: UserStatus | '' }) {
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={body}>
             {rows.map((u) => (
               <tr key={u.id}>
                 <th scope="row">{u.displayName}</th>
@@ -84,7 +86,7 @@ function UserTable({ status }: { status: UserStatus | '' }) {
           </tbody>
         </table>
       </div>
-      <LoadMore has={users.hasNextPage} busy={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()} />
+      <LoadMore pages={users} list={body} />
     </>
   );
 }
