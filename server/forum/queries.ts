@@ -56,14 +56,16 @@ export function toThreadDto(row: ThreadRow, unreadCount?: number | null): Thread
 }
 
 /** Members see threads that are neither hidden nor deleted; moderators also see hidden ones. */
-export function threadVisibleTo(user: CurrentUser | null): SQL | undefined {
-  return isModerator(user) ? isNull(threads.deletedAt) : and(isNull(threads.deletedAt), isNull(threads.hiddenAt));
+function threadVisibility(moderator: boolean): SQL | undefined {
+  return moderator ? isNull(threads.deletedAt) : and(isNull(threads.deletedAt), isNull(threads.hiddenAt));
 }
+export const threadVisibleTo = (user: CurrentUser | null) => threadVisibility(isModerator(user));
 
 /** Members never see hidden posts (not even a placeholder); deleted posts stay as a placeholder without text. */
-export function postVisibleTo(user: CurrentUser | null): SQL | undefined {
-  return isModerator(user) ? undefined : isNull(posts.hiddenAt);
+function postVisibility(moderator: boolean): SQL | undefined {
+  return moderator ? undefined : isNull(posts.hiddenAt);
 }
+export const postVisibleTo = (user: CurrentUser | null) => postVisibility(isModerator(user));
 
 /** One prepared statement per kind of viewer: members and moderators see different threads. */
 const visibleThreadQuery = (moderator: boolean) =>
@@ -73,7 +75,7 @@ const visibleThreadQuery = (moderator: boolean) =>
       .from(threads)
       .innerJoin(categories, eq(categories.id, threads.categoryId))
       .innerJoin(users, eq(users.id, threads.authorId))
-      .where(and(eq(threads.id, sql.placeholder('id')), moderator ? isNull(threads.deletedAt) : and(isNull(threads.deletedAt), isNull(threads.hiddenAt))))
+      .where(and(eq(threads.id, sql.placeholder('id')), threadVisibility(moderator)))
       .limit(1)
       .prepare(moderator ? 'visible_thread_moderator' : 'visible_thread_member'),
   );
@@ -154,7 +156,7 @@ export function selectPosts(db: DbOrTx) {
 const threadPageQuery = (moderator: boolean) =>
   preparedOnce((db: Db) =>
     selectPosts(db)
-      .where(and(eq(posts.threadId, sql.placeholder('threadId')), gt(posts.id, sql.placeholder('afterId')), moderator ? undefined : isNull(posts.hiddenAt)))
+      .where(and(eq(posts.threadId, sql.placeholder('threadId')), gt(posts.id, sql.placeholder('afterId')), postVisibility(moderator)))
       .orderBy(asc(posts.id))
       .limit(sql.placeholder('limit'))
       .prepare(moderator ? 'thread_page_moderator' : 'thread_page_member'),
