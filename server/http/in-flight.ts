@@ -6,6 +6,10 @@ declare module 'fastify' {
     /** Resolves when every request handler has finished, or after `timeoutMs`; false if some had not. */
     handlersSettled(timeoutMs: number): Promise<boolean>;
   }
+  interface FastifyRequest {
+    /** Counted among the handlers at work (not a websocket upgrade) and not yet answered. */
+    counted: boolean;
+  }
 }
 
 /**
@@ -48,12 +52,6 @@ async function inFlight(app: FastifyInstance) {
       });
     });
   });
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    counted: boolean;
-  }
 }
 
 export default fp(inFlight, { name: 'in-flight' });
