@@ -102,8 +102,7 @@ export default async function searchRoutes(app: FastifyInstance, opts: { index: 
       }
       // Whatever the engine says, a hit is shown only if the post and its thread are visible right now: checked here,
       // unless the engine read the hits from the forum tables in the statement that checked that (PostgreSQL).
-      const checked = result.hits.every((h) => h.current !== undefined);
-      const rows = checked ? new Map<number, HitRow>() : await hydrate(app.db, result.hits.map((h) => h.postId));
+      const rows = await hydrate(app.db, result.hits.filter((h) => h.current === undefined).map((h) => h.postId));
       const hits: SearchHit[] = [];
       for (const hit of result.hits) {
         const row = hit.current ? fromEngine(hit.postId, hit.threadId, hit.current) : rows.get(hit.postId);
