@@ -10,6 +10,8 @@ export const LIMITS = {
   messagesPerSecond: 20,
   /** Unsent bytes after which a socket is closed (4008); the client catches up when it reconnects. */
   maxBufferedBytes: 1024 * 1024,
+  /** Open connections per account on one process (tabs, devices); beyond it the oldest is closed (4409). */
+  connectionsPerUser: 10,
   threadSubscriptions: 50,
   categorySubscriptions: 20,
   catchUpPage: 200,

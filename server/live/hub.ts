@@ -22,7 +22,7 @@ import { addTo, removeFrom } from './multimap.js';
 import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
 import { toPostDto, toThreadDto, type PostRow } from '../forum/queries.js';
-import { Connection, type ConnectionHost } from './connection.js';
+import { Connection, LIMITS, type ConnectionHost } from './connection.js';
 import type { ForumChannelEvent, ForumEvent, TypingEvent, UserEvent } from './notify.js';
 import type { LiveSocket } from './socket.js';
 import { postVisible, threadVisible, type LiveStore } from './store.js';
@@ -43,6 +43,12 @@ export class LiveHub implements ConnectionHost {
   ) {}
 
   accept(socket: LiveSocket, user: CurrentUser, sessionHash: string): Connection {
+    // A stolen session or a runaway script cannot hold hundreds of sockets (each costs memory and fan-out work);
+    // a member with many tabs keeps the newest ones. Sets iterate in insertion order: the first is the oldest.
+    const own = this.byUser.get(user.id);
+    while (own && own.size >= LIMITS.connectionsPerUser) {
+      own.values().next().value!.close(CLOSE.replaced, 'Plein is in te veel vensters tegelijk open; deze verbinding is gesloten.');
+    }
     const connection = new Connection(socket, user, sessionHash, this);
     this.connections.add(connection);
     addTo(this.byUser, user.id, connection);

@@ -18,11 +18,16 @@ export const CLOSE = {
   tooSlow: 4008,
   unauthenticated: 4401,
   forbidden: 4403,
+  /** The account opened more live connections than allowed; this, its oldest, was closed to make room. */
+  replaced: 4409,
   flood: 4429,
 } as const;
 
-/** After these the session or account no longer allows a live connection: reconnecting would not help. */
-export const FINAL_CLOSE_CODES: readonly number[] = [CLOSE.unauthenticated, CLOSE.forbidden];
+/**
+ * After these reconnecting would not help: the session or account no longer allows a live connection, or (replaced)
+ * a reconnect would only close the account's next-oldest connection, and tabs would take turns closing each other.
+ */
+export const FINAL_CLOSE_CODES: readonly number[] = [CLOSE.unauthenticated, CLOSE.forbidden, CLOSE.replaced];
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const Slug = Type.String({ minLength: 1, maxLength: 80 });

@@ -131,3 +131,24 @@ describe('shutdown', () => {
     expect(await socket.closed).toEqual({ code: 1001, reason: 'De server wordt herstart.' });
   });
 });
+
+describe('live connections per account', () => {
+  it('closes the oldest of an account’s connections beyond ten (4409), and leaves the newer ones and other members alone', async () => {
+    const { client } = await t.login();
+    const { client: other } = await t.login();
+    const neighbour = await connect(other);
+    await neighbour.next('hello');
+    const sockets: TestSocket[] = [];
+    // One at a time, each greeted before the next opens: the order in which the server accepted them is known.
+    for (let i = 0; i < 10; i++) {
+      const socket = await connect(client);
+      await socket.next('hello');
+      sockets.push(socket);
+    }
+    const eleventh = await connect(client);
+    await eleventh.next('hello');
+    expect(await sockets[0]!.closed).toEqual({ code: 4409, reason: 'Plein is in te veel vensters tegelijk open; deze verbinding is gesloten.' });
+    for (const socket of [...sockets.slice(1), eleventh, neighbour]) await socket.roundTrip();
+    for (const socket of [...sockets, eleventh, neighbour]) socket.close();
+  });
+});
