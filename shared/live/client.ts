@@ -1,4 +1,4 @@
-import { FINAL_CLOSE_CODES, type ClientMessage, type ServerMessage } from './protocol.js';
+import { CLOSE, FINAL_CLOSE_CODES, type ClientMessage, type ServerMessage } from './protocol.js';
 
 /**
  * The live client for the SPA (and the tests): one websocket that reconnects by itself with exponential
@@ -7,7 +7,8 @@ import { FINAL_CLOSE_CODES, type ClientMessage, type ServerMessage } from './pro
  * Runs in browsers and in Node (tests pass a `ws`-based WebSocketImpl); no platform-specific imports.
  */
 
-export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
+/** 'replaced': the server closed this connection because the account opened too many (CLOSE.replaced); final. */
+export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'replaced';
 
 export interface LiveClientOptions {
   url: string; // ws(s)://host/api/live
@@ -163,7 +164,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       if (closed) return;
       if (FINAL_CLOSE_CODES.includes(event.code)) {
         closed = true;
-        setStatus('closed');
+        setStatus(event.code === CLOSE.replaced ? 'replaced' : 'closed');
         return;
       }
       scheduleReconnect();

@@ -78,6 +78,22 @@ describe('shared/live/client.ts', () => {
     expect(c.statuses).toEqual(['connecting', 'closed']); // never 'open': that waits for the server's hello
   });
 
+  it('stops, without retrying, when newer connections of the same account replaced it', async () => {
+    const { client } = await t.login();
+    const c = liveAs(client);
+    await c.until(() => c.statuses.includes('open'));
+    const newer = [];
+    for (let i = 0; i < 10; i++) {
+      const socket = await connect(client);
+      await socket.next('hello');
+      newer.push(socket);
+    }
+    await c.until(() => c.statuses.includes('replaced'));
+    // A client about to retry says 'reconnecting' in the same close handler; 'replaced' is final.
+    expect(c.statuses).toEqual(['connecting', 'open', 'replaced']);
+    for (const socket of newer) socket.close();
+  });
+
   it('reports not_found for a thread the member may not see, and forgets it', async () => {
     const { client } = await t.login();
     const c = liveAs(client);

@@ -31,8 +31,8 @@ export function LiveStatusNotice() {
     return () => clearTimeout(timer);
   }, [restored]);
 
-  const down = status === 'reconnecting';
-  const text = down ? nl.live.reconnecting : restored && status === 'open' ? nl.live.restored : '';
+  const down = status === 'reconnecting' || status === 'replaced';
+  const text = status === 'replaced' ? nl.live.replaced : down ? nl.live.reconnecting : restored && status === 'open' ? nl.live.restored : '';
   return (
     <div role="status" className={text ? `live-status${down ? '' : ' restored'}` : undefined}>
       {text}
