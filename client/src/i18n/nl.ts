@@ -38,6 +38,7 @@ export const nl = {
   live: {
     reconnecting: 'De live-verbinding is verbroken. Opnieuw verbinden…',
     restored: 'De live-verbinding is hersteld.',
+    replaced: 'Plein is in te veel vensters tegelijk open. Dit venster krijgt geen nieuwe berichten meer; vernieuw de pagina om weer live mee te lezen.',
   },
   errors: {
     network: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
