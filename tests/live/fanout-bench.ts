@@ -4,13 +4,14 @@
  * real `ws` sockets on 127.0.0.1. Prints the time the hub spends per event (load once, render, send to all)
  * and the heap per idle socket. Clients and server share one process, so this is an upper bound.
  */
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import WebSocket from 'ws';
 import { buildApp } from '../../server/app.js';
 import { openDatabase } from '../../server/db/client.js';
 import { sessions } from '../../server/db/schema.js';
 import { makePost, makeThread, makeUser, DEFAULT_PASSWORD } from '../../server/dev/factories.js';
 import { seedCategories } from '../../server/forum/categories.js';
+import { LIMITS } from '../../server/live/connection.js';
 import { testConfig } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
 
@@ -22,9 +23,16 @@ await database.migrate();
 await seedCategories(database.db);
 const app = await buildApp({ config: testConfig(), database, logger: { level: 'warn' } });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
-const member = await makeUser(database.db);
-const client = new TestClient(app);
-await client.login(member.email, DEFAULT_PASSWORD);
+// As many members as the per-account connection limit needs (tabs spread over members, as in real use).
+const members = await Promise.all(Array.from({ length: Math.ceil(count / LIMITS.connectionsPerUser) }, () => makeUser(database.db)));
+const clients = await Promise.all(
+  members.map(async (m) => {
+    const client = new TestClient(app);
+    await client.login(m.email, DEFAULT_PASSWORD);
+    return client;
+  }),
+);
+const member = members[0]!;
 const { threadId } = await makeThread(database.db, member);
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -34,7 +42,7 @@ const sockets: WebSocket[] = [];
 let delivered = 0;
 let onDelivered: () => void = () => {};
 for (let i = 0; i < count; i++) {
-  const ws = new WebSocket(`${address.replace('http', 'ws')}/api/live`, { headers: { cookie: client.cookieHeader, origin: address } });
+  const ws = new WebSocket(`${address.replace('http', 'ws')}/api/live`, { headers: { cookie: clients[i % clients.length]!.cookieHeader, origin: address } });
   await new Promise((resolve) => ws.once('open', resolve));
   const caughtUp = new Promise<void>((resolve) =>
     ws.on('message', (data) => {
@@ -65,5 +73,5 @@ console.info(`${count} sockets, ${events} replies: from the write until every so
 console.info(`heap per idle socket (both ends, upper bound for the server): ${heapPerSocketKb.toFixed(1)} KB${gc ? '' : ' (run with --expose-gc for a steadier figure)'}`);
 for (const ws of sockets) ws.terminate();
 await app.close();
-await database.db.delete(sessions).where(eq(sessions.userId, member.id));
+await database.db.delete(sessions).where(inArray(sessions.userId, members.map((m) => m.id)));
 await database.close();

@@ -92,9 +92,11 @@ describe('the catch-up seam (fake sockets, real database)', () => {
     const real = createLiveStore(t.db);
     let loads = 0;
     const hub = new LiveHub({ ...real, loadPost: (id) => (loads++, real.loadPost(id)) }, t.app.log, async () => {});
+    // Three members' tabs: one account may hold only LIMITS.connectionsPerUser connections.
+    const readers = [member, (await t.login()).user, (await t.login()).user];
     const sockets = Array.from({ length: 25 }, () => new FakeSocket());
-    for (const socket of sockets) {
-      const connection = hub.accept(socket, member, 'sessie');
+    for (const [i, socket] of sockets.entries()) {
+      const connection = hub.accept(socket, readers[i % readers.length]!, 'sessie');
       socket.receive({ type: 'subscribe', threadId });
       await connection.settled();
     }
