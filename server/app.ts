@@ -16,8 +16,10 @@ import postRoutes from './forum/post-routes.js';
 import threadRoutes from './forum/thread-routes.js';
 import { errorHandler } from './http/error-handler.js';
 import healthRoutes from './http/health.js';
+import { loggerOptions } from './http/logging.js';
 import inFlight from './http/in-flight.js';
 import securityHeaders from './http/security-headers.js';
+import textInput from './http/text-input.js';
 import { requireDeclaredAccess } from './http/route-guard.js';
 import livePlugin from './live/plugin.js';
 import moderationPlugin from './moderation/plugin.js';
@@ -40,7 +42,8 @@ export interface BuildOptions {
 /** The whole server as a value: main.ts listens with it, tests inject requests into it. */
 export async function buildApp({ config, database, logger, searchWorker = true }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    // The same serializers whatever the caller passed: no SQL parameters, bodies, headers, addresses or query strings.
+    logger: loggerOptions(logger, config.logLevel),
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     // Ids in URLs are short; anything longer is junk and should not reach a handler.
@@ -59,7 +62,8 @@ export async function buildApp({ config, database, logger, searchWorker = true }
   await app.register(inFlight);
   await app.register(requireDeclaredAccess);
   await app.register(errorHandler);
-  await app.register(securityHeaders, { production: config.production });
+  await app.register(securityHeaders, { production: config.production, publicOrigin: config.publicOrigin });
+  await app.register(textInput);
   await app.register(dbPlugin, { database });
   await app.register(sessionPlugin, { config });
   // After sessions, so limits keyed on the member (posting) can see who is asking.

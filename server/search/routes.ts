@@ -5,6 +5,7 @@ import { SearchQuery, SearchResponse, type SearchHit } from '../../shared/api/se
 import { LIMITS } from '../../shared/constants.js';
 import { queryRows, type Db } from '../db/client.js';
 import { badRequest, HttpError } from '../http/errors.js';
+import { END_MS, inDateRange } from '../http/dates.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
 import type { CurrentHitData, SearchFilters, SearchIndex } from './types.js';
 
@@ -18,8 +19,15 @@ function parseDate(value: string | undefined, field: 'from' | 'to'): Date | unde
   if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
     throw badRequest('invalid_date', `"${field}" is geen geldige datum (gebruik JJJJ-MM-DD).`, field);
   }
+  // The database holds the years 0001–9999 only; "0000-01-01" or a time zone that moves a moment past them is refused.
+  if (!inDateRange(date.getTime())) {
+    throw badRequest('invalid_date', `"${field}" moet tussen 0001-01-01 en 9999-12-31 liggen.`, field);
+  }
   // "tot en met 31 maart" includes that whole day.
   if (dayOnly && field === 'to') date.setUTCDate(date.getUTCDate() + 1);
+  // "tot en met 9999-12-31" ends where the range does: no post is later, so there is nothing to filter (and
+  // 10000-01-01 is a moment the database cannot take).
+  if (date.getTime() >= END_MS) return undefined;
   return date;
 }
 
@@ -81,11 +89,11 @@ export default async function searchRoutes(app: FastifyInstance, opts: { index: 
         filters.categorySlug = known.slug;
       }
       // The cursor carries the offset, the moment recency is measured from, and the (corrected) query of page one.
-      const cursor = decodeCursor(query.cursor, ['number', 'number', 'string'] as const);
+      // decodeCursor checks each key's range: the offset as a count, the moment within the years 0001–9999.
+      const cursor = decodeCursor(query.cursor, ['number', 'moment', 'string'] as const);
       const offset = cursor?.[0] ?? 0;
-      if (offset < 0 || offset > MAX_OFFSET) throw badRequest('invalid_cursor', 'De paginacursor is ongeldig.', 'cursor');
-      const now = new Date(cursor?.[1] ?? Date.now());
-      if (Number.isNaN(now.getTime())) throw badRequest('invalid_cursor', 'De paginacursor is ongeldig.', 'cursor');
+      if (offset > MAX_OFFSET) throw badRequest('invalid_cursor', 'De paginacursor is ongeldig.', 'cursor');
+      const now = cursor?.[1] ?? new Date();
       const text = cursor?.[2] || query.q;
       if (text.length > 200) throw badRequest('invalid_cursor', 'De paginacursor is ongeldig.', 'cursor');
 

@@ -4,7 +4,10 @@ import { NextCursor, Timestamp } from './common.js';
 
 export const SEARCH_QUERY_MAX = 200;
 
-/** GET /api/search. Dates as YYYY-MM-DD (a whole day; `to` includes that day) or a full ISO timestamp. */
+/**
+ * GET /api/search. Dates as YYYY-MM-DD (a whole day; `to` includes that day) or a full ISO timestamp, from
+ * 0001-01-01 to 9999-12-31 (what the database holds); outside that range the server answers 400 invalid_date.
+ */
 export const SearchQuery = Type.Object({
   q: Type.String({ minLength: 1, maxLength: SEARCH_QUERY_MAX, pattern: '\\S' }),
   category: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),

@@ -16,6 +16,7 @@ export const nlStatements = {
       'Van je account: je e-mailadres (om in te loggen), een versleutelde vorm van je wachtwoord (nooit het wachtwoord zelf), je naam, partij, gemeente en eventueel je rol. Andere leden zien je naam, partij, gemeente en rol; je e-mailadres zien alleen moderatoren.',
       'Van je berichten: de tekst, eerdere versies na een bewerking (zodat moderatoren misbruik kunnen nagaan) en welke berichten je gelezen hebt (voor de markering van nieuwe berichten).',
       'Sessies: een cookie die je ingelogd houdt. We gebruiken geen cookies van anderen en geen trackers. Meldingen en moderatiebesluiten worden bewaard in een logboek dat niet gewijzigd kan worden.',
+      'Om storingen op te sporen houdt de server een technisch logboek bij: welk soort verzoek er binnenkwam, wanneer, en of het lukte. Daarin staan geen IP-adressen, e-mailadressen, wachtwoorden, sessiecodes, berichtteksten of zoektermen. Dit logboek wordt na 30 dagen verwijderd.',
       'Wil je je gegevens inzien of laten verwijderen? Neem contact op met het kenniscentrum.',
     ],
   },
