@@ -6,7 +6,7 @@ import { RejectBody, RoleBody, SuspendBody, VerifyBody } from '../../shared/api/
 import { UserBody, UserList, UserListQuery } from '../../shared/api/users.js';
 import type { Tx } from '../db/client.js';
 import { users } from '../db/schema.js';
-import { conflict, forbidden } from '../http/errors.js';
+import { conflict } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
 import { notifyUserEvent } from '../live/notify.js';
 import { assertMayActOn, lockUser, suspendUser } from '../moderation/members.js';
@@ -40,10 +40,15 @@ export default async function adminUserRoutes(app: FastifyInstance) {
     };
   });
 
-  /** Locks the account, lets `change` act on it, then sends the live event; answers with the account as it is now. */
-  async function change(id: number, work: (tx: Tx, target: CurrentUser) => Promise<void>) {
+  /**
+   * Locks the account, checks that the actor may act on it at all (nobody on themselves or on an admin, only
+   * admins on moderators: the one rule for every member action, so no route can forget it), lets `work` act on it,
+   * then sends the live event; answers with the account as it is now.
+   */
+  async function change(actor: CurrentUser, id: number, work: (tx: Tx, target: CurrentUser) => Promise<void>) {
     const user = await app.db.transaction(async (tx) => {
       const target = await lockUser(tx, id);
+      assertMayActOn(actor, target);
       await work(tx, target);
       await notifyUserEvent(tx, { type: 'account.changed', userId: id });
       const [updated] = await tx.select(userColumns).from(users).where(eq(users.id, id));
@@ -55,7 +60,7 @@ export default async function adminUserRoutes(app: FastifyInstance) {
   const moderator = { auth: 'moderator' as const };
 
   api.post('/api/admin/users/:id/approve', { config: moderator, schema: { params: IdParams, response: { 200: UserBody } } }, async (request) =>
-    change(request.params.id, async (tx, target) => {
+    change(request.user!, request.params.id, async (tx, target) => {
       if (target.status !== 'pending') throw conflict('not_pending', 'Dit account wacht niet op goedkeuring.');
       await tx.update(users).set({ status: 'active', statusReason: null, approvedAt: sql`now()`, approvedBy: request.user!.id }).where(eq(users.id, target.id));
       await logAction(tx, { moderatorId: request.user!.id, action: 'approve_user', targetUserId: target.id });
@@ -64,7 +69,7 @@ export default async function adminUserRoutes(app: FastifyInstance) {
   );
 
   api.post('/api/admin/users/:id/reject', { config: moderator, schema: { params: IdParams, body: RejectBody, response: { 200: UserBody } } }, async (request) =>
-    change(request.params.id, async (tx, target) => {
+    change(request.user!, request.params.id, async (tx, target) => {
       if (target.status !== 'pending') throw conflict('not_pending', 'Dit account wacht niet op goedkeuring.');
       const reason = request.body.reason.trim();
       await tx.update(users).set({ status: 'rejected', statusReason: reason }).where(eq(users.id, target.id));
@@ -81,8 +86,7 @@ export default async function adminUserRoutes(app: FastifyInstance) {
   });
 
   api.post('/api/admin/users/:id/lift', { config: moderator, schema: { params: IdParams, response: { 200: UserBody } } }, async (request) =>
-    change(request.params.id, async (tx, target) => {
-      assertMayActOn(request.user!, target);
+    change(request.user!, request.params.id, async (tx, target) => {
       if (target.status !== 'suspended') throw conflict('not_suspended', 'Dit account is niet geschorst.');
       await tx.update(users).set({ status: 'active', statusReason: null, suspendedUntil: null }).where(eq(users.id, target.id));
       await logAction(tx, { moderatorId: request.user!.id, action: 'lift_suspension', targetUserId: target.id });
@@ -91,7 +95,7 @@ export default async function adminUserRoutes(app: FastifyInstance) {
   );
 
   api.post('/api/admin/users/:id/representative', { config: moderator, schema: { params: IdParams, body: VerifyBody, response: { 200: UserBody } } }, async (request) =>
-    change(request.params.id, async (tx, target) => {
+    change(request.user!, request.params.id, async (tx, target) => {
       const { verified } = request.body;
       if (verified && target.representativeRole === null) throw conflict('no_representative_role', 'Dit account heeft geen rol om te verifiëren.');
       if (target.representativeVerified === verified) return;
@@ -109,9 +113,7 @@ export default async function adminUserRoutes(app: FastifyInstance) {
   );
 
   api.post('/api/admin/users/:id/role', { config: { auth: 'admin' }, schema: { params: IdParams, body: RoleBody, response: { 200: UserBody } } }, async (request) =>
-    change(request.params.id, async (tx, target) => {
-      if (target.id === request.user!.id) throw forbidden('not_allowed', 'Je kunt je eigen rol niet wijzigen.');
-      if (target.role === 'admin') throw forbidden('not_allowed', 'De rol van een beheerder kan niet via Plein worden gewijzigd.');
+    change(request.user!, request.params.id, async (tx, target) => {
       const { role } = request.body;
       if (target.role === role) return;
       await tx.update(users).set({ role }).where(eq(users.id, target.id));

@@ -8,22 +8,29 @@ import { hashPassword } from './passwords.js';
 
 /** With ADMIN_EMAIL and ADMIN_PASSWORD set, makes sure that account exists as an active admin. An existing account is left as it is. */
 export async function ensureAdmin(db: Db, email: string, password: string): Promise<'created' | 'exists'> {
-  const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-  if (existing[0]) return 'exists';
-  await db
-    .insert(users)
-    .values({
-      email,
-      passwordHash: await hashPassword(password),
-      displayName: 'Beheerder',
-      party: 'Kenniscentrum',
-      municipality: 'Utrecht',
-      role: 'admin',
-      status: 'active',
-      approvedAt: new Date(),
-    })
-    .onConflictDoNothing({ target: users.email });
-  return 'created';
+  const exists = async () => (await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1)).length > 0;
+  if (await exists()) return 'exists';
+  const passwordHash = await hashPassword(password);
+  // Display names are unique (migration 0007): a second admin (ADMIN_EMAIL changed) is "Beheerder 2", and so on.
+  for (let n = 1; ; n++) {
+    const inserted = await db
+      .insert(users)
+      .values({
+        email,
+        passwordHash,
+        displayName: n === 1 ? 'Beheerder' : `Beheerder ${n}`,
+        party: 'Kenniscentrum',
+        municipality: 'Utrecht',
+        role: 'admin',
+        status: 'active',
+        approvedAt: new Date(),
+      })
+      // Any unique conflict: the e-mail address (made meanwhile) or the name.
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+    if (inserted.length > 0) return 'created';
+    if (await exists()) return 'exists';
+  }
 }
 
 export const LOCAL_ADMIN_EMAIL = 'beheer@plein.local';

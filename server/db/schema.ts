@@ -41,6 +41,10 @@ export const users = pgTable(
   (t) => [
     // E-mail addresses are compared case-insensitively; the application stores them lower-cased.
     uniqueIndex('users_email_key').on(t.email),
+    // One name per member, ignoring case, accents and invisible characters: "Anna", "ANNA" and "Änna\u200b" are one
+    // name. display_name_key() is an IMMUTABLE SQL function made in migration 0007; the index, not a check before
+    // the insert, is what keeps two concurrent registrations from both getting a name.
+    uniqueIndex('users_display_name_key').on(sql`display_name_key(${t.displayName})`),
     index('users_status_id_idx').on(t.status, t.id),
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
     check('users_role_check', sql`${t.role} in ('member', 'moderator', 'admin')`),
@@ -196,15 +200,23 @@ export const reports = pgTable(
   ],
 );
 
-/** The moderation log. Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
+/**
+ * The moderation log. Append-only: a trigger in the migrations refuses DELETE and every UPDATE but one: when an
+ * account is deleted, ON DELETE SET NULL empties the log's references to it, and the trigger then sets the
+ * matching *_deleted flag (migration 0007). So a member's account can be erased while the log keeps every row.
+ */
 export const moderationActions = pgTable(
   'moderation_actions',
   {
     id: serial('id').primaryKey(),
-    /** Null when the system acted (automatic hiding after reports). */
-    moderatorId: integer('moderator_id').references(() => users.id),
+    /** Null when the system acted (automatic hiding after reports), or when the moderator's account was deleted (moderatorDeleted). */
+    moderatorId: integer('moderator_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Set by the trigger only, when moderator_id went to NULL because that account was deleted. */
+    moderatorDeleted: boolean('moderator_deleted').notNull().default(false),
     action: text('action').notNull(),
-    targetUserId: integer('target_user_id').references(() => users.id),
+    targetUserId: integer('target_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Set by the trigger only, when target_user_id went to NULL because that account was deleted. */
+    targetUserDeleted: boolean('target_user_deleted').notNull().default(false),
     targetPostId: integer('target_post_id').references(() => posts.id),
     targetThreadId: integer('target_thread_id').references(() => threads.id),
     reason: text('reason'),
@@ -215,6 +227,8 @@ export const moderationActions = pgTable(
     index('moderation_actions_moderator_idx').on(t.moderatorId, t.id),
     index('moderation_actions_target_user_idx').on(t.targetUserId, t.id),
     index('moderation_actions_action_idx').on(t.action, t.id),
+    check('moderation_actions_moderator_deleted_check', sql`not ${t.moderatorDeleted} or ${t.moderatorId} is null`),
+    check('moderation_actions_target_user_deleted_check', sql`not ${t.targetUserDeleted} or ${t.targetUserId} is null`),
   ],
 );
 

@@ -8,6 +8,7 @@ import { isModerator } from '../auth/users.js';
 import type { Config } from '../config.js';
 import { postRevisions, users } from '../db/schema.js';
 import { badRequest, forbidden, notFound } from '../http/errors.js';
+import { isModeratorAct, recordModeratorDelete, recordModeratorEdit } from '../moderation/post-edits.js';
 import { findPost, findVisibleThread, toPostDto, type PostRow, type ThreadRow } from './queries.js';
 import { assertMayPost } from './anti-abuse.js';
 import { createReply, deletePost, editPost } from './writes.js';
@@ -30,6 +31,8 @@ function assertMayChange(user: CurrentUser, post: PostRow, thread: ThreadRow): v
   if (post.authorId !== user.id) throw forbidden('not_author', 'Je kunt alleen je eigen berichten wijzigen.');
   if (thread.locked) throw threadLocked();
 }
+
+const changed = (post: PostRow, thread: ThreadRow) => ({ id: post.id, authorId: post.authorId, threadId: thread.id, threadTitle: thread.title });
 
 export default async function postRoutes(app: FastifyInstance, opts: { config: Config }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -65,7 +68,11 @@ export default async function postRoutes(app: FastifyInstance, opts: { config: C
       const { post, thread } = await findVisiblePost(app, request.params.id, user);
       assertMayChange(user, post, thread);
       if (post.body !== request.body.body) {
-        await editPost(app.db, user, post.id, thread.id, thread.categoryId, request.body.body);
+        await app.db.transaction(async (tx) => {
+          const revisionId = await editPost(tx, user, post.id, thread.id, thread.categoryId, request.body.body);
+          // assertMayChange lets only moderators change someone else's post: that is a moderator's act, on record.
+          if (isModeratorAct(user, post)) await recordModeratorEdit(tx, user, changed(post, thread), revisionId);
+        });
       }
       const updated = await findPost(app.db, post.id);
       return { post: toPostDto(updated!, user) };
@@ -76,7 +83,10 @@ export default async function postRoutes(app: FastifyInstance, opts: { config: C
     const user = request.user!;
     const { post, thread } = await findVisiblePost(app, request.params.id, user);
     assertMayChange(user, post, thread);
-    await deletePost(app.db, user, post.id, thread.id, thread.categoryId, post.hiddenAt === null);
+    await app.db.transaction(async (tx) => {
+      const deleted = await deletePost(tx, user, post.id, thread.id, thread.categoryId, post.hiddenAt === null);
+      if (deleted && isModeratorAct(user, post)) await recordModeratorDelete(tx, user, changed(post, thread), null);
+    });
     return reply.code(204).send();
   });
 

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/types.js';
 import { renderMarkdown } from '../content/render.js';
-import type { Db } from '../db/client.js';
+import { queryRows, type Db, type DbOrTx } from '../db/client.js';
 import { categories, postRevisions, posts, threadReads, threads } from '../db/schema.js';
 import { notifyForumEvent } from '../live/notify.js';
 import { enqueueSearch } from '../search/enqueue.js';
@@ -56,31 +56,37 @@ export async function createReply(db: Db, author: CurrentUser, threadId: number,
   });
 }
 
-/** Keeps the previous text as a revision, then replaces it. */
-export async function editPost(db: Db, editor: CurrentUser, postId: number, threadId: number, categoryId: number, body: string) {
+/**
+ * Keeps the previous text as a revision, then replaces it. Returns the revision's id, so a moderator's edit can
+ * point its log row at the text it replaced.
+ */
+export async function editPost(db: DbOrTx, editor: CurrentUser, postId: number, threadId: number, categoryId: number, body: string): Promise<number> {
   const bodyHtml = renderMarkdown(body);
-  await db.transaction(async (tx) => {
-    await tx.execute(
-      sql`insert into ${postRevisions} (post_id, body, edited_by) select id, body, ${editor.id} from ${posts} where id = ${postId}`,
+  return db.transaction(async (tx) => {
+    const [revision] = await queryRows<{ id: number }>(
+      tx,
+      sql`insert into ${postRevisions} (post_id, body, edited_by) select id, body, ${editor.id} from ${posts} where id = ${postId} returning id`,
     );
     await tx.update(posts).set({ body, bodyHtml, editedAt: sql`now()` }).where(eq(posts.id, postId));
     await enqueueSearch(tx, 'post', postId);
     await notifyForumEvent(tx, { type: 'post.updated', threadId, postId, categoryId });
+    return revision!.id;
   });
 }
 
 /**
  * Soft delete: the row stays (moderators can still read it), members see a placeholder without text.
- * A thread whose only visible post is deleted disappears from its category.
+ * A thread whose only visible post is deleted disappears from its category. Returns false when it was already deleted.
  */
-export async function deletePost(db: Db, actor: CurrentUser, postId: number, threadId: number, categoryId: number, wasVisible: boolean) {
-  await db.transaction(async (tx) => {
+export async function deletePost(db: DbOrTx, actor: CurrentUser, postId: number, threadId: number, categoryId: number, wasVisible: boolean): Promise<boolean> {
+  return db.transaction(async (tx) => {
     const [deleted] = await tx
       .update(posts)
       .set({ deletedAt: sql`now()`, deletedBy: actor.id })
       .where(and(eq(posts.id, postId), sql`${posts.deletedAt} is null`))
       .returning({ id: posts.id });
-    if (!deleted) return;
+    // Deleted meanwhile by someone else: nothing changed, so the caller logs and tells nothing either.
+    if (!deleted) return false;
     if (wasVisible) {
       const [thread] = await tx
         .update(threads)
@@ -98,6 +104,7 @@ export async function deletePost(db: Db, actor: CurrentUser, postId: number, thr
     }
     await enqueueSearch(tx, 'post', postId);
     await notifyForumEvent(tx, { type: 'post.removed', threadId, postId, categoryId });
+    return true;
   });
 }
 

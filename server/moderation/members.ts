@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { actOnRefusal, type ActOnRefusal } from '../../shared/members.js';
 import { revokeUserSessions } from '../auth/session-store.js';
 import type { CurrentUser } from '../auth/types.js';
 import { userColumns } from '../auth/users.js';
@@ -16,11 +17,16 @@ export async function lockUser(tx: Tx, id: number): Promise<CurrentUser> {
   return user;
 }
 
-/** Who may act on whom: nobody on themselves, nobody on an admin, only admins on moderators. */
+const REFUSALS: Record<ActOnRefusal, string> = {
+  self: 'Dit kun je niet met je eigen account doen.',
+  admin: 'Het account van een beheerder kan niet via Plein worden aangepast.',
+  moderator: 'Alleen een beheerder kan het account van een moderator aanpassen.',
+};
+
+/** The rule of shared/members.ts, enforced: without it a moderator could verify his own representative role or change an admin's. */
 export function assertMayActOn(actor: CurrentUser, target: CurrentUser): void {
-  if (actor.id === target.id) throw forbidden('not_allowed', 'Dit kun je niet met je eigen account doen.');
-  if (target.role === 'admin') throw forbidden('not_allowed', 'Een beheerder kan niet door een moderator worden aangepast.');
-  if (target.role === 'moderator' && actor.role !== 'admin') throw forbidden('not_allowed', 'Alleen een beheerder kan een moderator schorsen.');
+  const refusal = actOnRefusal(actor, target);
+  if (refusal) throw forbidden('not_allowed', REFUSALS[refusal]);
 }
 
 const dateNl = (d: Date) => d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });

@@ -8,7 +8,7 @@ import { findPost, toPostDto } from '../forum/queries.js';
 import { deletePost } from '../forum/writes.js';
 import { conflict, notFound } from '../http/errors.js';
 import { hidePost, restorePost } from './post-actions.js';
-import { logAction, notifyUser } from './record.js';
+import { recordModeratorDelete } from './post-edits.js';
 
 /** A moderator's direct actions on one post, outside the report queue. */
 export default async function moderationPostRoutes(app: FastifyInstance) {
@@ -45,12 +45,9 @@ export default async function moderationPostRoutes(app: FastifyInstance) {
     await app.db.transaction(async (tx) => {
       const [thread] = await tx.select({ categoryId: threads.categoryId, title: threads.title }).from(threads).where(eq(threads.id, post.threadId));
       // The forum's own delete, as a savepoint in this transaction: counters, outbox and events as for any delete.
-      await deletePost(tx, moderator, post.id, post.threadId, thread!.categoryId, post.hiddenAt === null);
-      await logAction(tx, { moderatorId: moderator.id, action: 'delete_post', targetUserId: post.authorId, targetPostId: post.id, targetThreadId: post.threadId, reason });
-      await notifyUser(tx, post.authorId, 'post_deleted', `Je bericht in "${thread!.title}" is verwijderd door een moderator${reason ? `: ${reason}` : '.'}`, {
-        postId: post.id,
-        threadId: post.threadId,
-      });
+      // Deleted meanwhile by someone else: that delete is the one on record.
+      if (!(await deletePost(tx, moderator, post.id, post.threadId, thread!.categoryId, post.hiddenAt === null))) return;
+      await recordModeratorDelete(tx, moderator, { id: post.id, authorId: post.authorId, threadId: post.threadId, threadTitle: thread!.title }, reason);
     });
     return { post: toPostDto((await findPost(app.db, post.id))!, moderator) };
   });

@@ -9,6 +9,7 @@ export const MODERATION_ACTIONS = [
   'auto_hide',
   'hide_post',
   'restore_post',
+  'edit_post',
   'delete_post',
   'dismiss_reports',
   'lock_thread',
@@ -155,9 +156,13 @@ export type LogQuery = Static<typeof LogQuery>;
 export const LogEntry = Type.Object({
   id: Type.Integer(),
   action: OneOf(MODERATION_ACTIONS),
-  /** Null when the system acted (auto_hide). */
+  /** Null when the system acted (auto_hide) or when the moderator's account was deleted (moderatorDeleted). */
   moderator: Type.Union([Ref, Type.Null()]),
+  /** The moderator's account was deleted after the act: shown as "Verwijderd account", not as the system. */
+  moderatorDeleted: Type.Boolean(),
+  /** Null when the act concerned no member, or when that member's account was deleted (targetUserDeleted). */
   targetUser: Type.Union([Ref, Type.Null()]),
+  targetUserDeleted: Type.Boolean(),
   targetPostId: Type.Union([Type.Integer(), Type.Null()]),
   targetThreadId: Type.Union([Type.Integer(), Type.Null()]),
   reason: Type.Union([Type.String(), Type.Null()]),

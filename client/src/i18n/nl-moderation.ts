@@ -46,6 +46,8 @@ export const nlModeration = {
   openPost: 'Bekijk bericht',
   notAvailable: 'Dit onderdeel is nog niet beschikbaar op de server.',
   system: 'Automatisch',
+  /** In the log, for an account deleted after the act (the log keeps the act, not the person). */
+  deletedAccount: 'Verwijderd account',
   move: 'Verplaatsen',
   moveTitle: (title: string) => `Verplaats „${title}”`,
   moveTo: 'Naar categorie',
@@ -68,6 +70,7 @@ export const nlModeration = {
     auto_hide: 'Automatisch verborgen',
     hide_post: 'Bericht verborgen',
     restore_post: 'Bericht teruggezet',
+    edit_post: 'Bericht bewerkt',
     delete_post: 'Bericht verwijderd',
     dismiss_reports: 'Meldingen afgewezen',
     lock_thread: 'Discussie gesloten',

@@ -30,8 +30,8 @@ export default function LogPage() {
               <li key={e.id} tabIndex={-1}>
                 <time dateTime={e.createdAt}>{nl.time.format(e.createdAt)}</time> · <strong>{nlModeration.logActions[e.action]}</strong>
                 {' · '}
-                {e.moderator?.displayName ?? nlModeration.system}
-                {e.targetUser && <> → {e.targetUser.displayName}</>}
+                {e.moderator?.displayName ?? (e.moderatorDeleted ? nlModeration.deletedAccount : nlModeration.system)}
+                {e.targetUser ? <> → {e.targetUser.displayName}</> : e.targetUserDeleted && <> → {nlModeration.deletedAccount}</>}
                 {e.targetThreadId && (
                   <>
                     {' · '}

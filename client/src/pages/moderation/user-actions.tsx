@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { AdminUser } from '../../../../shared/api/users';
+import { actOnRefusal } from '../../../../shared/members';
 import { useMe } from '../../api/auth';
 import { useApprove, useUserAction } from '../../api/moderation';
 import { Dialog } from '../../components/dialog';
@@ -24,8 +25,8 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
   const busy = approve.isPending || act.isPending;
   const t = nlModeration;
   const me = useMe();
-  // Only admins hand out or take back moderator rights; an admin's own role and other admins' are not changeable here.
-  const canSetRole = me.data?.role === 'admin' && me.data.id !== user.id && user.role !== 'admin' && user.status === 'active';
+  // Only admins hand out or take back moderator rights (of active accounts they may act on at all, see below).
+  const canSetRole = me.data?.role === 'admin' && user.status === 'active';
   const nextRole = user.role === 'moderator' ? 'member' : 'moderator';
 
   const submit = (event: FormEvent) => {
@@ -40,6 +41,9 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
     if (asking === 'reject') act.mutate({ id: user.id, action: 'reject', body: { reason } }, done(t.rejected(user.displayName)));
     if (asking === 'suspend') act.mutate({ id: user.id, action: 'suspend', body: days ? { reason, days: Number(days) } : { reason } }, done(t.suspended(user.displayName)));
   };
+
+  // No buttons the server would refuse: one's own account, an admin's, and (for moderators) another moderator's.
+  if (!me.data || actOnRefusal(me.data, user) !== null) return null;
 
   return (
     <div className="row-actions">
