@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import adminUserRoutes from './auth/admin-routes.js';
+import { addressKey, trustProxyOption } from './auth/client-address.js';
 import profileRoutes from './auth/profile-routes.js';
 import authRoutes from './auth/routes.js';
 import sessionPlugin from './auth/session-plugin.js';
@@ -44,7 +45,7 @@ export async function buildApp({ config, database, logger, searchWorker = true }
   const app = Fastify({
     // The same serializers whatever the caller passed: no SQL parameters, bodies, headers, addresses or query strings.
     logger: loggerOptions(logger, config.logLevel),
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 256 * 1024,
     // Ids in URLs are short; anything longer is junk and should not reach a handler.
     routerOptions: { maxParamLength: 200 },
@@ -70,7 +71,8 @@ export async function buildApp({ config, database, logger, searchWorker = true }
   await app.register(rateLimit, {
     max: config.rateLimit.max,
     timeWindow: '1 minute',
-    keyGenerator: (request) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),
+    // The routes that take a password override this with their own per-address key (auth/client-address.ts).
+    keyGenerator: (request) => (request.user ? `user:${request.user.id}` : addressKey(request)),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       error: { code: 'rate_limited', message: `Te veel verzoeken. Probeer het over ${Math.ceil(context.ttl / 1000)} seconden opnieuw.` },

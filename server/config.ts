@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+import { passwordProblem, type PasswordProblem } from './auth/password-policy.js';
 
 /** Everything the server reads from the environment, validated once at start. */
 export interface Config {
@@ -18,11 +20,15 @@ export interface Config {
   /** The site's own origin (scheme://host[:port]); websocket upgrades from any other Origin are refused. */
   publicOrigin: string | null;
   logLevel: string;
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies may name the client in X-Forwarded-For, as Fastify's `trustProxy` takes it: a hop
+   * count, or a comma-separated list of proxy addresses and CIDR ranges; false: none (the socket's peer is the client).
+   */
+  trustProxy: false | number | string;
   rateLimit: {
     /** Requests per minute per client for the whole API. */
     max: number;
-    /** Login and registration attempts per 15 minutes per client. */
+    /** Login, registration and password-change attempts per 15 minutes per address, and login attempts per account. */
     authMax: number;
     /** Posts (threads and replies) per minute per member. */
     postMax: number;
@@ -82,6 +88,52 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+/** Names that proxy-addr (Fastify's trustProxy) knows for the private ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function validProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `true` would trust every hop, so the left-most X-Forwarded-For entry, which the client writes itself, would
+ * become its address and every rate limit could be dodged by changing a header. Only a hop count or the
+ * proxies' own addresses are taken.
+ */
+function trustProxy(env: Env): false | number | string {
+  const raw = str(env, 'TRUST_PROXY');
+  if (raw === null || ['false', 'no', '0'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes'].includes(raw.toLowerCase())) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      '"true" would trust any X-Forwarded-For a client sends. Set the number of proxies in front of Plein (TRUST_PROXY=1 for one nginx or load balancer on the same host or a private network) or their addresses (TRUST_PROXY=10.0.0.0/8,127.0.0.1)',
+    );
+  }
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError('TRUST_PROXY', `must be a hop count between 0 and 10, got ${hops}`);
+    return hops;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !validProxyEntry(entry));
+  if (bad !== undefined) {
+    throw new ConfigError('TRUST_PROXY', `must be a hop count (1) or a comma-separated list of proxy addresses or CIDR ranges (10.0.0.0/8,127.0.0.1); "${bad}" is neither`);
+  }
+  return entries.join(',');
+}
+
+const ADMIN_PASSWORD_PROBLEMS: Record<PasswordProblem, string> = {
+  too_short: 'must be at least 10 characters long',
+  blank: 'must not be only spaces',
+  one_character: 'must not be one character repeated',
+  common: 'is one of the most common passwords; choose another',
+};
+
 /** The secret is generated once and kept beside the data, so sessions survive a restart. */
 function sessionSecret(env: Env, dataDir: string): string {
   const given = str(env, 'SESSION_SECRET');
@@ -108,9 +160,9 @@ export function loadConfig(env: Env = process.env): Config {
   if (adminEmail !== null && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) {
     throw new ConfigError('ADMIN_EMAIL', 'is not an e-mail address');
   }
-  if (adminPassword !== null && adminPassword.length < 10) {
-    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters long');
-  }
+  // The same rule as for members (auth/password-policy.ts): the admin account is the one most worth guessing.
+  const adminPasswordProblem = adminPassword === null ? null : passwordProblem(adminPassword);
+  if (adminPasswordProblem) throw new ConfigError('ADMIN_PASSWORD', ADMIN_PASSWORD_PROBLEMS[adminPasswordProblem]);
   const publicOrigin = url(env, 'PUBLIC_ORIGIN', ['http:', 'https:']);
   const logLevel = str(env, 'LOG_LEVEL') ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
@@ -130,7 +182,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecret: sessionSecret(env, dataDir),
     publicOrigin: publicOrigin === null ? null : new URL(publicOrigin).origin,
     logLevel,
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     rateLimit: {
       max: int(env, 'RATE_LIMIT_MAX', 600, 1, 10_000_000),
       authMax: int(env, 'RATE_LIMIT_AUTH_MAX', 20, 1, 10_000_000),

@@ -32,6 +32,9 @@ describe('configuration', () => {
     ['PUBLIC_ORIGIN', 'forum.example.nl'],
     ['LOG_LEVEL', 'loud'],
     ['TRUST_PROXY', 'misschien'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', '10.0.0.0/8,proxy.example.nl'],
+    ['TRUST_PROXY', '99'],
     ['RATE_LIMIT_MAX', '0'],
     ['AUTO_HIDE_REPORTS', '-1'],
     ['ADMIN_EMAIL', 'geen-adres'],
@@ -66,7 +69,7 @@ describe('configuration', () => {
       ADMIN_PASSWORD: 'een-lang-wachtwoord',
       SESSION_SECRET: 'x'.repeat(40),
       PUBLIC_ORIGIN: 'https://forum.example.nl/',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '1',
       RATE_LIMIT_POST_MAX: '5',
     });
     expect(config).toMatchObject({
@@ -74,8 +77,37 @@ describe('configuration', () => {
       port: 8080,
       adminEmail: 'beheer@example.nl',
       publicOrigin: 'https://forum.example.nl',
-      trustProxy: true,
+      trustProxy: 1,
       rateLimit: { max: 600, authMax: 20, postMax: 5 },
     });
+  });
+
+  it.each(['true', 'TRUE', 'yes'])('refuses TRUST_PROXY=%s and says what to set instead', (value) => {
+    let error: unknown;
+    try {
+      loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: value });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe('TRUST_PROXY');
+    expect((error as Error).message).toContain('TRUST_PROXY=1');
+    expect((error as Error).message).toContain('TRUST_PROXY=10.0.0.0/8');
+  });
+
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.0/8,127.0.0.1', '10.0.0.0/8,127.0.0.1'],
+    [' 10.0.0.0/8 , 127.0.0.1 ', '10.0.0.0/8,127.0.0.1'],
+    ['fd00::/8,::1', 'fd00::/8,::1'],
+    ['loopback', 'loopback'],
+  ])('reads TRUST_PROXY=%j as %j', (value, expected) => {
+    const env: Record<string, string> = { DATA_DIR: dataDir() };
+    if (value !== undefined) env.TRUST_PROXY = value;
+    expect(loadConfig(env).trustProxy).toBe(expected);
   });
 });

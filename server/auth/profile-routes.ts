@@ -5,7 +5,14 @@ import { ChangePasswordBody, UpdateProfileBody, UserBody } from '../../shared/ap
 import type { Config } from '../config.js';
 import { users } from '../db/schema.js';
 import { badRequest } from '../http/errors.js';
+import { AttemptCounter } from './attempt-counter.js';
+import { authRateLimit } from './client-address.js';
+import { assertDisplayNameAllowed } from './display-name.js';
+import { asDisplayNameTaken, assertDisplayNameFree } from './display-name-taken.js';
+import { AUTH_WINDOW_MS, tooManyAttempts } from './login-throttle.js';
+import { assertAcceptablePassword } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { loginTime, startSession } from './session-lifetime.js';
 import { revokeUserSessions } from './session-store.js';
 import { toUserDto, userColumns } from './users.js';
 
@@ -29,15 +36,28 @@ export default async function profileRoutes(app: FastifyInstance, opts: { config
       ...(roleChanged ? { representativeRole, representativeVerified: false } : {}),
     };
     if (Object.keys(changes).length === 0) return { user: toUserDto(me, true) };
-    const [user] = await app.db.update(users).set(changes).where(eq(users.id, me.id)).returning(userColumns);
+    // The rules for a chosen name, for a new name only: the local admin's "Beheerder" (made in code) stays his.
+    if (changes.displayName !== undefined && changes.displayName !== me.displayName) {
+      assertDisplayNameAllowed(changes.displayName);
+      // Their own name in another case or with other accents is still theirs.
+      await assertDisplayNameFree(app.db, changes.displayName, me.id);
+    }
+    const [user] = await asDisplayNameTaken(() => app.db.update(users).set(changes).where(eq(users.id, me.id)).returning(userColumns));
     return { user: toUserDto(user!, true) };
   });
 
+  // Guesses at the current password are counted per address (the route's limit: a second session is no second
+  // set of tries) and per account, so a stolen session cannot go on guessing from address after address.
+  const passwordGuesses = new AttemptCounter(opts.config.rateLimit.authMax, AUTH_WINDOW_MS);
   api.post(
     '/api/me/password',
-    { config: { auth: 'user', rateLimit: { max: opts.config.rateLimit.authMax, timeWindow: '15 minutes' } }, schema: { body: ChangePasswordBody } },
+    { config: { auth: 'user', rateLimit: authRateLimit(opts.config.rateLimit.authMax) }, schema: { body: ChangePasswordBody } },
     async (request, reply) => {
       const me = request.user!;
+      assertAcceptablePassword(request.body.newPassword, 'newPassword');
+      const blocked = passwordGuesses.blockedFor(`user:${me.id}`);
+      if (blocked > 0) throw tooManyAttempts(blocked, 'Je hebt te vaak een verkeerd huidig wachtwoord opgegeven.');
+      passwordGuesses.hit(`user:${me.id}`);
       const [row] = await app.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, me.id)).limit(1);
       if (!row || !(await verifyPassword(row.passwordHash, request.body.currentPassword))) {
         throw badRequest('wrong_password', 'Je huidige wachtwoord klopt niet.', 'currentPassword');
@@ -46,9 +66,10 @@ export default async function profileRoutes(app: FastifyInstance, opts: { config
       // Whoever knew the old password is logged out everywhere; this browser continues with a fresh session id.
       await revokeUserSessions(app.db, me.id);
       app.authEvents.emit('revoked', { userId: me.id });
+      // Not a new login: the absolute lifetime still counts from the original one.
+      const loginAt = loginTime(request.session);
       await request.session.regenerate();
-      request.session.userId = me.id;
-      request.session.renewedAt = Date.now();
+      startSession(request, me.id, loginAt);
       return reply.code(204).send();
     },
   );

@@ -2,34 +2,51 @@ import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody } from '../../shared/api/common.js';
-import { CsrfBody, LoginBody, RegisterBody, UserBody } from '../../shared/api/users.js';
+import { CsrfBody, LoginBody, RegisterAnswer, RegisterBody, UserBody } from '../../shared/api/users.js';
 import type { Config } from '../config.js';
 import { users } from '../db/schema.js';
-import { conflict, HttpError } from '../http/errors.js';
+import { HttpError } from '../http/errors.js';
+import { authRateLimit } from './client-address.js';
+import { assertDisplayNameAllowed } from './display-name.js';
+import { asDisplayNameTaken, assertDisplayNameFree } from './display-name-taken.js';
+import { LoginThrottle } from './login-throttle.js';
+import { assertAcceptablePassword } from './password-policy.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+import { startSession } from './session-lifetime.js';
 import { revokeUserSessions } from './session-store.js';
-import { toUserDto, userColumns } from './users.js';
+import { toUserDto } from './users.js';
 
 const LoginAnswer = Type.Object({ user: UserBody.properties.user, csrfToken: Type.String() });
 
 export default async function authRoutes(app: FastifyInstance, opts: { config: Config }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const authLimit = { max: opts.config.rateLimit.authMax, timeWindow: '15 minutes' };
+  const authLimit = authRateLimit(opts.config.rateLimit.authMax);
+  const throttle = new LoginThrottle({ max: opts.config.rateLimit.authMax, secret: opts.config.sessionSecret, production: opts.config.production });
 
   api.get('/api/auth/csrf', { config: { auth: 'public' }, schema: { response: { 200: CsrfBody } } }, async (request, reply) => {
     void reply.header('Cache-Control', 'no-store');
     return { token: reply.generateCsrf({ userInfo: String(request.session.userId ?? 'guest') }) };
   });
 
+  /**
+   * The same answer (202, same body, no cookie) whether or not the e-mail already has an account, and the
+   * password hashed either way so the time taken is alike: on this forum having an account reveals a political
+   * affiliation. The real owner of a taken address is to be told by mail (issue 11).
+   */
   api.post(
     '/api/auth/register',
-    { config: { auth: 'public', rateLimit: authLimit }, schema: { body: RegisterBody, response: { 201: UserBody, 409: ErrorBody } } },
+    { config: { auth: 'public', rateLimit: authLimit }, schema: { body: RegisterBody, response: { 202: RegisterAnswer } } },
     async (request, reply) => {
       const body = request.body;
+      assertAcceptablePassword(body.password, 'password');
       const email = body.email.trim().toLowerCase();
+      // Names are public, so a taken one may be said (409 display_name_taken); it is checked before the e-mail
+      // address is looked at, so that answer is the same for a known and an unknown address.
+      assertDisplayNameAllowed(body.displayName.trim());
+      await assertDisplayNameFree(app.db, body.displayName.trim());
       const passwordHash = await hashPassword(body.password);
-      const inserted = await app.db
+      // An existing account is left exactly as it is.
+      await asDisplayNameTaken(() => app.db
         .insert(users)
         .values({
           email,
@@ -39,11 +56,8 @@ export default async function authRoutes(app: FastifyInstance, opts: { config: C
           municipality: body.municipality.trim(),
           representativeRole: body.representativeRole ?? null,
         })
-        .onConflictDoNothing({ target: users.email })
-        .returning(userColumns);
-      const user = inserted[0];
-      if (!user) throw conflict('email_taken', 'Er bestaat al een account met dit e-mailadres.');
-      return reply.code(201).send({ user: toUserDto(user, true) });
+        .onConflictDoNothing({ target: users.email }));
+      return reply.code(202).send({ status: 'received' as const });
     },
   );
 
@@ -52,14 +66,19 @@ export default async function authRoutes(app: FastifyInstance, opts: { config: C
     { config: { auth: 'public', rateLimit: authLimit }, schema: { body: LoginBody, response: { 200: LoginAnswer } } },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase();
+      // Before the password is even looked at: a locked account refuses unknown clients the right password too.
+      const attempt = throttle.begin(request, email);
       const rows = await app.db.select().from(users).where(eq(users.email, email)).limit(1);
       const row = rows[0];
       const ok = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), request.body.password);
-      if (!row || !ok) throw new HttpError(401, 'invalid_credentials', 'Dit e-mailadres en wachtwoord horen niet bij elkaar.');
+      if (!row || !ok) {
+        throttle.failed(attempt);
+        throw new HttpError(401, 'invalid_credentials', 'Dit e-mailadres en wachtwoord horen niet bij elkaar.');
+      }
       // A new session id on every login: an id planted before login (session fixation) is worthless after it.
       await request.session.regenerate();
-      request.session.userId = row.id;
-      request.session.renewedAt = Date.now();
+      startSession(request, row.id);
+      throttle.succeeded(reply, attempt);
       const { passwordHash: _hash, ...user } = row;
       return { user: toUserDto(user, true), csrfToken: reply.generateCsrf({ userInfo: String(row.id) }) };
     },

@@ -7,26 +7,19 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import { users } from '../db/schema.js';
 import { forbidden, unauthorized } from '../http/errors.js';
+import { cookieNames } from './cookie-names.js';
 import { AuthEvents } from './events.js';
-import { PostgresSessionStore } from './session-store.js';
+import { renewIfHalfway, SESSION_IDLE_MS } from './session-lifetime.js';
+import { deleteExpiredSessions, PostgresSessionStore } from './session-store.js';
 import type { Access, CurrentUser } from './types.js';
 import { findUserById, isModerator } from './users.js';
 
-export const SESSION_COOKIE = 'plein_session';
-const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
+/** How often expired sessions are deleted (also once at start). */
+export const SESSION_PURGE_INTERVAL_MS = 3600 * 1000;
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The CSRF token is bound to who is logged in, so a token fetched as a guest stops working after login. */
 export const csrfUserInfo = (request: FastifyRequest): string => String(request.session?.userId ?? 'guest');
-
-/** Lucia's sliding expiry: push the expiry forward once half the lifetime has passed, not on every request. */
-function renewIfHalfway(request: FastifyRequest): void {
-  const renewedAt = request.session.renewedAt ?? 0;
-  if (Date.now() - renewedAt > SESSION_LIFETIME_MS / 2) {
-    request.session.renewedAt = Date.now();
-    request.session.touch();
-  }
-}
 
 /** A suspension with an end date ends by itself: the first request after it lifts it. */
 async function liftExpiredSuspension(app: FastifyInstance, user: CurrentUser): Promise<CurrentUser> {
@@ -53,19 +46,21 @@ export function checkAccess(access: Access, user: CurrentUser | null): void {
 async function sessionPlugin(app: FastifyInstance, opts: { config: Config }) {
   const { config } = opts;
   const secure = config.production;
+  const names = cookieNames(config.production);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifySession, {
     secret: config.sessionSecret,
-    cookieName: SESSION_COOKIE,
+    cookieName: names.session,
     store: new PostgresSessionStore(app.db),
     saveUninitialized: false,
     // Saving on every request would be a database write per page view; renewIfHalfway does it when it matters.
     rolling: false,
-    cookie: { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_LIFETIME_MS },
+    // maxAge is the idle lifetime; the absolute one is kept by session-lifetime.ts and the store.
+    cookie: { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_IDLE_MS },
   });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: 'plein_csrf',
+    cookieKey: names.csrf,
     cookieOpts: { httpOnly: true, sameSite: 'strict', secure, path: '/', signed: true },
     csrfOpts: { hmacKey: config.sessionSecret },
     getUserInfo: csrfUserInfo,
@@ -74,6 +69,23 @@ async function sessionPlugin(app: FastifyInstance, opts: { config: Config }) {
 
   app.decorateRequest('user', null);
   app.decorate('authEvents', new AuthEvents());
+
+  // Expired rows would otherwise stay in the table for good: purge them at start and then every hour.
+  let purgeTimer: NodeJS.Timeout | undefined;
+  const purge = () =>
+    deleteExpiredSessions(app.db).catch((err: unknown) => {
+      // A missed purge is retried within the hour; nothing a request depends on.
+      app.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'expired sessions not purged');
+    });
+  app.addHook('onReady', async () => {
+    await purge();
+    purgeTimer = setInterval(() => void purge(), SESSION_PURGE_INTERVAL_MS);
+    // The timer alone must not keep the process alive.
+    purgeTimer.unref();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(purgeTimer);
+  });
 
   // CSRF first, so that a forged request learns nothing, not even "not logged in". The library answers 403 itself.
   app.addHook('onRequest', (request, reply, done) => {

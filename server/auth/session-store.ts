@@ -5,14 +5,13 @@ import type { Session } from 'fastify';
 import type { Db } from '../db/client.js';
 import { preparedOnce } from '../db/prepared.js';
 import { sessions, users } from '../db/schema.js';
+import { absoluteEnd, isPastAbsoluteEnd, loginTime, SESSION_IDLE_MS } from './session-lifetime.js';
 import { userColumns } from './users.js';
 
 /** Following Lucia's guidance, the database holds only a SHA-256 of each session id: a leaked table opens no session. */
 export function hashSessionId(id: string): string {
   return createHash('sha256').update(id).digest('hex');
 }
-
-const DEFAULT_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 
 type Callback = (err?: unknown) => void;
 
@@ -35,7 +34,9 @@ export class PostgresSessionStore implements SessionStore {
     const { preloadedUser: _user, ...rest } = session;
     const data = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
     const expires = (session as { cookie?: { expires?: Date | null } }).cookie?.expires;
-    const expiresAt = expires ? new Date(expires) : new Date(Date.now() + DEFAULT_LIFETIME_MS);
+    // The row never outlives the absolute end, so the expiry check in get() and the purge both honour it.
+    const idleEnd = expires ? new Date(expires).getTime() : Date.now() + SESSION_IDLE_MS;
+    const expiresAt = new Date(Math.min(idleEnd, absoluteEnd(loginTime(session))));
     const row = { idHash: hashSessionId(sessionId), userId: session.userId ?? null, data, expiresAt };
     this.db
       .insert(sessions)
@@ -53,7 +54,12 @@ export class PostgresSessionStore implements SessionStore {
       .execute({ idHash: hashSessionId(sessionId) })
       .then((rows) => {
         const row = rows[0];
-        callback(null, row ? ({ ...(row.data as Session), preloadedUser: row.user } as Session) : null);
+        if (!row) return callback(null, null);
+        const data = row.data as Session;
+        // Past its absolute end the session is over however recently it was used: gone from the table, and
+        // the request goes on as a guest's (the library then starts a fresh, unsaved session).
+        if (isPastAbsoluteEnd(data)) return this.destroy(sessionId, (err) => callback(err ?? null, null));
+        callback(null, { ...data, preloadedUser: row.user } as Session);
       }, callback);
   }
 
@@ -69,6 +75,7 @@ export async function revokeUserSessions(db: Db, userId: number): Promise<void> 
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
+/** Removes every session past its expiry (which set() keeps within the absolute end). */
 export async function deleteExpiredSessions(db: Db): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
 }

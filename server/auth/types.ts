@@ -17,6 +17,8 @@ export type CurrentUser = Omit<UserRow, 'passwordHash'>;
 declare module 'fastify' {
   interface Session {
     userId?: number;
+    /** When the user logged in (ms since epoch): the session's absolute lifetime counts from here. */
+    loginAt?: number;
     /** When the session's expiry was last pushed forward (ms since epoch). */
     renewedAt?: number;
     /** The session's user as loaded with it, for this request only: the store never saves it. */

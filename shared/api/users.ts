@@ -44,6 +44,13 @@ export const RegisterBody = Type.Object(
 );
 export type RegisterBody = Static<typeof RegisterBody>;
 
+/**
+ * The answer to every accepted registration, whether or not the e-mail already had an account (so the
+ * answer cannot tell anyone who is a member). The client then tries to log in to find out what happened.
+ */
+export const RegisterAnswer = Type.Object({ status: Type.Literal('received') });
+export type RegisterAnswer = Static<typeof RegisterAnswer>;
+
 export const LoginBody = Type.Object(
   { email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: LIMITS.passwordMax }) },
   { additionalProperties: false },

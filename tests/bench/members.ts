@@ -2,7 +2,7 @@ import { BENCH_PASSWORD, memberEmail } from './corpus.js';
 
 /**
  * Production cookies are Secure, so the server only sets them on HTTPS. The bench plays the TLS-terminating
- * proxy a deployment has: TRUST_PROXY=true on the server and this header on every request.
+ * proxy a deployment has: TRUST_PROXY=1 (one proxy, on loopback) on the server and this header on every request.
  */
 export const PROXY_HEADERS = { 'x-forwarded-proto': 'https' } as const;
 

@@ -40,7 +40,7 @@ export async function startServer(env: Record<string, string>, options: { cpuPro
       PUBLIC_ORIGIN: origin,
       LOG_LEVEL: 'warn',
       SERVE_CLIENT: 'false',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '1',
       RATE_LIMIT_MAX: '10000000',
       RATE_LIMIT_AUTH_MAX: '10000000',
       RATE_LIMIT_POST_MAX: '10000000',

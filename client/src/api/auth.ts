@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginBody, RegisterBody, User } from '../../../shared/api/users';
+import type { LoginBody, RegisterAnswer, RegisterBody, User } from '../../../shared/api/users';
 import { ApiError, get, post, setCsrfToken } from './http';
 
 export const meKey = ['me'] as const;
@@ -33,8 +33,9 @@ export function useLogin() {
   });
 }
 
+/** The answer is the same whether or not the e-mail was already known; logging in afterwards tells which. */
 export function useRegister() {
-  return useMutation({ mutationFn: (body: RegisterBody) => post<{ user: User }>('/api/auth/register', body) });
+  return useMutation({ mutationFn: (body: RegisterBody) => post<RegisterAnswer>('/api/auth/register', body) });
 }
 
 export function useLogout(path = '/api/auth/logout') {

@@ -13,6 +13,8 @@ import { nl } from '../i18n/nl';
 export default function Register() {
   const [form, setForm] = useState({ email: '', password: '', displayName: '', party: '', municipality: '', representativeRole: '' });
   const [municipalityError, setMunicipalityError] = useState<string | null>(null);
+  // Set when registering went through but logging in with it did not: the address may already have an account.
+  const [received, setReceived] = useState(false);
   const register = useRegister();
   const login = useLogin();
   const navigate = useNavigate();
@@ -26,6 +28,7 @@ export default function Register() {
       return;
     }
     setMunicipalityError(null);
+    setReceived(false);
     register.mutate(
       {
         email: form.email,
@@ -36,13 +39,31 @@ export default function Register() {
         representativeRole: form.representativeRole ? (form.representativeRole as RepresentativeRole) : null,
       },
       {
-        // Logged in straight away, a pending account sees the waiting page and can check back later.
-        onSuccess: () => login.mutate({ email: form.email, password: form.password }, { onSettled: () => navigate('/wachten') }),
+        // Logged in straight away, a pending account sees the waiting page and can check back later. The server
+        // answers a registration the same whether or not the address already had an account, so a failed login
+        // is told in words that reveal neither.
+        onSuccess: () =>
+          login.mutate(
+            { email: form.email, password: form.password },
+            { onSuccess: () => navigate('/wachten'), onError: () => setReceived(true) },
+          ),
       },
     );
   };
   const error = register.error instanceof ApiError ? register.error : null;
   const fieldError = (name: string) => (error?.field === name ? error.message : null);
+
+  if (received) {
+    return (
+      <>
+        <PageTitle>{nl.register.receivedTitle}</PageTitle>
+        <p role="status">{nl.register.received}</p>
+        <p>
+          {nl.register.haveAccount} <Link to="/inloggen">{nl.login.submit}</Link>
+        </p>
+      </>
+    );
+  }
 
   return (
     <>
