@@ -16,6 +16,7 @@ import categoryRoutes from './forum/categories.js';
 import postRoutes from './forum/post-routes.js';
 import threadRoutes from './forum/thread-routes.js';
 import { errorHandler } from './http/error-handler.js';
+import { tooManyRequests } from './http/errors.js';
 import healthRoutes from './http/health.js';
 import { loggerOptions } from './http/logging.js';
 import inFlight from './http/in-flight.js';
@@ -59,7 +60,7 @@ export async function buildApp({ config, database, logger, searchWorker = true }
   });
   app.decorate('readinessChecks', []);
 
-  // Outside plugins first, then our services, then each concern's routes (see docs/decisions).
+  // Outside plugins first, then our services, then each concern's routes (docs/architecture.md says why).
   await app.register(inFlight);
   await app.register(requireDeclaredAccess);
   await app.register(errorHandler);
@@ -73,10 +74,8 @@ export async function buildApp({ config, database, logger, searchWorker = true }
     timeWindow: '1 minute',
     // The routes that take a password override this with their own per-address key (auth/client-address.ts).
     keyGenerator: (request) => (request.user ? `user:${request.user.id}` : addressKey(request)),
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      error: { code: 'rate_limited', message: `Te veel verzoeken. Probeer het over ${Math.ceil(context.ttl / 1000)} seconden opnieuw.` },
-    }),
+    // An HttpError, so the error handler sends this message (a plain object reached it as an unknown 429).
+    errorResponseBuilder: (_request, context) => tooManyRequests(context.ttl, 'Te veel verzoeken.'),
   });
 
   await app.register(healthRoutes);

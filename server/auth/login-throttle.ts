@@ -1,22 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError } from '../http/errors.js';
+import { tooManyRequests } from '../http/errors.js';
 import { AttemptCounter } from './attempt-counter.js';
 import { cookieNames } from './cookie-names.js';
 import { accountKey, issueDeviceCookie, readDeviceCookie } from './device-cookie.js';
 
 export const AUTH_WINDOW_MS = 15 * 60 * 1000;
-
-/** The 429 of the per-account limits, with Retry-After and the wait in minutes, in Dutch. */
-export function tooManyAttempts(blockedMs: number, what: string): HttpError {
-  const minutes = Math.ceil(blockedMs / 60_000);
-  return new HttpError(
-    429,
-    'rate_limited',
-    `${what} Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
-    undefined,
-    { 'retry-after': String(Math.ceil(blockedMs / 1000)) },
-  );
-}
 
 export interface LoginThrottleOptions {
   /** Attempts per account from untrusted clients, and failures per device cookie, per window. */
@@ -61,7 +49,7 @@ export class LoginThrottle {
     }
     const blocked = this.accounts.blockedFor(account);
     if (blocked > 0) {
-      throw tooManyAttempts(blocked, 'Er is te vaak geprobeerd met dit e-mailadres in te loggen. Log in op een apparaat waarop je eerder bent ingelogd, of wacht even.');
+      throw tooManyRequests(blocked, 'Er is te vaak geprobeerd met dit e-mailadres in te loggen. Log in op een apparaat waarop je eerder bent ingelogd, of wacht even.');
     }
     this.accounts.hit(account);
     return { account, trustedDevice: null };

@@ -4,12 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { ChangePasswordBody, UpdateProfileBody, UserBody } from '../../shared/api/users.js';
 import type { Config } from '../config.js';
 import { users } from '../db/schema.js';
-import { badRequest } from '../http/errors.js';
+import { badRequest, tooManyRequests } from '../http/errors.js';
 import { AttemptCounter } from './attempt-counter.js';
 import { authRateLimit } from './client-address.js';
 import { assertDisplayNameAllowed } from './display-name.js';
 import { asDisplayNameTaken, assertDisplayNameFree } from './display-name-taken.js';
-import { AUTH_WINDOW_MS, tooManyAttempts } from './login-throttle.js';
+import { AUTH_WINDOW_MS } from './login-throttle.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { loginTime, startSession } from './session-lifetime.js';
@@ -56,7 +56,7 @@ export default async function profileRoutes(app: FastifyInstance, opts: { config
       const me = request.user!;
       assertAcceptablePassword(request.body.newPassword, 'newPassword');
       const blocked = passwordGuesses.blockedFor(`user:${me.id}`);
-      if (blocked > 0) throw tooManyAttempts(blocked, 'Je hebt te vaak een verkeerd huidig wachtwoord opgegeven.');
+      if (blocked > 0) throw tooManyRequests(blocked, 'Je hebt te vaak een verkeerd huidig wachtwoord opgegeven.');
       passwordGuesses.hit(`user:${me.id}`);
       const [row] = await app.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, me.id)).limit(1);
       if (!row || !(await verifyPassword(row.passwordHash, request.body.currentPassword))) {

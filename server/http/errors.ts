@@ -17,3 +17,14 @@ export const unauthorized = () => new HttpError(401, 'not_logged_in', 'Je bent n
 export const forbidden = (code: string, message: string) => new HttpError(403, code, message);
 export const notFound = (message = 'Niet gevonden.') => new HttpError(404, 'not_found', message);
 export const conflict = (code: string, message: string) => new HttpError(409, code, message);
+
+/**
+ * 429 with Retry-After and the wait in Dutch: "<what> Probeer het over 3 minuten opnieuw." Every limit answers with
+ * it, the rate-limit plugin's (app.ts) and our own per-account counters alike.
+ */
+export function tooManyRequests(waitMs: number, what: string): HttpError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  const wait = seconds < 90 ? `${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}` : `${minutes} ${minutes === 1 ? 'minuut' : 'minuten'}`;
+  return new HttpError(429, 'rate_limited', `${what} Probeer het over ${wait} opnieuw.`, undefined, { 'retry-after': String(seconds) });
+}

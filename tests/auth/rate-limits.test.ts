@@ -22,7 +22,7 @@ describe('rate limits', () => {
     for (let i = 0; i < 5; i++) statuses.push((await guest.login('slachtoffer@example.nl', `gok-${i}-wachtwoord`)).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
     const limited = await guest.login('slachtoffer@example.nl', 'nog-een-gok');
-    expect(limited.body).toMatchObject({ error: { code: 'rate_limited' } });
+    expect(limited.body).toMatchObject({ error: { code: 'rate_limited', message: expect.stringMatching(/^Te veel verzoeken\. Probeer het over \d+ minuten opnieuw\.$/) } });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 
