@@ -1,6 +1,6 @@
 import type { users } from '../db/schema.js';
 
-/** Who may call a route. Every route declares one (see guards.ts); none is inferred from its URL. */
+/** Who may call a route. Every route declares one (http/route-guard.ts refuses to start otherwise); none is inferred from its URL. */
 export type Access =
   /** Anyone, logged in or not. */
   | 'public'
