@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import adminUserRoutes from './auth/admin-routes.js';
 import { addressKey, trustProxyOption } from './auth/client-address.js';
 import profileRoutes from './auth/profile-routes.js';
 import authRoutes from './auth/routes.js';
@@ -25,6 +24,7 @@ import textInput from './http/text-input.js';
 import { requireDeclaredAccess } from './http/route-guard.js';
 import livePlugin from './live/plugin.js';
 import moderationPlugin from './moderation/plugin.js';
+import notificationRoutes from './notifications/routes.js';
 import searchPlugin from './search/plugin.js';
 
 export const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -81,12 +81,12 @@ export async function buildApp({ config, database, logger, searchWorker = true }
   await app.register(healthRoutes);
   await app.register(authRoutes, { config });
   await app.register(profileRoutes, { config });
-  await app.register(adminUserRoutes);
   await app.register(categoryRoutes);
   await app.register(threadRoutes, { config });
   await app.register(postRoutes, { config });
   await app.register(previewRoutes, { config });
   await app.register(moderationPlugin, { config });
+  await app.register(notificationRoutes);
   await app.register(searchPlugin, { config, poll: searchWorker });
   await app.register(livePlugin, { config });
 

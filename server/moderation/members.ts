@@ -7,7 +7,8 @@ import type { Tx } from '../db/client.js';
 import { users } from '../db/schema.js';
 import { conflict, forbidden, notFound } from '../http/errors.js';
 import { notifyUserEvent } from '../live/notify.js';
-import { logAction, notifyUser } from './record.js';
+import { notifyUser } from '../notifications/notify.js';
+import { logAction } from './record.js';
 
 /** Member administration that more than one route needs (the admin routes and resolving a report). */
 

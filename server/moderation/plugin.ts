@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import logRoutes from './log-routes.js';
-import notificationRoutes from './notification-routes.js';
+import memberRoutes from './member-routes.js';
 import moderationPostRoutes from './post-routes.js';
 import queueRoutes from './queue-routes.js';
 import reportRoutes from './report-routes.js';
 import moderationThreadRoutes from './thread-routes.js';
 
 /**
- * The moderation concern: reports and the review queue, moderators' actions on posts and threads,
- * the append-only log, and users' notifications. Member administration lives in server/auth/admin-routes.ts.
+ * The moderation concern: reports and the review queue, moderators' actions on posts and threads, member
+ * administration (approval, suspension, verified roles, moderator rights) and the append-only log.
  */
 export default async function moderationPlugin(app: FastifyInstance, opts: { config: Config }) {
   await app.register(reportRoutes, { config: opts.config });
@@ -17,5 +17,5 @@ export default async function moderationPlugin(app: FastifyInstance, opts: { con
   await app.register(moderationPostRoutes);
   await app.register(moderationThreadRoutes);
   await app.register(logRoutes);
-  await app.register(notificationRoutes);
+  await app.register(memberRoutes);
 }

@@ -3,7 +3,8 @@ import type { Tx } from '../db/client.js';
 import { categories, posts, threads } from '../db/schema.js';
 import { notifyForumEvent } from '../live/notify.js';
 import { enqueueSearch } from '../search/enqueue.js';
-import { logAction, notifyUser } from './record.js';
+import { notifyUser } from '../notifications/notify.js';
+import { logAction } from './record.js';
 
 /**
  * Hiding and restoring a post, with everything that follows from it in the same transaction:

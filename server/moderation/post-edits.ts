@@ -1,6 +1,7 @@
 import type { CurrentUser } from '../auth/types.js';
 import type { Tx } from '../db/client.js';
-import { logAction, notifyUser } from './record.js';
+import { notifyUser } from '../notifications/notify.js';
+import { logAction } from './record.js';
 
 /**
  * A moderator's edit or deletion of someone else's post goes on record and is told to its author, whichever route

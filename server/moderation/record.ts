@@ -1,7 +1,6 @@
 import type { ModerationAction } from '../../shared/api/moderation.js';
 import type { Tx } from '../db/client.js';
-import { moderationActions, notifications } from '../db/schema.js';
-import { notifyUserEvent } from '../live/notify.js';
+import { moderationActions } from '../db/schema.js';
 
 export interface LogInput {
   /** Null when the system acted (automatic hiding). */
@@ -25,10 +24,4 @@ export async function logAction(tx: Tx, input: LogInput): Promise<void> {
     reason: input.reason ?? null,
     details: input.details ?? null,
   });
-}
-
-/** Tells the affected user in-app what happened; the live event goes out on commit only. */
-export async function notifyUser(tx: Tx, userId: number, kind: string, message: string, data: Record<string, unknown> | null = null): Promise<void> {
-  const [row] = await tx.insert(notifications).values({ userId, kind, message, data }).returning({ id: notifications.id });
-  await notifyUserEvent(tx, { type: 'notification.created', userId, notificationId: row!.id });
 }

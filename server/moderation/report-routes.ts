@@ -14,7 +14,8 @@ import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
 import { suspendUser } from './members.js';
 import { hidePost, restorePost } from './post-actions.js';
-import { logAction, notifyUser } from './record.js';
+import { notifyUser } from '../notifications/notify.js';
+import { logAction } from './record.js';
 import { findReports, selectReports, toReportDto } from './reports.js';
 
 export const AUTO_HIDE_REASON = 'Automatisch verborgen na meldingen van leden';

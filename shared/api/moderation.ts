@@ -173,31 +173,3 @@ export type LogEntry = Static<typeof LogEntry>;
 
 export const LogList = Type.Object({ entries: Type.Array(LogEntry), nextCursor: NextCursor });
 export type LogList = Static<typeof LogList>;
-
-// Notifications
-
-export const Notification = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String(),
-  message: Type.String(),
-  data: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-  readAt: NullableTimestamp,
-  createdAt: Timestamp,
-});
-export type Notification = Static<typeof Notification>;
-
-export const NotificationList = Type.Object({ notifications: Type.Array(Notification), unreadCount: Type.Integer(), nextCursor: NextCursor });
-export type NotificationList = Static<typeof NotificationList>;
-
-export const NotificationsQuery = Type.Object(Page);
-
-export const ReadNotificationsBody = Type.Object(
-  {
-    ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), { minItems: 1, maxItems: 100 })),
-    all: Type.Optional(Type.Literal(true)),
-  },
-  { additionalProperties: false },
-);
-export type ReadNotificationsBody = Static<typeof ReadNotificationsBody>;
-
-export const UnreadAnswer = Type.Object({ unreadCount: Type.Integer() });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogList, NotificationList } from '../../shared/api/moderation.js';
+import type { LogList } from '../../shared/api/moderation.js';
+import type { NotificationList } from '../../shared/api/notifications.js';
 import { moderationActions, notifications, postRevisions } from '../../server/db/schema.js';
 import { makePost, makeThread } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';

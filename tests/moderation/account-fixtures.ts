@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
 import type { ErrorBody } from '../../shared/api/common.js';
-import type { NotificationList } from '../../shared/api/moderation.js';
+import type { NotificationList } from '../../shared/api/notifications.js';
 import type { User } from '../../shared/api/users.js';
 import { moderationActions } from '../../server/db/schema.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../shared/api/common.js';
-import type { NotificationList } from '../../shared/api/moderation.js';
+import type { NotificationList } from '../../shared/api/notifications.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
 

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import type { NotificationList, ReadNotificationsBody } from '../../../shared/api/moderation';
+import type { NotificationList, ReadNotificationsBody } from '../../../shared/api/notifications';
 import { get, post, qs } from './http';
 import { notificationKeys } from './notifications';
 

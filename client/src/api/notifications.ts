@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { NotificationList } from '../../../shared/api/moderation';
+import type { NotificationList } from '../../../shared/api/notifications';
 import { get } from './http';
 
 /** Every notification query starts with this key, so one live event refreshes the count and the list together. */

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { NotificationList, NotificationsQuery, ReadNotificationsBody, UnreadAnswer } from '../../shared/api/moderation.js';
+import { NotificationList, NotificationsQuery, ReadNotificationsBody, UnreadAnswer } from '../../shared/api/notifications.js';
 import type { Db } from '../db/client.js';
 import { notifications } from '../db/schema.js';
 import { badRequest } from '../http/errors.js';

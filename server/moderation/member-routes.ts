@@ -9,17 +9,18 @@ import { users } from '../db/schema.js';
 import { conflict } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
 import { notifyUserEvent } from '../live/notify.js';
-import { assertMayActOn, lockUser, suspendUser } from '../moderation/members.js';
-import { logAction, notifyUser } from '../moderation/record.js';
-import type { CurrentUser } from './types.js';
-import { toUserDto, userColumns } from './users.js';
+import { notifyUser } from '../notifications/notify.js';
+import type { CurrentUser } from '../auth/types.js';
+import { toUserDto, userColumns } from '../auth/users.js';
+import { assertMayActOn, lockUser, suspendUser } from './members.js';
+import { logAction } from './record.js';
 
 /**
  * Membership administration: the moderators' list of accounts, approval and rejection of new members,
  * suspensions, verified representative roles, and (admins only) who is a moderator. Every change is one
  * transaction with its log row, the user's notification and a live 'account.changed'.
  */
-export default async function adminUserRoutes(app: FastifyInstance) {
+export default async function memberRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   api.get('/api/admin/users', { config: { auth: 'moderator' }, schema: { querystring: UserListQuery, response: { 200: UserList } } }, async (request) => {
