@@ -1,10 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { CategoryList } from '../../shared/api/forum.js';
 import { CATEGORIES } from '../../shared/constants.js';
 import type { Db } from '../db/client.js';
 import { categories, threads } from '../db/schema.js';
+import { threadCondition } from './visibility.js';
 
 /** Makes sure every standard category exists with its current name and description; safe to run at every start. */
 export async function seedCategories(db: Db): Promise<void> {
@@ -21,11 +22,12 @@ export default async function categoryRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   api.get('/api/categories', { config: { auth: 'member' }, schema: { response: { 200: CategoryList } } }, async () => {
-    // The newest visible thread's activity, one index lookup per category (threads_category_activity_idx).
+    // The newest activity among the threads members see (the list is the same for everyone), one index lookup per
+    // category: threads_category_activity_idx is partial on exactly the member condition.
     const lastPostAt = app.db
       .select({ last: max(threads.lastPostAt) })
       .from(threads)
-      .where(and(eq(threads.categoryId, categories.id), isNull(threads.hiddenAt), isNull(threads.deletedAt)));
+      .where(and(eq(threads.categoryId, categories.id), threadCondition('member')));
     const rows = await app.db
       .select({
         id: categories.id,

@@ -10,6 +10,7 @@ import { postRevisions, users } from '../db/schema.js';
 import { badRequest, forbidden, notFound } from '../http/errors.js';
 import { isModeratorAct, recordModeratorDelete, recordModeratorEdit } from '../moderation/post-edits.js';
 import { findPost, findVisibleThread, toPostDto, type PostRow, type ThreadRow } from './queries.js';
+import { postVisible } from './visibility.js';
 import { assertMayPost } from './anti-abuse.js';
 import { createReply, deletePost, editPost } from './writes.js';
 
@@ -18,7 +19,7 @@ const threadLocked = () => forbidden('thread_locked', 'Deze discussie is geslote
 /** The post and its thread, if `user` may see both; a post they may not see is "not found", not "forbidden". */
 async function findVisiblePost(app: FastifyInstance, id: number, user: CurrentUser): Promise<{ post: PostRow; thread: ThreadRow }> {
   const post = await findPost(app.db, id);
-  if (!post || (post.hiddenAt && !isModerator(user))) throw notFound('Dit bericht bestaat niet.');
+  if (!postVisible(post, user)) throw notFound('Dit bericht bestaat niet.');
   const thread = await findVisibleThread(app.db, post.threadId, user);
   if (!thread) throw notFound('Dit bericht bestaat niet.');
   return { post, thread };
@@ -49,7 +50,7 @@ export default async function postRoutes(app: FastifyInstance, opts: { config: C
       const replyTo = request.body.replyToPostId ?? null;
       if (replyTo !== null) {
         const target = await findPost(app.db, replyTo);
-        if (!target || target.threadId !== thread.id || (target.hiddenAt && !isModerator(user))) {
+        if (!postVisible(target, user) || target.threadId !== thread.id) {
           throw badRequest('invalid_reply_to', 'Je kunt alleen reageren op een bericht in deze discussie.', 'replyToPostId');
         }
       }

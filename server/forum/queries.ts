@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Post, Thread } from '../../shared/api/forum.js';
 import type { RepresentativeRole } from '../../shared/constants.js';
 import type { CurrentUser } from '../auth/types.js';
@@ -6,6 +6,7 @@ import { isModerator } from '../auth/users.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { preparedOnce } from '../db/prepared.js';
 import { categories, posts, threads, users } from '../db/schema.js';
+import { postCondition, postTextVisible, threadCondition, viewerKind, type ViewerKind } from './visibility.js';
 
 export const threadColumns = {
   id: threads.id,
@@ -55,34 +56,22 @@ export function toThreadDto(row: ThreadRow, unreadCount?: number | null): Thread
   };
 }
 
-/** Members see threads that are neither hidden nor deleted; moderators also see hidden ones. */
-function threadVisibility(moderator: boolean): SQL | undefined {
-  return moderator ? isNull(threads.deletedAt) : and(isNull(threads.deletedAt), isNull(threads.hiddenAt));
-}
-export const threadVisibleTo = (user: CurrentUser | null) => threadVisibility(isModerator(user));
-
-/** Members never see hidden posts (not even a placeholder); deleted posts stay as a placeholder without text. */
-function postVisibility(moderator: boolean): SQL | undefined {
-  return moderator ? undefined : isNull(posts.hiddenAt);
-}
-export const postVisibleTo = (user: CurrentUser | null) => postVisibility(isModerator(user));
-
 /** One prepared statement per kind of viewer: members and moderators see different threads. */
-const visibleThreadQuery = (moderator: boolean) =>
+const visibleThreadQuery = (kind: ViewerKind) =>
   preparedOnce((db: Db) =>
     db
       .select(threadColumns)
       .from(threads)
       .innerJoin(categories, eq(categories.id, threads.categoryId))
       .innerJoin(users, eq(users.id, threads.authorId))
-      .where(and(eq(threads.id, sql.placeholder('id')), threadVisibility(moderator)))
+      .where(and(eq(threads.id, sql.placeholder('id')), threadCondition(kind)))
       .limit(1)
-      .prepare(moderator ? 'visible_thread_moderator' : 'visible_thread_member'),
+      .prepare(`visible_thread_${kind}`),
   );
-const visibleThread = { member: visibleThreadQuery(false), moderator: visibleThreadQuery(true) };
+const visibleThread = { member: visibleThreadQuery('member'), moderator: visibleThreadQuery('moderator') };
 
 export async function findVisibleThread(db: Db, id: number, user: CurrentUser | null): Promise<ThreadRow | null> {
-  const rows = await visibleThread[isModerator(user) ? 'moderator' : 'member'](db).execute({ id });
+  const rows = await visibleThread[viewerKind(user)](db).execute({ id });
   return rows[0] ?? null;
 }
 
@@ -126,7 +115,7 @@ export type PostRow = {
 export function toPostDto(row: PostRow, viewer: CurrentUser | null): Post {
   const moderator = isModerator(viewer);
   const deleted = row.deletedAt !== null;
-  const showText = !deleted || moderator;
+  const showText = postTextVisible(row, viewer);
   const mayEdit = viewer !== null && (viewer.id === row.authorId || moderator);
   return {
     id: row.id,
@@ -153,19 +142,19 @@ export function selectPosts(db: DbOrTx) {
   return db.select(postColumns).from(posts).innerJoin(users, eq(users.id, posts.authorId));
 }
 
-const threadPageQuery = (moderator: boolean) =>
+const threadPageQuery = (kind: ViewerKind) =>
   preparedOnce((db: Db) =>
     selectPosts(db)
-      .where(and(eq(posts.threadId, sql.placeholder('threadId')), gt(posts.id, sql.placeholder('afterId')), postVisibility(moderator)))
+      .where(and(eq(posts.threadId, sql.placeholder('threadId')), gt(posts.id, sql.placeholder('afterId')), postCondition(kind)))
       .orderBy(asc(posts.id))
       .limit(sql.placeholder('limit'))
-      .prepare(moderator ? 'thread_page_moderator' : 'thread_page_member'),
+      .prepare(`thread_page_${kind}`),
   );
-const threadPage = { member: threadPageQuery(false), moderator: threadPageQuery(true) };
+const threadPage = { member: threadPageQuery('member'), moderator: threadPageQuery('moderator') };
 
 /** Up to `limit` posts of a thread after `afterId`, oldest first, as `user` may see them (the thread page). */
 export function selectThreadPage(db: Db, user: CurrentUser, threadId: number, afterId: number, limit: number): Promise<PostRow[]> {
-  return threadPage[isModerator(user) ? 'moderator' : 'member'](db).execute({ threadId, afterId, limit });
+  return threadPage[viewerKind(user)](db).execute({ threadId, afterId, limit });
 }
 
 export async function findPost(db: DbOrTx, id: number): Promise<PostRow | null> {

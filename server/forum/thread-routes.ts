@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { and, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import { IdParams, PageQuery } from '../../shared/api/common.js';
 import { CategoryThreadsParams, CreateThreadBody, ThreadList, ThreadPage, ThreadPageQuery, ThreadWithPost } from '../../shared/api/forum.js';
@@ -7,9 +8,13 @@ import type { Config } from '../config.js';
 import { categories, posts, threadReads, threads, users } from '../db/schema.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
-import { findPost, findVisibleThread, selectThreadPage, threadColumns, threadVisibleTo, toPostDto, toThreadDto } from './queries.js';
+import { findPost, findVisibleThread, selectThreadPage, threadColumns, toPostDto, toThreadDto } from './queries.js';
+import { postReadByMembersCondition, threadVisibleTo } from './visibility.js';
 import { assertMayPost } from './anti-abuse.js';
 import { createThread } from './writes.js';
+
+/** The unread count's own name for posts (`p`), apart from the outer query's threads and posts. */
+const unreadPost = alias(posts, 'p');
 
 export default async function threadRoutes(app: FastifyInstance, opts: { config: Config }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -30,7 +35,7 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
           ...threadColumns,
           unreadCount: sql<number | null>`case when ${threadReads.lastReadPostId} is null then null else (
             select count(*)::int from ${posts} p
-            where p.thread_id = ${threads.id} and p.id > ${threadReads.lastReadPostId} and p.hidden_at is null and p.deleted_at is null
+            where p.thread_id = ${threads.id} and p.id > ${threadReads.lastReadPostId} and ${postReadByMembersCondition(unreadPost)}
           ) end`,
         })
         .from(threads)

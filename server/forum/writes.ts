@@ -2,13 +2,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/types.js';
 import { renderMarkdown } from '../content/render.js';
 import { queryRows, type Db, type DbOrTx } from '../db/client.js';
-import { categories, postRevisions, posts, threadReads, threads } from '../db/schema.js';
-import { notifyForumEvent } from '../live/notify.js';
-import { enqueueSearch } from '../search/enqueue.js';
+import { postRevisions, posts, threadReads, threads } from '../db/schema.js';
+import { publish } from '../events/publish.js';
+import { countReply, countThread, NEW_THREAD_COUNTS, uncountPost, uncountThread } from './counters.js';
 
 /**
- * The forum's writes. Each is one transaction that also writes what must follow from it
- * (the search outbox row and the live NOTIFY), so a reply is either there with everything or not at all.
+ * The forum's writes by members. Each is one transaction that also announces the change (publish: the search
+ * outbox row and the live NOTIFY), so a reply is either there with everything or not at all. Moderation's changes
+ * of forum state are in post-hiding.ts (hide, restore) and thread-changes.ts (lock, pin, rename, move); the counters
+ * in counters.ts. Each takes a transaction or a `tx` (then it runs as a savepoint inside the caller's).
  */
 
 async function markRead(tx: Parameters<Parameters<Db['transaction']>[0]>[0], userId: number, threadId: number, postId: number) {
@@ -21,37 +23,29 @@ async function markRead(tx: Parameters<Parameters<Db['transaction']>[0]>[0], use
     });
 }
 
-export async function createThread(db: Db, author: CurrentUser, categoryId: number, title: string, body: string) {
+export async function createThread(db: DbOrTx, author: CurrentUser, categoryId: number, title: string, body: string) {
   const bodyHtml = renderMarkdown(body);
   return db.transaction(async (tx) => {
-    const [thread] = await tx.insert(threads).values({ categoryId, authorId: author.id, title, postCount: 1 }).returning();
+    const [thread] = await tx.insert(threads).values({ categoryId, authorId: author.id, title, ...NEW_THREAD_COUNTS }).returning();
     const [post] = await tx.insert(posts).values({ threadId: thread!.id, authorId: author.id, body, bodyHtml }).returning({ id: posts.id });
-    await tx
-      .update(categories)
-      .set({ threadCount: sql`${categories.threadCount} + 1` })
-      .where(eq(categories.id, categoryId));
+    await countThread(tx, categoryId);
     await markRead(tx, author.id, thread!.id, post!.id);
-    await enqueueSearch(tx, 'post', post!.id);
-    await notifyForumEvent(tx, { type: 'thread.created', threadId: thread!.id, categoryId });
-    await notifyForumEvent(tx, { type: 'post.created', threadId: thread!.id, postId: post!.id, categoryId });
+    await publish(tx, { type: 'thread.created', threadId: thread!.id, categoryId });
+    await publish(tx, { type: 'post.created', threadId: thread!.id, postId: post!.id, categoryId });
     return { threadId: thread!.id, postId: post!.id };
   });
 }
 
-export async function createReply(db: Db, author: CurrentUser, threadId: number, categoryId: number, body: string, replyToPostId: number | null) {
+export async function createReply(db: DbOrTx, author: CurrentUser, threadId: number, categoryId: number, body: string, replyToPostId: number | null) {
   const bodyHtml = renderMarkdown(body);
   return db.transaction(async (tx) => {
     // Bump the thread first: the UPDATE locks its row before the post gets its id, so replies to one thread commit
     // in id order, and a live client that reconnects with `after = newest id seen` can never skip a reply that
     // committed later (live concern). now() is the transaction's start, so it is also the post's created_at.
-    await tx
-      .update(threads)
-      .set({ postCount: sql`${threads.postCount} + 1`, lastPostAt: sql`now()` })
-      .where(eq(threads.id, threadId));
+    await countReply(tx, threadId);
     const [post] = await tx.insert(posts).values({ threadId, authorId: author.id, body, bodyHtml, replyToPostId }).returning({ id: posts.id });
     await markRead(tx, author.id, threadId, post!.id);
-    await enqueueSearch(tx, 'post', post!.id);
-    await notifyForumEvent(tx, { type: 'post.created', threadId, postId: post!.id, categoryId });
+    await publish(tx, { type: 'post.created', threadId, postId: post!.id, categoryId });
     return post!.id;
   });
 }
@@ -68,8 +62,7 @@ export async function editPost(db: DbOrTx, editor: CurrentUser, postId: number, 
       sql`insert into ${postRevisions} (post_id, body, edited_by) select id, body, ${editor.id} from ${posts} where id = ${postId} returning id`,
     );
     await tx.update(posts).set({ body, bodyHtml, editedAt: sql`now()` }).where(eq(posts.id, postId));
-    await enqueueSearch(tx, 'post', postId);
-    await notifyForumEvent(tx, { type: 'post.updated', threadId, postId, categoryId });
+    await publish(tx, { type: 'post.updated', threadId, postId, categoryId });
     return revision!.id;
   });
 }
@@ -88,22 +81,14 @@ export async function deletePost(db: DbOrTx, actor: CurrentUser, postId: number,
     // Deleted meanwhile by someone else: nothing changed, so the caller logs and tells nothing either.
     if (!deleted) return false;
     if (wasVisible) {
-      const [thread] = await tx
-        .update(threads)
-        .set({ postCount: sql`greatest(${threads.postCount} - 1, 0)` })
-        .where(eq(threads.id, threadId))
-        .returning({ postCount: threads.postCount, hiddenAt: threads.hiddenAt });
+      const thread = await uncountPost(tx, threadId);
       if (thread && thread.postCount === 0 && thread.hiddenAt === null) {
         await tx.update(threads).set({ deletedAt: sql`now()` }).where(eq(threads.id, threadId));
-        await tx
-          .update(categories)
-          .set({ threadCount: sql`greatest(${categories.threadCount} - 1, 0)` })
-          .where(eq(categories.id, categoryId));
-        await notifyForumEvent(tx, { type: 'thread.updated', threadId, categoryId });
+        await uncountThread(tx, categoryId);
+        await publish(tx, { type: 'thread.updated', threadId, categoryId, changed: ['deleted', 'counts'] });
       }
     }
-    await enqueueSearch(tx, 'post', postId);
-    await notifyForumEvent(tx, { type: 'post.removed', threadId, postId, categoryId });
+    await publish(tx, { type: 'post.removed', threadId, postId, categoryId });
     return true;
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The live hub: how a reply reaches every open screen.
  *
- * 1. A write (server/forum/writes.ts, moderation) calls notifyForumEvent() inside its transaction: PostgreSQL
+ * 1. A write (server/forum/, the only writer) calls publish() (server/events/) inside its transaction: PostgreSQL
  *    sends `{type, threadId, postId, categoryId}` on channel `forum_events` only when it commits. Ids only.
  * 2. Every server process listens (bus.ts: a dedicated pg.Client doing LISTEN, or PGlite's in-process listen)
  *    and hands each event to its hub, which handles events one at a time, in the order they were committed.
@@ -23,9 +23,11 @@ import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
 import { toPostDto, toThreadDto, type PostRow } from '../forum/queries.js';
 import { Connection, LIMITS, type ConnectionHost } from './connection.js';
-import type { ForumChannelEvent, ForumEvent, TypingEvent, UserEvent } from './notify.js';
+import type { ForumEvent } from '../events/types.js';
+import type { ForumChannelEvent, TypingEvent, UserEvent } from './notify.js';
 import type { LiveSocket } from './socket.js';
-import { postVisible, threadVisible, type LiveStore } from './store.js';
+import { postVisible, threadVisible } from '../forum/visibility.js';
+import type { LiveStore } from './store.js';
 
 type PostEvent = Extract<ForumEvent, { postId: number }>;
 

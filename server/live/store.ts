@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/types.js';
-import { findUserById, isModerator } from '../auth/users.js';
+import { findUserById } from '../auth/users.js';
 import type { Db } from '../db/client.js';
 import { categories, posts, threads, users } from '../db/schema.js';
-import { findPost, findVisibleThread, postVisibleTo, selectPosts, threadColumns, type PostRow, type ThreadRow } from '../forum/queries.js';
+import { findPost, findVisibleThread, selectPosts, threadColumns, type PostRow, type ThreadRow } from '../forum/queries.js';
+import { postVisibleTo, viewerKind } from '../forum/visibility.js';
 
 /**
  * Every database read the live concern makes, behind one interface: the hub and connections take it as a
@@ -43,7 +44,7 @@ function coalesce<A extends unknown[], R>(key: (...args: A) => string, load: (..
 }
 
 /** Members and moderators see different things; within each group the answer is the same. */
-const byViewer = (id: number | string, user: CurrentUser) => `${id}:${isModerator(user) ? 'moderator' : 'member'}`;
+const byViewer = (id: number | string, user: CurrentUser) => `${id}:${viewerKind(user)}`;
 
 export function createLiveStore(db: Db): LiveStore {
   return {
@@ -82,15 +83,4 @@ export function createLiveStore(db: Db): LiveStore {
     },
     findUser: (userId) => findUserById(db, userId),
   };
-}
-
-/** The in-memory twin of threadVisibleTo(): members see threads neither hidden nor deleted, moderators hidden ones too. */
-export function threadVisible(thread: ThreadRow | null, user: CurrentUser): thread is ThreadRow {
-  if (!thread || thread.deletedAt) return false;
-  return thread.hiddenAt === null || isModerator(user);
-}
-
-/** The in-memory twin of postVisibleTo(): members never see hidden posts; deleted ones stay as a placeholder. */
-export function postVisible(post: PostRow | null, user: CurrentUser): post is PostRow {
-  return post !== null && (post.hiddenAt === null || isModerator(user));
 }

@@ -4,11 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../../shared/api/common.js';
 import { ReportAnswer, ReportBody, ReportList, ReportListQuery, ResolveBody } from '../../shared/api/moderation.js';
 import type { CurrentUser } from '../auth/types.js';
-import { isModerator } from '../auth/users.js';
 import type { Config } from '../config.js';
 import type { Tx } from '../db/client.js';
 import { moderationActions, posts, reports, threads } from '../db/schema.js';
 import { findPost, findVisibleThread } from '../forum/queries.js';
+import { rehide } from '../forum/post-hiding.js';
+import { postVisible } from '../forum/visibility.js';
 import { deletePost } from '../forum/writes.js';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
@@ -40,7 +41,8 @@ export default async function reportRoutes(app: FastifyInstance, opts: { config:
     async (request, reply) => {
       const user = request.user!;
       const post = await findPost(app.db, request.params.id);
-      if (!post || post.deletedAt || (post.hiddenAt && !isModerator(user))) throw notFound('Dit bericht bestaat niet.');
+      // A deleted post can be reported by nobody; a hidden one only by whoever may still see it.
+      if (!post || post.deletedAt || !postVisible(post, user)) throw notFound('Dit bericht bestaat niet.');
       if (!(await findVisibleThread(app.db, post.threadId, user))) throw notFound('Dit bericht bestaat niet.');
       if (post.authorId === user.id) throw forbidden('own_post', 'Je kunt je eigen bericht niet melden.');
       const note = request.body.note?.trim() || null;
@@ -134,7 +136,7 @@ async function applyResolution(
     // A post deleted meanwhile is not hidden on top (that would hide a whole thread for a placeholder).
     if (!post.deletedAt && (await hidePost(tx, postId, { moderatorId: moderator.id, reason: hideReason, details }))) return;
     // Already hidden (automatically): the moderator's decision still goes on record, with their reason.
-    await tx.update(posts).set({ hiddenReason: hideReason }).where(and(eq(posts.id, postId), sql`${posts.hiddenAt} is not null`));
+    await rehide(tx, postId, hideReason);
     await logAction(tx, { moderatorId: moderator.id, action: 'hide_post', targetUserId: post.authorId, targetPostId: postId, targetThreadId: post.threadId, reason: hideReason, details: { ...details, alreadyHidden: post.hiddenAt !== null } });
   };
   switch (action) {

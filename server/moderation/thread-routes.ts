@@ -1,13 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../../shared/api/common.js';
 import { ModeratedThread, ThreadPatchBody } from '../../shared/api/moderation.js';
-import { categories, threads } from '../db/schema.js';
+import { categories } from '../db/schema.js';
 import { findVisibleThread, toThreadDto } from '../forum/queries.js';
-import { notifyForumEvent } from '../live/notify.js';
+import { changeThread } from '../forum/thread-changes.js';
 import { badRequest, notFound } from '../http/errors.js';
-import { enqueueSearch } from '../search/enqueue.js';
 import { logAction } from './record.js';
 
 /**
@@ -38,47 +37,12 @@ export default async function moderationThreadRoutes(app: FastifyInstance) {
       const base = { moderatorId: moderator.id, targetUserId: thread.authorId, targetThreadId: thread.id, reason };
 
       await app.db.transaction(async (tx) => {
-        const [current] = await tx.select().from(threads).where(eq(threads.id, thread.id)).for('update');
-        let changed = false;
-        if (locked !== undefined && locked !== current!.locked) {
-          await tx.update(threads).set({ locked }).where(eq(threads.id, thread.id));
-          await logAction(tx, { ...base, action: locked ? 'lock_thread' : 'unlock_thread' });
-          changed = true;
-        }
-        if (pinned !== undefined && pinned !== current!.pinned) {
-          await tx.update(threads).set({ pinned }).where(eq(threads.id, thread.id));
-          await logAction(tx, { ...base, action: pinned ? 'pin_thread' : 'unpin_thread' });
-          changed = true;
-        }
-        let reindex = false;
-        if (title !== undefined && title !== current!.title) {
-          await tx.update(threads).set({ title }).where(eq(threads.id, thread.id));
-          await logAction(tx, { ...base, action: 'rename_thread', details: { from: current!.title, to: title } });
-          changed = reindex = true;
-        }
-        const from = current!.categoryId;
-        if (target && target.id !== from) {
-          await tx.update(threads).set({ categoryId: target.id }).where(eq(threads.id, thread.id));
-          // Only a thread members can see is counted in its category.
-          if (current!.hiddenAt === null && current!.deletedAt === null) {
-            await tx.update(categories).set({ threadCount: sql`greatest(${categories.threadCount} - 1, 0)` }).where(eq(categories.id, from));
-            await tx
-              .update(categories)
-              .set({ threadCount: sql`${categories.threadCount} + 1` })
-              .where(eq(categories.id, target.id));
-          }
-          await logAction(tx, { ...base, action: 'move_thread', details: { from: thread.categorySlug, to: categorySlug } });
-          changed = reindex = true;
-        }
-        if (reindex) await enqueueSearch(tx, 'thread', thread.id);
-        if (changed) {
-          await notifyForumEvent(tx, {
-            type: 'thread.updated',
-            threadId: thread.id,
-            categoryId: target?.id ?? from,
-            ...(target && target.id !== from ? { previousCategoryId: from } : {}),
-          });
-        }
+        // The forum changes the thread (and announces it); moderation puts each change on record, in the same order.
+        const changes = await changeThread(tx, thread.id, { locked, pinned, title, categoryId: target?.id });
+        if (changes.locked !== undefined) await logAction(tx, { ...base, action: changes.locked ? 'lock_thread' : 'unlock_thread' });
+        if (changes.pinned !== undefined) await logAction(tx, { ...base, action: changes.pinned ? 'pin_thread' : 'unpin_thread' });
+        if (changes.title) await logAction(tx, { ...base, action: 'rename_thread', details: { from: changes.title.from, to: changes.title.to } });
+        if (changes.categoryId) await logAction(tx, { ...base, action: 'move_thread', details: { from: thread.categorySlug, to: categorySlug } });
       });
       return { thread: toThreadDto((await findVisibleThread(app.db, thread.id, moderator))!) };
     },

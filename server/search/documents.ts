@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { toPlainText } from '../content/render.js';
 import { queryRows, type DbOrTx } from '../db/client.js';
+import { searchableSql } from '../forum/visibility.js';
 import { cleanText, decodeEntities } from './text.js';
 import type { SearchDocument } from './types.js';
 
@@ -26,7 +27,7 @@ export async function loadDocuments(db: DbOrTx, postIds: number[]): Promise<{ do
     db,
     sql`select p.id as post_id, p.thread_id, t.title, p.body_html, c.slug as category_slug, p.author_id,
                u.display_name as author_name, p.created_at,
-               (p.hidden_at is null and p.deleted_at is null and t.hidden_at is null and t.deleted_at is null) as visible
+               (${searchableSql()}) as visible
           from posts p
           join threads t on t.id = p.thread_id
           join categories c on c.id = t.category_id

@@ -18,7 +18,11 @@ const DUTCH_STOP_WORDS = [
 const STOP_WORDS = new Set(DUTCH_STOP_WORDS);
 const TASK_TIMEOUT_MS = 10_000;
 
-/** Meilisearch, through its official client. One document per visible post; settings are applied at start. */
+/**
+ * Meilisearch, through its official client; settings are applied at start. It holds one document per post that
+ * search may show (documents.ts keeps only those, by forum/visibility.ts), so no visibility field or filter here;
+ * its hits are checked against the forum tables again before they are shown (routes.ts).
+ */
 export class MeiliSearchIndex implements SearchIndex {
   readonly name = 'meilisearch';
   readonly suggests = false;

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
+import { searchableSql } from '../forum/visibility.js';
 import { snippetSql } from './postgres-snippets.js';
 import { correctableWords, extractWords, foldWord, mapDutchOperators, replaceWords, snippetToHtml } from './text.js';
 import { collapseCompounds, hasPositiveTerm, widenTsquery } from './tsquery.js';
@@ -143,7 +144,7 @@ export class PostgresSearchIndex implements SearchIndex {
         join categories c on c.id = t.category_id
         join users u on u.id = p.author_id
         cross join lateral (
-          select p.hidden_at is null and p.deleted_at is null and t.hidden_at is null and t.deleted_at is null
+          select ${searchableSql()}
                  ${categoryId === null ? sql`` : sql`and t.category_id = ${categoryId}`} as visible
         ) v
         ${snippet.joins}

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { SearchQuery, SearchResponse, type SearchHit } from '../../shared/api/search.js';
 import { LIMITS } from '../../shared/constants.js';
 import { queryRows, type Db } from '../db/client.js';
+import { searchableSql } from '../forum/visibility.js';
 import { badRequest, HttpError } from '../http/errors.js';
 import { END_MS, inDateRange } from '../http/dates.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
@@ -52,7 +53,7 @@ async function hydrate(db: Db, postIds: number[]): Promise<Map<number, HitRow>> 
           join categories c on c.id = t.category_id
           join users u on u.id = p.author_id
          where p.id in (select jsonb_array_elements_text(${JSON.stringify(postIds)}::jsonb)::int)
-           and p.hidden_at is null and p.deleted_at is null and t.hidden_at is null and t.deleted_at is null`,
+           and ${searchableSql()}`,
   );
   return new Map(rows.map((r) => [r.post_id, r]));
 }

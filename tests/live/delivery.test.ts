@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Post } from '../../shared/api/forum.js';
 import { posts, threads } from '../../server/db/schema.js';
 import { makePost, makeThread } from '../../server/dev/factories.js';
-import { notifyForumEvent, notifyUserEvent } from '../../server/live/notify.js';
+import { publish } from '../../server/events/publish.js';
+import { notifyUserEvent } from '../../server/live/notify.js';
 import type { TestClient } from '../helpers/client.js';
 import { connect, t, useListeningApp } from './sockets.js';
 
@@ -71,7 +72,7 @@ describe('live delivery', () => {
     // What moderation does when it hides a post.
     await t.db.transaction(async (tx) => {
       await tx.update(posts).set({ hiddenAt: sql`now()` }).where(eq(posts.id, postId));
-      await notifyForumEvent(tx, { type: 'post.updated', threadId, postId, categoryId: 1 });
+      await publish(tx, { type: 'post.updated', threadId, postId, categoryId: 1 });
     });
     expect(await memberSocket.next('post.removed')).toEqual({ type: 'post.removed', postId, threadId });
     const moderatorView = await moderatorSocket.next('post.updated');
@@ -95,10 +96,10 @@ describe('live delivery', () => {
     await socket.subscribe(threadId);
     await t.db.transaction(async (tx) => {
       await tx.update(threads).set({ hiddenAt: sql`now()` }).where(eq(threads.id, threadId));
-      await notifyForumEvent(tx, { type: 'thread.updated', threadId, categoryId: 1 });
+      await publish(tx, { type: 'thread.updated', threadId, categoryId: 1, changed: ['hidden'] });
     });
     expect(await socket.next('thread.removed')).toEqual({ type: 'thread.removed', threadId });
-    await t.db.transaction((tx) => notifyForumEvent(tx, { type: 'post.updated', threadId, postId, categoryId: 1 }));
+    await t.db.transaction((tx) => publish(tx, { type: 'post.updated', threadId, postId, categoryId: 1 }));
     await socket.roundTrip();
     expect(socket.messages.filter((m) => m.type === 'post.updated' || m.type === 'post.removed')).toEqual([]);
     socket.close();

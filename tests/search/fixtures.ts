@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../server/auth/types.js';
 import { posts, threads } from '../../server/db/schema.js';
 import { makePost, makeThread } from '../../server/dev/factories.js';
-import { enqueueSearch } from '../../server/search/enqueue.js';
+import { publish } from '../../server/events/publish.js';
 import type { TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
 
@@ -12,18 +12,23 @@ export interface SearchResponseBody {
   suggestion?: string;
 }
 
-/** What moderation does to a post (hide it), written the way moderation writes it: with an outbox row. */
+/** What moderation does to a post (hide it), announced the way the forum announces it: publish, so with an outbox row. */
 export async function hidePost(t: TestApp, postId: number): Promise<void> {
   await t.db.transaction(async (tx) => {
-    await tx.update(posts).set({ hiddenAt: sql`now()`, hiddenReason: 'test' }).where(eq(posts.id, postId));
-    await enqueueSearch(tx, 'post', postId);
+    const [post] = await tx
+      .update(posts)
+      .set({ hiddenAt: sql`now()`, hiddenReason: 'test' })
+      .where(eq(posts.id, postId))
+      .returning({ threadId: posts.threadId });
+    const [thread] = await tx.select({ categoryId: threads.categoryId }).from(threads).where(eq(threads.id, post!.threadId));
+    await publish(tx, { type: 'post.updated', threadId: post!.threadId, postId, categoryId: thread!.categoryId });
   });
 }
 
 export async function hideThread(t: TestApp, threadId: number): Promise<void> {
   await t.db.transaction(async (tx) => {
-    await tx.update(threads).set({ hiddenAt: sql`now()` }).where(eq(threads.id, threadId));
-    await enqueueSearch(tx, 'thread', threadId);
+    const [thread] = await tx.update(threads).set({ hiddenAt: sql`now()` }).where(eq(threads.id, threadId)).returning({ categoryId: threads.categoryId });
+    await publish(tx, { type: 'thread.updated', threadId, categoryId: thread!.categoryId, changed: ['hidden'] });
   });
 }
 

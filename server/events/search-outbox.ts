@@ -1,0 +1,26 @@
+import type { Tx } from '../db/client.js';
+import { searchOutbox } from '../db/schema.js';
+import type { ForumChange, ThreadAspect } from './types.js';
+
+/** What the search index stores of a thread on each of its posts: a change to any of these reindexes them all. */
+const INDEXED_THREAD_ASPECTS: ReadonlySet<ThreadAspect> = new Set(['title', 'category', 'hidden']);
+
+/**
+ * The search consumer: an outbox row for the worker (server/search/outbox.ts), which indexes the post's (or every
+ * post of the thread's) state as it is when it runs. Any change to a post reindexes it; a new thread is indexed
+ * through its opening post's own `post.created`.
+ */
+export async function writeSearchOutbox(tx: Tx, change: ForumChange): Promise<void> {
+  switch (change.type) {
+    case 'post.created':
+    case 'post.updated':
+    case 'post.removed':
+      await tx.insert(searchOutbox).values({ kind: 'post', targetId: change.postId });
+      return;
+    case 'thread.updated':
+      if (change.changed.some((aspect) => INDEXED_THREAD_ASPECTS.has(aspect))) await tx.insert(searchOutbox).values({ kind: 'thread', targetId: change.threadId });
+      return;
+    case 'thread.created':
+      return;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * What changed in the forum, as announced by publish(). Ids only: every consumer loads the current state itself
+ * (the live hub per socket, the search worker per post), so an event can never carry text a reader may not see.
+ */
+
+/**
+ * The aspects of a thread a `thread.updated` can be about, so each consumer can tell whether it concerns it:
+ * the search index holds the title, the category and whether members may see the thread; the live lists show all.
+ */
+export type ThreadAspect =
+  | 'title'
+  | 'category'
+  /** hidden or shown again by moderation (its opening post was hidden or restored) */
+  | 'hidden'
+  /** gone with its last visible post; that post's own event reindexes it, the thread has nothing else indexed */
+  | 'deleted'
+  | 'locked'
+  | 'pinned'
+  /** post count or last activity */
+  | 'counts';
+
+export type PostChange = { type: 'post.created' | 'post.updated' | 'post.removed'; threadId: number; postId: number; categoryId: number };
+
+export type ThreadChange =
+  | { type: 'thread.created'; threadId: number; categoryId: number }
+  | { type: 'thread.updated'; threadId: number; categoryId: number; previousCategoryId?: number; changed: readonly ThreadAspect[] };
+
+/** Everything publish() announces. */
+export type ForumChange = PostChange | ThreadChange;
+
+/**
+ * The live wire form on channel `forum_events` (what the hub receives): a change without the consumer-only
+ * details (`changed`), exactly the payload the live hub has always been sent.
+ */
+export type ForumEvent =
+  | PostChange
+  | { type: 'thread.created' | 'thread.updated'; threadId: number; categoryId: number; previousCategoryId?: number };
+
+export const FORUM_CHANNEL = 'forum_events';

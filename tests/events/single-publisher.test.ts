@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Structural guards of the backbone: every forum change is announced by server/events/ (publish), forum state is
+ * written by server/forum/ only, and its counters by server/forum/counters.ts only. Read from the source, so a new
+ * file that writes an outbox row, a NOTIFY or a counter by hand fails here before it can forget a consumer.
+ */
+
+const root = join(import.meta.dirname, '../..');
+const serverDir = join(root, 'server');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const files = sourceFiles(serverDir).map((path) => ({ file: relative(root, path), text: readFileSync(path, 'utf8') }));
+
+/** The files whose source matches `pattern`, with how many times. */
+function writers(pattern: RegExp): Record<string, number> {
+  const found: Record<string, number> = {};
+  for (const { file, text } of files) {
+    const n = text.match(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))?.length ?? 0;
+    if (n > 0) found[file] = n;
+  }
+  return found;
+}
+
+const inside = (dir: string, found: Record<string, number>) => Object.keys(found).filter((file) => !file.startsWith(dir));
+
+describe('one publisher of forum changes', () => {
+  it('writes search outbox rows only in server/events/ (and the full reindex, which is no forum change)', () => {
+    const found = writers(/insert\(\s*searchOutbox\s*\)|insert\s+into\s+search_outbox/i);
+    expect(found['server/events/search-outbox.ts']).toBeGreaterThan(0); // the pattern sees the real writer
+    expect(inside('server/events/', found)).toEqual(['server/search/reindex.ts']);
+  });
+
+  it('sends NOTIFY on the forum channel only in server/events/, apart from typing (ephemeral, outside transactions)', () => {
+    const found = writers(/pg_notify\(\s*(\$\{\s*FORUM_CHANNEL\s*\}|'forum_events')/);
+    expect(found['server/events/live-notify.ts']).toBeGreaterThan(0);
+    expect(inside('server/events/', found)).toEqual(['server/live/notify.ts']);
+    expect(found['server/live/notify.ts']).toBe(1);
+    const typing = files.find((f) => f.file === 'server/live/notify.ts')!.text;
+    expect(typing).toMatch(/export async function notifyTyping\(db: Db, event: TypingEvent\): Promise<void> \{\s*await db\.execute\(sql`select pg_notify\(\$\{FORUM_CHANNEL\}/);
+  });
+});
+
+describe('server/forum/ is the only writer of forum state', () => {
+  it('inserts, updates and deletes posts, threads and categories only in server/forum/', () => {
+    const found = writers(/\.(insert|update|delete)\(\s*(posts|threads|categories)\s*\)|\b(insert\s+into|update|delete\s+from)\s+(posts|threads|categories)\b/i);
+    expect(found['server/forum/writes.ts']).toBeGreaterThan(0);
+    expect(inside('server/forum/', found)).toEqual([]);
+  });
+
+  it('changes the post and thread counters only in server/forum/counters.ts', () => {
+    const found = writers(/\b(postCount|threadCount)\s*:\s*sql\b|\b(post_count|thread_count)\s*=/);
+    expect(Object.keys(found)).toEqual(['server/forum/counters.ts']);
+  });
+});

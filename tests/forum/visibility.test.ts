@@ -1,0 +1,242 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CurrentUser } from '../../server/auth/types.js';
+import { queryRows } from '../../server/db/client.js';
+import { categories, posts, threads, users } from '../../server/db/schema.js';
+import { categoryId, makeUser } from '../../server/dev/factories.js';
+import { findVisibleThread, selectPosts, selectThreadPage, threadColumns, type PostRow, type ThreadRow } from '../../server/forum/queries.js';
+import {
+  postTextVisible,
+  postVisible,
+  postVisibleTo,
+  searchable,
+  searchableSql,
+  threadVisible,
+  threadVisibleTo,
+} from '../../server/forum/visibility.js';
+import { createLiveStore } from '../../server/live/store.js';
+import { loadDocuments } from '../../server/search/documents.js';
+import { PostgresSearchIndex } from '../../server/search/postgres-index.js';
+import type { SearchDocument } from '../../server/search/types.js';
+import { createTestDatabase } from '../helpers/database.js';
+
+/**
+ * The visibility rule has three forms (server/forum/visibility.ts): SQL for drizzle, an in-memory predicate for the
+ * live hub and the routes, and the search form. Generated forums, with every combination of states, written to the
+ * database: for every viewer, the ids each form admits must be the same.
+ */
+
+interface State {
+  hidden: boolean;
+  deleted: boolean;
+}
+interface GenPost {
+  state: State;
+  /** Written by anna (else bert), so anna is "the author" of some posts and not of others. */
+  byAnna: boolean;
+}
+interface GenThread {
+  state: State;
+  /** The first is the opening post. */
+  posts: GenPost[];
+}
+
+const STATES: State[] = [
+  { hidden: false, deleted: false },
+  { hidden: true, deleted: false },
+  { hidden: false, deleted: true },
+  { hidden: true, deleted: true },
+];
+/** Every thread state with every post state, as opening post and as reply: the example always run first. */
+const EVERY_COMBINATION: GenThread[] = STATES.flatMap((threadState) =>
+  STATES.map((first, i) => ({
+    state: threadState,
+    posts: [{ state: first, byAnna: i % 2 === 0 }, ...STATES.map((reply, j) => ({ state: reply, byAnna: (i + j) % 2 === 1 }))],
+  })),
+);
+
+const stateArb = fc.record({ hidden: fc.boolean(), deleted: fc.boolean() });
+const forumArb = fc.array(
+  fc.record({ state: stateArb, posts: fc.array(fc.record({ state: stateArb, byAnna: fc.boolean() }), { minLength: 1, maxLength: 4 }) }),
+  { minLength: 1, maxLength: 6 },
+);
+
+/** The one word every generated post says, so one search finds every post the search form admits. */
+const WORD = 'stemwijzer';
+const sorted = (ids: Iterable<number>) => [...ids].sort((a, b) => a - b);
+
+describe('visibility: the SQL, in-memory and search forms agree', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let viewers: { name: string; user: CurrentUser | null }[];
+  let anna: CurrentUser;
+  let bert: CurrentUser;
+  let category: number;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const db = database.db;
+    anna = await makeUser(db, { displayName: 'Anna Zicht' });
+    bert = await makeUser(db, { displayName: 'Bert Zicht' });
+    viewers = [
+      { name: 'guest', user: null },
+      { name: 'author (anna)', user: anna },
+      { name: 'member (bert)', user: bert },
+      { name: 'moderator', user: await makeUser(db, { role: 'moderator' }) },
+      { name: 'admin', user: await makeUser(db, { role: 'admin' }) },
+    ];
+    category = await categoryId(db, 'algemeen');
+  });
+  afterAll(() => database?.drop());
+
+  /** Writes the forum as it is generated (states set directly: the rule reads the columns, whatever set them). */
+  async function write(forum: GenThread[]): Promise<{ threadIds: number[]; postIds: number[]; opening: Set<number> }> {
+    const db = database.db;
+    const at = (on: boolean) => (on ? new Date() : null);
+    const threadIds: number[] = [];
+    const postIds: number[] = [];
+    const opening = new Set<number>();
+    for (const [n, gen] of forum.entries()) {
+      const [thread] = await db
+        .insert(threads)
+        .values({ categoryId: category, authorId: gen.posts[0]!.byAnna ? anna.id : bert.id, title: `Onderwerp ${n}`, hiddenAt: at(gen.state.hidden), deletedAt: at(gen.state.deleted) })
+        .returning({ id: threads.id });
+      threadIds.push(thread!.id);
+      const rows = await db
+        .insert(posts)
+        .values(
+          gen.posts.map((p, i) => ({
+            threadId: thread!.id,
+            authorId: p.byAnna ? anna.id : bert.id,
+            body: `De ${WORD} nummer ${i}`,
+            bodyHtml: `<p>De ${WORD} nummer ${i}</p>`,
+            hiddenAt: at(p.state.hidden),
+            deletedAt: at(p.state.deleted),
+          })),
+        )
+        .returning({ id: posts.id });
+      postIds.push(...rows.map((r) => r.id));
+      opening.add(rows[0]!.id);
+    }
+    return { threadIds, postIds, opening };
+  }
+
+  /** Each run starts from an empty forum, so one search sees this run's posts only. */
+  async function clear(threadIds: number[], postIds: number[]): Promise<void> {
+    const db = database.db;
+    await db.execute(sql`delete from search_documents where post_id in (select jsonb_array_elements_text(${JSON.stringify(postIds)}::jsonb)::int)`);
+    await db.delete(threads).where(inArray(threads.id, threadIds));
+  }
+
+  it('the rule itself: members see neither hidden nor deleted threads, nor hidden posts; moderators see hidden ones', () => {
+    const row = (state: State) => ({ hiddenAt: state.hidden ? new Date() : null, deletedAt: state.deleted ? new Date() : null });
+    const moderator = viewers[3]!.user;
+    for (const state of STATES) {
+      const r = row(state);
+      for (const { user } of viewers.slice(0, 3)) {
+        expect(threadVisible(r, user)).toBe(!state.hidden && !state.deleted);
+        expect(postVisible(r, user)).toBe(!state.hidden);
+        expect(postTextVisible(r, user)).toBe(!state.deleted);
+      }
+      expect(threadVisible(r, moderator)).toBe(!state.deleted);
+      expect(postVisible(r, moderator)).toBe(true);
+      expect(postTextVisible(r, moderator)).toBe(true);
+    }
+  });
+
+  it('on every combination of thread and post states, for guest, author, member, moderator and admin', async () => {
+    const db = database.db;
+    const store = createLiveStore(db);
+    const index = new PostgresSearchIndex(db);
+    const covered = new Set<string>();
+
+    const property = fc.asyncProperty(forumArb, async (forum) => {
+      const { threadIds, postIds, opening } = await write(forum);
+      try {
+        // The rows as the readers load them: the in-memory form runs over these.
+        const threadRows = new Map<number, ThreadRow>(
+          (
+            await db
+              .select(threadColumns)
+              .from(threads)
+              .innerJoin(categories, eq(categories.id, threads.categoryId))
+              .innerJoin(users, eq(users.id, threads.authorId))
+              .where(inArray(threads.id, threadIds))
+          ).map((t) => [t.id, t]),
+        );
+        const postRows: PostRow[] = await selectPosts(db).where(inArray(posts.id, postIds));
+        for (const post of postRows) {
+          const thread = threadRows.get(post.threadId)!;
+          covered.add(JSON.stringify([thread.hiddenAt !== null, thread.deletedAt !== null, post.hiddenAt !== null, post.deletedAt !== null, opening.has(post.id)]));
+        }
+
+        // The search form, three ways: the bare condition, documents.ts (what the index may hold), and the
+        // PostgreSQL index's own check of its hits, with every post indexed (hidden and deleted ones too).
+        const bySql = await queryRows<{ id: number }>(
+          db,
+          sql`select p.id from posts p join threads t on t.id = p.thread_id
+               where p.id in (select jsonb_array_elements_text(${JSON.stringify(postIds)}::jsonb)::int) and ${searchableSql()}`,
+        );
+        const { docs } = await loadDocuments(db, postIds);
+        const everything: SearchDocument[] = postRows.map((p) => ({
+          postId: p.id,
+          threadId: p.threadId,
+          title: threadRows.get(p.threadId)!.title,
+          body: p.body,
+          categorySlug: 'algemeen',
+          authorId: p.authorId,
+          authorName: p.authorName,
+          createdAt: p.createdAt,
+        }));
+        await index.index(everything);
+        const found = await index.search({ text: WORD, filters: {}, offset: 0, limit: 100, now: new Date(), allowCorrection: false });
+        const searchIds = sorted(postRows.filter((p) => searchable(p, threadRows.get(p.threadId)!)).map((p) => p.id));
+        expect(sorted(bySql.map((r) => r.id)), 'search SQL').toEqual(searchIds);
+        expect(sorted(docs.map((d) => d.postId)), 'search documents').toEqual(searchIds);
+        expect(sorted(found.hits.map((h) => h.postId)), 'search hits').toEqual(searchIds);
+
+        for (const { name, user } of viewers) {
+          // In memory, over the loaded rows.
+          const memThreads = sorted(threadIds.filter((id) => threadVisible(threadRows.get(id)!, user)));
+          const memPosts = sorted(postRows.filter((p) => threadVisible(threadRows.get(p.threadId)!, user) && postVisible(p, user)).map((p) => p.id));
+          // SQL, the bare conditions.
+          const sqlThreads = await db.select({ id: threads.id }).from(threads).where(and(inArray(threads.id, threadIds), threadVisibleTo(user)));
+          const sqlPosts = await db
+            .select({ id: posts.id })
+            .from(posts)
+            .innerJoin(threads, eq(threads.id, posts.threadId))
+            .where(and(inArray(posts.id, postIds), threadVisibleTo(user), postVisibleTo(user)));
+          expect(sorted(sqlThreads.map((r) => r.id)), `${name}: threads`).toEqual(memThreads);
+          expect(sorted(sqlPosts.map((r) => r.id)), `${name}: posts`).toEqual(memPosts);
+          // Nobody finds by search what they may not read.
+          const readable = new Set(postRows.filter((p) => memPosts.includes(p.id) && postTextVisible(p, user)).map((p) => p.id));
+          expect(searchIds.every((id) => readable.has(id)), `${name}: search within what they read`).toBe(true);
+          if (user === null) {
+            // What every member reads is exactly what search holds.
+            expect(sorted(readable), 'search is what members read').toEqual(searchIds);
+            continue;
+          }
+          // SQL, as the HTTP thread page (prepared statements) and the live catch-up read it.
+          const pageThreads: number[] = [];
+          const pagePosts: number[] = [];
+          const livePosts: number[] = [];
+          for (const id of threadIds) {
+            if (!(await findVisibleThread(db, id, user))) continue;
+            pageThreads.push(id);
+            pagePosts.push(...(await selectThreadPage(db, user, id, 0, 100)).map((p) => p.id));
+            if (await store.findVisibleThread(id, user)) livePosts.push(...(await store.postsAfter(id, 0, user, 100)).map((p) => p.id));
+          }
+          expect(sorted(pageThreads), `${name}: thread pages`).toEqual(memThreads);
+          expect(sorted(pagePosts), `${name}: thread page posts`).toEqual(memPosts);
+          expect(sorted(livePosts), `${name}: live catch-up`).toEqual(memPosts);
+        }
+      } finally {
+        await clear(threadIds, postIds);
+      }
+    });
+    await fc.assert(property, { seed: 20261201, numRuns: 15, examples: [[EVERY_COMBINATION]] });
+
+    // 4 thread states × 4 post states × opening post or reply.
+    expect(covered.size).toBe(32);
+  });
+});
