@@ -49,8 +49,9 @@ describe('security headers', () => {
     expect(directive(csp, 'connect-src')).toBe("connect-src 'self' wss://plein.example.nl");
   });
 
-  it('denies the powerful browser features the forum does not use', async () => {
-    for (const url of ['/api/health', '/api/bestaat-niet']) {
+  it('denies the powerful browser features the forum does not use, on documents (not on the API’s JSON)', async () => {
+    expect((await t.guest().get('/api/health')).headers['permissions-policy']).toBeUndefined();
+    for (const url of ['/', '/bestaat-niet']) {
       const policy = String((await t.guest().get(url)).headers['permissions-policy']);
       for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'interest-cohort', 'browsing-topics']) {
         expect(policy, url).toContain(`${feature}=()`);
