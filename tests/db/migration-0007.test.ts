@@ -1,13 +1,12 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrationsFolder, openDatabase, queryRows, type Database } from '../../server/db/client.js';
+import { migrationsFolder, queryRows, type Database } from '../../server/db/client.js';
+import { createEmptyDatabase } from '../helpers/database.js';
 
 /**
  * Migration 0007 (unique display names, erasable accounts) must apply to a database that is already in use: names
@@ -28,27 +27,8 @@ afterAll(async () => {
 });
 
 async function emptyDatabase(): Promise<Database> {
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    const database = await openDatabase({});
-    cleanups.push(() => database.close());
-    return database;
-  }
-  const name = `plein_test_m7_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
-  cleanups.push(async () => {
-    await database.close();
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  });
+  const database = await createEmptyDatabase();
+  cleanups.push(() => database.drop());
   return database;
 }
 

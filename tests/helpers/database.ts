@@ -7,20 +7,16 @@ import { seedCategories } from '../../server/forum/categories.js';
 
 export const usingRealPostgres = Boolean(process.env.DATABASE_URL);
 
+type TestDatabase = Database & { url: string | null; drop(): Promise<void> };
+
 /**
- * A fresh, migrated, seeded database for one test file: an in-process PGlite copied from the dump that
- * global-setup made, or (with DATABASE_URL) a new database on that server, dropped again by `drop()`.
+ * A fresh database with nothing in it (not even migrations): an in-process PGlite, or (with DATABASE_URL) a new
+ * database on that server, dropped again by `drop()`. Tests of migrations start here.
  */
-export async function createTestDatabase(onQuery?: (query: string) => void): Promise<Database & { url: string | null; drop(): Promise<void> }> {
+export async function createEmptyDatabase(onQuery?: (query: string) => void): Promise<TestDatabase> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    const dumpFile = inject('pgliteDump');
-    const pgliteDump = dumpFile ? new Blob([readFileSync(dumpFile)]) : undefined;
-    const database = await openDatabase({ pgliteDump, onQuery });
-    if (!pgliteDump) {
-      await database.migrate();
-      await seedCategories(database.db);
-    }
+    const database = await openDatabase({ onQuery });
     return { ...database, url: null, drop: () => database.close() };
   }
   const name = `plein_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -31,8 +27,6 @@ export async function createTestDatabase(onQuery?: (query: string) => void): Pro
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), onQuery });
-  await database.migrate();
-  await seedCategories(database.db);
   let dropped = false;
   return {
     ...database,
@@ -47,4 +41,20 @@ export async function createTestDatabase(onQuery?: (query: string) => void): Pro
       await c.end();
     },
   };
+}
+
+/**
+ * A fresh, migrated, seeded database for one test file: an in-process PGlite copied from the dump that
+ * global-setup made, or (with DATABASE_URL) a new database on that server, dropped again by `drop()`.
+ */
+export async function createTestDatabase(onQuery?: (query: string) => void): Promise<TestDatabase> {
+  const dumpFile = process.env.DATABASE_URL ? null : inject('pgliteDump');
+  if (dumpFile) {
+    const database = await openDatabase({ pgliteDump: new Blob([readFileSync(dumpFile)]), onQuery });
+    return { ...database, url: null, drop: () => database.close() };
+  }
+  const database = await createEmptyDatabase(onQuery);
+  await database.migrate();
+  await seedCategories(database.db);
+  return database;
 }
