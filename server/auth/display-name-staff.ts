@@ -29,9 +29,14 @@ const LOOK_ALIKES: Record<string, string> = {
 /** Digits and signs used for letters: each letter of a staff word also matches these. */
 const LEET: Record<string, string> = { a: '4@', b: '8', e: '3€', g: '9', i: '1!|', l: '1!|', o: '0', s: '5$', t: '7+', z: '2' };
 
+/**
+ * Letters that show as nothing (Hangul fillers, Khmer inherent vowels) and the blank braille pattern.
+ * An alternation, not a class: U+1160 and U+17B4/5 join the character before them, which a class would misread.
+ */
+export const BLANK_LETTERS = /\u115F|\u1160|\u17B4|\u17B5|\u2800|\u3164|\uFFA0/gu;
+
 /** Characters that do not show: removed before matching (the database's display_name_key() removes them too). */
-// An alternation, not a class: U+1160 and U+17B4/5 join the character before them, which a class would misread.
-const INVISIBLE = /\p{Cf}|\p{M}|\u115F|\u1160|\u17B4|\u17B5|\u2800|\u3164|\uFFA0/gu;
+const INVISIBLE = new RegExp(`\\p{Cf}|\\p{M}|${BLANK_LETTERS.source}`, 'gu');
 
 /** White space and punctuation that may stand between the letters of a staff word ("M.o.d", "A d m i n"); never letters. */
 const SEPARATOR = "[\\s._\\-*·•'’`~^=:;,/\\\\]";

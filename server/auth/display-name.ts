@@ -1,5 +1,5 @@
 import { badRequest } from '../http/errors.js';
-import { imitatesStaff } from './display-name-staff.js';
+import { BLANK_LETTERS, imitatesStaff } from './display-name-staff.js';
 
 /**
  * The rules for a display name that a member chooses (registration and profile), besides the length and the
@@ -9,10 +9,9 @@ import { imitatesStaff } from './display-name-staff.js';
 
 /** Characters that reverse or reorder the text around them: "Jan\u202Erotaredom" shows as "Jan moderator". */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-/** Letters that show as nothing (Hangul fillers, Khmer inherent vowels) and the blank braille pattern: not a name. */
-const BLANK_LETTERS = /\u115F|\u1160|\u17B4|\u17B5|\u2800|\u3164|\uFFA0/gu;
 
 export function assertDisplayNameAllowed(name: string): void {
+  // Letters that show as nothing are no letters of a name.
   if (!/[\p{L}\p{N}]/u.test(name.replace(BLANK_LETTERS, ''))) {
     throw badRequest('display_name_invalid', 'Een naam moet minstens één letter of cijfer bevatten.', 'displayName');
   }
