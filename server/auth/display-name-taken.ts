@@ -1,7 +1,7 @@
 import { and, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { users } from '../db/schema.js';
-import { HttpError } from '../http/errors.js';
+import { HttpError, someCause } from '../http/errors.js';
 
 /**
  * One name per member, ignoring case, accents and invisible characters. The database decides: the unique index
@@ -26,15 +26,8 @@ export async function assertDisplayNameFree(db: DbOrTx, name: string, exceptUser
   if (row) throw displayNameTaken();
 }
 
-/** Whether `error` (or what it wraps: drizzle wraps the driver's error) is the unique index refusing a name. */
-export function isDisplayNameTaken(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
-    if (code === '23505' && constraint === INDEX) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
+/** Whether `error` (or what it wraps) is the unique index refusing a name. */
+const isDisplayNameTaken = (error: unknown): boolean => someCause(error, ({ code, constraint }) => code === '23505' && constraint === INDEX);
 
 /** Runs `work`, answering 409 display_name_taken when the index refuses the name. */
 export async function asDisplayNameTaken<T>(work: () => Promise<T>): Promise<T> {

@@ -1,19 +1,18 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { HttpError } from './errors.js';
+import { HttpError, someCause } from './errors.js';
 
 /** Postgres error codes that mean "the database is out of reach", not "your input is wrong". */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
 
 function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-    // "… is not queryable": pg's answer to a query (often the ROLLBACK) on a client whose connection just broke.
-    if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|is not queryable/.test(message)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
+  return someCause(
+    error,
+    ({ code, message }) =>
+      (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) ||
+      // "… is not queryable": pg's answer to a query (often the ROLLBACK) on a client whose connection just broke.
+      (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|is not queryable/.test(message)),
+  );
 }
 
 function validationMessage(error: FastifyError): { field?: string; message: string } {

@@ -28,3 +28,15 @@ export function tooManyRequests(waitMs: number, what: string): HttpError {
   const wait = seconds < 90 ? `${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}` : `${minutes} ${minutes === 1 ? 'minuut' : 'minuten'}`;
   return new HttpError(429, 'rate_limited', `${what} Probeer het over ${wait} opnieuw.`, undefined, { 'retry-after': String(seconds) });
 }
+
+/**
+ * Whether `error` or one of the errors it wraps (`cause`: drizzle wraps the driver's error, which may wrap a
+ * socket's) passes `test`; a few levels deep at most.
+ */
+export function someCause(error: unknown, test: (e: { code?: unknown; message?: unknown; constraint?: unknown }) => boolean): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (test(e as { code?: unknown })) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
