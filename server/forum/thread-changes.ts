@@ -30,24 +30,23 @@ export async function changeThread(tx: Tx, threadId: number, patch: ThreadPatch)
   const [current] = await tx.select().from(threads).where(eq(threads.id, threadId)).for('update');
   const changes: ThreadChanges = {};
   const changed: ThreadAspect[] = [];
+  const set: ThreadPatch = {};
   if (patch.locked !== undefined && patch.locked !== current!.locked) {
-    await tx.update(threads).set({ locked: patch.locked }).where(eq(threads.id, threadId));
-    changes.locked = patch.locked;
+    set.locked = changes.locked = patch.locked;
     changed.push('locked');
   }
   if (patch.pinned !== undefined && patch.pinned !== current!.pinned) {
-    await tx.update(threads).set({ pinned: patch.pinned }).where(eq(threads.id, threadId));
-    changes.pinned = patch.pinned;
+    set.pinned = changes.pinned = patch.pinned;
     changed.push('pinned');
   }
   if (patch.title !== undefined && patch.title !== current!.title) {
-    await tx.update(threads).set({ title: patch.title }).where(eq(threads.id, threadId));
+    set.title = patch.title;
     changes.title = { from: current!.title, to: patch.title };
     changed.push('title');
   }
   const from = current!.categoryId;
   if (patch.categoryId !== undefined && patch.categoryId !== from) {
-    await tx.update(threads).set({ categoryId: patch.categoryId }).where(eq(threads.id, threadId));
+    set.categoryId = patch.categoryId;
     // Only a thread members can see is counted in its category (a null viewer: any member without moderator rights).
     if (threadVisible(current!, null)) {
       await uncountThread(tx, from);
@@ -56,6 +55,8 @@ export async function changeThread(tx: Tx, threadId: number, patch: ThreadPatch)
     changes.categoryId = { from, to: patch.categoryId };
     changed.push('category');
   }
+  // One UPDATE for whatever changed.
+  if (changed.length > 0) await tx.update(threads).set(set).where(eq(threads.id, threadId));
   if (changed.length > 0) {
     await publish(tx, {
       type: 'thread.updated',
