@@ -37,6 +37,16 @@ export interface Config {
   autoHideReports: number;
   /** Serve the built client from dist/client (off in tests that only need the API). */
   serveClient: boolean;
+  mail: {
+    /** smtp:// or smtps:// with credentials; null: every mail is written as an .eml file under `dir` instead. */
+    smtpUrl: string | null;
+    /** The From of every mail. */
+    from: string;
+    /** Where mail goes without SMTP: DATA_DIR/mail. */
+    dir: string;
+    /** The address links in mails point at: PUBLIC_ORIGIN, or http://localhost:PORT. */
+    siteUrl: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -169,9 +179,12 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('LOG_LEVEL', 'must be one of fatal, error, warn, info, debug, trace, silent');
   }
   const meiliUrl = url(env, 'MEILI_URL', ['http:', 'https:']);
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const mailFrom = str(env, 'MAIL_FROM') ?? 'Plein <noreply@plein.local>';
+  if (!/@[^\s@>]+/.test(mailFrom) || /[\r\n]/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'must be an address, as "Plein <forum@example.nl>" or forum@example.nl');
   return {
     production,
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port,
     host: str(env, 'HOST') ?? '127.0.0.1',
     dataDir,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
@@ -190,5 +203,11 @@ export function loadConfig(env: Env = process.env): Config {
     },
     autoHideReports: int(env, 'AUTO_HIDE_REPORTS', 3, 1, 1000),
     serveClient: bool(env, 'SERVE_CLIENT', true),
+    mail: {
+      smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+      from: mailFrom,
+      dir: join(dataDir, 'mail'),
+      siteUrl: publicOrigin === null ? `http://localhost:${port}` : new URL(publicOrigin).origin,
+    },
   };
 }

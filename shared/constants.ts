@@ -53,3 +53,43 @@ export const LIMITS = {
   pageSize: 20,
   pageSizeMax: 100,
 } as const;
+
+/**
+ * What a member is notified of (server/notifications/). Forum kinds point at a thread and a post and are written by
+ * the notification worker; their text is made when they are read, so a post hidden later is never shown.
+ * - mention / quote / reply_to_post: one per post, never grouped;
+ * - thread_activity: new posts in a thread she started or watches, grouped per thread while unread ("3 nieuwe reacties");
+ * - new_thread: a new thread in a category she watches;
+ * - registration_waiting / report_open: for moderators, grouped while unread.
+ * The other kinds are moderation and account decisions, with their text written when they happen.
+ */
+export const FORUM_NOTIFICATION_KINDS = ['mention', 'quote', 'reply_to_post', 'thread_activity', 'new_thread'] as const;
+export type ForumNotificationKind = (typeof FORUM_NOTIFICATION_KINDS)[number];
+export const MODERATOR_NOTIFICATION_KINDS = ['registration_waiting', 'report_open'] as const;
+export type ModeratorNotificationKind = (typeof MODERATOR_NOTIFICATION_KINDS)[number];
+
+/** Per thread: Volgen (every new post), Normaal (only replies to you and mentions), Negeren (nothing). */
+export const THREAD_WATCH_LEVELS = ['watching', 'normal', 'ignoring'] as const;
+export type ThreadWatchLevel = (typeof THREAD_WATCH_LEVELS)[number];
+/** Per category: Volgen (every new thread) or Normaal. */
+export const CATEGORY_WATCH_LEVELS = ['watching', 'normal'] as const;
+export type CategoryWatchLevel = (typeof CATEGORY_WATCH_LEVELS)[number];
+
+/**
+ * The kinds of mail a member chooses a frequency for, and the notification kinds each covers. Account mail (reset,
+ * confirmation, approval, rejection, suspension) is always sent and has no preference.
+ */
+export const MAIL_KINDS = ['replies', 'mentions', 'watching', 'categories'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+export const MAIL_KIND_OF: Record<ForumNotificationKind, MailKind> = {
+  reply_to_post: 'replies',
+  mention: 'mentions',
+  quote: 'mentions',
+  thread_activity: 'watching',
+  new_thread: 'categories',
+};
+export const MAIL_FREQUENCIES = ['direct', 'daily', 'weekly', 'never'] as const;
+export type MailFrequency = (typeof MAIL_FREQUENCIES)[number];
+export type MailPreferences = Record<MailKind, MailFrequency>;
+/** What a member gets until she chooses: answers and mentions at once, watched threads at once, new threads weekly. */
+export const DEFAULT_MAIL_PREFERENCES: MailPreferences = { replies: 'direct', mentions: 'direct', watching: 'direct', categories: 'weekly' };

@@ -24,6 +24,7 @@ export async function ensureAdmin(db: Db, email: string, password: string): Prom
         role: 'admin',
         status: 'active',
         approvedAt: new Date(),
+        emailConfirmedAt: new Date(),
       })
       // Any unique conflict: the e-mail address (made meanwhile) or the name.
       .onConflictDoNothing()

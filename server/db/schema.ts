@@ -36,6 +36,16 @@ export const users = pgTable(
     suspendedUntil: time('suspended_until'),
     approvedAt: time('approved_at'),
     approvedBy: integer('approved_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    /** Set when the owner followed the confirmation link; only then does a registration reach the moderators' queue. */
+    emailConfirmedAt: time('email_confirmed_at'),
+    /** Last request or live message, at most once a minute: a member seen in the last minutes gets no mail for what she saw live. */
+    lastSeenAt: time('last_seen_at'),
+    /** Follow threads she starts or replies to (the default), unless she chose otherwise. */
+    autoWatch: boolean('auto_watch').notNull().default(true),
+    /** Per mail kind (shared/constants.ts MAIL_KINDS) her frequency; a kind not in it has its default. */
+    mailPreferences: jsonb('mail_preferences').notNull().default({}),
+    /** When her last daily or weekly digest was made (null: never). */
+    lastDigestAt: time('last_digest_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -135,6 +145,10 @@ export const posts = pgTable(
     hiddenReason: text('hidden_reason'),
     deletedAt: time('deleted_at'),
     deletedBy: integer('deleted_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Active members named with @ in the text, resolved when it was written (content/mentions.ts). */
+    mentionedUserIds: integer('mentioned_user_ids').array().notNull().default(sql`'{}'::integer[]`),
+    /** Posts quoted in the text (a quote that links to the post). */
+    quotedPostIds: integer('quoted_post_ids').array().notNull().default(sql`'{}'::integer[]`),
   },
   (t) => [
     index('posts_thread_id_id_idx').on(t.threadId, t.id),
@@ -240,12 +254,157 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
-    message: text('message').notNull(),
+    /** The text of moderation and account notifications; forum kinds leave it empty and get theirs when read. */
+    message: text('message').notNull().default(''),
     data: jsonb('data'),
+    /** Forum kinds: the thread, and the post the notification links to (for a group: the first unread one). */
+    threadId: integer('thread_id').references(() => threads.id, { onDelete: 'cascade' }),
+    postId: integer('post_id').references(() => posts.id, { onDelete: 'cascade' }),
+    /** Who caused it (the latest, for a group). */
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** How many events a grouped notification stands for ("3 nieuwe reacties"). */
+    count: integer('count').notNull().default(1),
     readAt: time('read_at'),
     createdAt: createdAt(),
+    /** The last event of a group; lists sort on it. */
+    updatedAt: time('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('notifications_user_id_idx').on(t.userId, t.id)],
+  (t) => [
+    index('notifications_user_id_idx').on(t.userId, t.id),
+    index('notifications_user_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
+    // One open group per member, kind and thread (moderator kinds have no thread): the worker adds to it.
+    uniqueIndex('notifications_open_group_key')
+      .on(t.userId, t.kind, sql`coalesce(${t.threadId}, 0)`)
+      .where(sql`${t.readAt} is null and ${t.kind} in ('thread_activity', 'registration_waiting', 'report_open')`),
+    // Once per post and kind, read or not: an edit that mentions her again does not notify her twice.
+    uniqueIndex('notifications_once_per_post_key')
+      .on(t.userId, t.kind, t.postId)
+      .where(sql`${t.kind} in ('mention', 'quote', 'reply_to_post', 'new_thread')`),
+    index('notifications_post_id_idx').on(t.postId),
+    index('notifications_thread_id_idx').on(t.threadId),
+  ],
+);
+
+/** Per member and thread, when she chose (or was made to follow by writing in it); no row: Normaal. */
+export const threadWatches = pgTable(
+  'thread_watches',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    level: text('level').notNull(),
+    updatedAt: time('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('thread_watches_user_thread_key').on(t.userId, t.threadId),
+    index('thread_watches_thread_level_idx').on(t.threadId, t.level),
+    check('thread_watches_level_check', sql`${t.level} in ('watching', 'normal', 'ignoring')`),
+  ],
+);
+
+/** Categories a member follows (new threads); no row: Normaal. */
+export const categoryWatches = pgTable(
+  'category_watches',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    level: text('level').notNull(),
+    updatedAt: time('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('category_watches_user_category_key').on(t.userId, t.categoryId),
+    index('category_watches_category_idx').on(t.categoryId, t.level),
+    check('category_watches_level_check', sql`${t.level} in ('watching', 'normal')`),
+  ],
+);
+
+/**
+ * The notification work of forum changes, written by publish() in the change's transaction and expanded into
+ * notifications by server/notifications/worker.ts (claimed with a lease, deleted when done).
+ */
+export const notificationOutbox = pgTable(
+  'notification_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The ForumChange (ids only) or a moderator signal, as JSON. */
+    change: jsonb('change').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: time('next_attempt_at').notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notification_outbox_next_attempt_idx').on(t.nextAttemptAt, t.id)],
+);
+
+/**
+ * Single-use links sent by mail: a password reset (one hour) or an address confirmation (two days). Only the
+ * SHA-256 of the token is stored, so a leaked table opens nothing.
+ */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').notNull(),
+    expiresAt: time('expires_at').notNull(),
+    usedAt: time('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('account_tokens_user_idx').on(t.userId, t.purpose),
+    index('account_tokens_expires_idx').on(t.expiresAt),
+    check('account_tokens_purpose_check', sql`${t.purpose} in ('password_reset', 'email_confirm')`),
+  ],
+);
+
+/**
+ * Mail waiting to be sent (server/mail/): written in the transaction of what caused it, sent by the mail worker
+ * with retry and backoff, claimed with a lease so two processes never send one row twice, deleted once sent. The
+ * text is made at send time from `kind` and `data`, so a mail never shows what its receiver may no longer see.
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    data: jsonb('data').notNull().default({}),
+    /** Notification mail: the thread it is about (one pending mail per member and thread). */
+    threadId: integer('thread_id').references(() => threads.id, { onDelete: 'cascade' }),
+    attempts: integer('attempts').notNull().default(0),
+    /** Not before this moment: the first try, a batching delay or the next retry. */
+    nextAttemptAt: time('next_attempt_at').notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('mail_outbox_next_attempt_idx').on(t.nextAttemptAt, t.id),
+    uniqueIndex('mail_outbox_pending_thread_key').on(t.userId, t.threadId).where(sql`${t.kind} = 'notifications'`),
+  ],
+);
+
+/** When a member was last mailed about a thread: at most one notification mail per thread per 15 minutes. */
+export const mailThreadLog = pgTable(
+  'mail_thread_log',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    lastSentAt: time('last_sent_at').notNull(),
+  },
+  (t) => [uniqueIndex('mail_thread_log_user_thread_key').on(t.userId, t.threadId)],
 );
 
 /**

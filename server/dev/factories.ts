@@ -26,6 +26,8 @@ export interface UserOptions {
   role?: Role;
   status?: UserStatus;
   createdAt?: Date;
+  /** False: an address not yet confirmed by mail (a registration still waiting for its link). Default true. */
+  emailConfirmed?: boolean;
 }
 
 export async function makeUser(db: Db, options: UserOptions = {}): Promise<CurrentUser> {
@@ -42,6 +44,7 @@ export async function makeUser(db: Db, options: UserOptions = {}): Promise<Curre
       representativeRole: options.representativeRole ?? null,
       role: options.role ?? 'member',
       status: options.status ?? 'active',
+      emailConfirmedAt: options.emailConfirmed === false ? null : new Date(),
       ...(options.createdAt ? { createdAt: options.createdAt } : { createdAt: new Date(Date.now() - 30 * 24 * 3600 * 1000) }),
     })
     .returning(userColumns);
