@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { addressKey, trustProxyOption } from './auth/client-address.js';
+import accountMailRoutes from './auth/account-mail-routes.js';
 import profileRoutes from './auth/profile-routes.js';
 import authRoutes from './auth/routes.js';
 import sessionPlugin from './auth/session-plugin.js';
@@ -23,8 +24,11 @@ import securityHeaders from './http/security-headers.js';
 import textInput from './http/text-input.js';
 import { requireDeclaredAccess } from './http/route-guard.js';
 import livePlugin from './live/plugin.js';
+import mailPlugin from './mail/plugin.js';
+import memberRoutes from './members/routes.js';
 import moderationPlugin from './moderation/plugin.js';
-import notificationRoutes from './notifications/routes.js';
+import notificationMailPlugin from './notifications/mail-plugin.js';
+import notificationsPlugin from './notifications/plugin.js';
 import searchPlugin from './search/plugin.js';
 
 export const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -39,10 +43,14 @@ export interface BuildOptions {
    * did turn it off and drain by hand, so the poller cannot take their rows first.
    */
   searchWorker?: boolean;
+  /** Whether the mail outbox is sent by a background poller (default); tests send by hand with app.mail.drain(). */
+  mailWorker?: boolean;
+  /** Whether forum changes are turned into notifications by a background poller (default); tests drain with app.notifications.drain(). */
+  notificationWorker?: boolean;
 }
 
 /** The whole server as a value: main.ts listens with it, tests inject requests into it. */
-export async function buildApp({ config, database, logger, searchWorker = true }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger, searchWorker = true, mailWorker = true, notificationWorker = true }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // The same serializers whatever the caller passed: no SQL parameters, bodies, headers, addresses or query strings.
     logger: loggerOptions(logger, config.logLevel),
@@ -80,14 +88,19 @@ export async function buildApp({ config, database, logger, searchWorker = true }
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { config });
+  await app.register(accountMailRoutes, { config });
   await app.register(profileRoutes, { config });
   await app.register(categoryRoutes);
   await app.register(threadRoutes, { config });
   await app.register(postRoutes, { config });
   await app.register(previewRoutes, { config });
+  await app.register(memberRoutes);
   await app.register(moderationPlugin, { config });
-  await app.register(notificationRoutes);
+  await app.register(notificationsPlugin, { poll: notificationWorker });
+  // Mail settings and the digest round; the digest polls when the notification worker does.
+  await app.register(notificationMailPlugin, { poll: notificationWorker });
   await app.register(searchPlugin, { config, poll: searchWorker });
+  await app.register(mailPlugin, { config, poll: mailWorker });
   await app.register(livePlugin, { config });
 
   if (config.serveClient && existsSync(clientDir)) {

@@ -16,6 +16,9 @@ const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, 
 const Login = page(() => import('./pages/login'));
 const Register = page(() => import('./pages/register'));
 const Waiting = page(() => import('./pages/waiting'));
+const ForgotPassword = page(() => import('./pages/forgot-password'));
+const ResetPassword = page(() => import('./pages/reset-password'));
+const ConfirmEmail = page(() => import('./pages/confirm-email'));
 const Accessibility = named(() => import('./pages/static-pages'), 'Accessibility');
 const Privacy = named(() => import('./pages/static-pages'), 'Privacy');
 const Profile = page(() => import('./pages/profile'));
@@ -25,10 +28,12 @@ const ThreadList = page(() => import('./pages/thread-list'));
 const NewThread = page(() => import('./pages/new-thread'));
 const ThreadPage = page(() => import('./pages/thread'));
 const Search = page(() => import('./pages/search'));
+const Member = page(() => import('./pages/member'));
 const Queue = page(() => import('./pages/moderation/queue'));
 const Pending = named(() => import('./pages/moderation/users'), 'PendingPage');
 const Members = named(() => import('./pages/moderation/users'), 'MembersPage');
 const Log = page(() => import('./pages/moderation/log'));
+const Unsubscribe = page(() => import('./pages/unsubscribe'));
 
 export function AppRoutes() {
   return (
@@ -39,8 +44,13 @@ export function AppRoutes() {
           <Route path="/inloggen" element={<Login />} />
           <Route path="/aanmelden" element={<Register />} />
           <Route path="/wachten" element={<Waiting />} />
+          <Route path="/wachtwoord-vergeten" element={<ForgotPassword />} />
+          <Route path="/wachtwoord-herstellen" element={<ResetPassword />} />
+          <Route path="/bevestigen" element={<ConfirmEmail />} />
           <Route path="/toegankelijkheid" element={<Accessibility />} />
           <Route path="/privacy" element={<Privacy />} />
+          {/* Public: the link in a mail works without logging in. */}
+          <Route path="/afmelden" element={<Unsubscribe />} />
           <Route path="/profiel" element={<Profile />} />
           {/* Outside RequireMember: pending and suspended accounts read their notifications too. */}
           <Route path="/meldingen" element={<Notifications />} />
@@ -50,6 +60,7 @@ export function AppRoutes() {
             <Route path="/nieuw" element={<NewThread />} />
             <Route path="/discussie/:id" element={<ThreadPage />} />
             <Route path="/zoeken" element={<Search />} />
+            <Route path="/leden/:id" element={<Member />} />
           </Route>
           <Route element={<RequireMember moderator />}>
             <Route path="/moderatie" element={<Queue />} />

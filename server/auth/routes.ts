@@ -5,13 +5,15 @@ import { Type } from 'typebox';
 import { CsrfBody, LoginBody, RegisterAnswer, RegisterBody, UserBody } from '../../shared/api/users.js';
 import type { Config } from '../config.js';
 import { users } from '../db/schema.js';
-import { HttpError } from '../http/errors.js';
+import { forbidden, HttpError } from '../http/errors.js';
 import { authRateLimit } from './client-address.js';
 import { assertDisplayNameAllowed } from './display-name.js';
-import { asDisplayNameTaken, assertDisplayNameFree } from './display-name-taken.js';
+import { resendConfirmation } from './email-confirmation.js';
 import { LoginThrottle } from './login-throttle.js';
+import { AddressMailLimit } from './mail-limit.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+import { assertNameFreeToRegister, register } from './registration.js';
 import { startSession } from './session-lifetime.js';
 import { revokeUserSessions } from './session-store.js';
 import { toUserDto } from './users.js';
@@ -21,6 +23,8 @@ const LoginAnswer = Type.Object({ user: UserBody.properties.user, csrfToken: Typ
 export default async function authRoutes(app: FastifyInstance, opts: { config: Config }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const authLimit = authRateLimit(opts.config.rateLimit.authMax);
+  // Registration and the login of an unconfirmed account mail a confirmation link: limited per address too.
+  const registrationMails = new AddressMailLimit(opts.config.sessionSecret, 'register');
   const throttle = new LoginThrottle({ max: opts.config.rateLimit.authMax, secret: opts.config.sessionSecret, production: opts.config.production });
 
   api.get('/api/auth/csrf', { config: { auth: 'public' }, schema: { response: { 200: CsrfBody } } }, async (request, reply) => {
@@ -31,7 +35,7 @@ export default async function authRoutes(app: FastifyInstance, opts: { config: C
   /**
    * The same answer (202, same body, no cookie) whether or not the e-mail already has an account, and the
    * password hashed either way so the time taken is alike: on this forum having an account reveals a political
-   * affiliation. The real owner of a taken address is to be told by mail (issue 11).
+   * affiliation. What happens for a new, an unconfirmed and a confirmed address: registration.ts.
    */
   api.post(
     '/api/auth/register',
@@ -40,23 +44,12 @@ export default async function authRoutes(app: FastifyInstance, opts: { config: C
       const body = request.body;
       assertAcceptablePassword(body.password, 'password');
       const email = body.email.trim().toLowerCase();
-      // Names are public, so a taken one may be said (409 display_name_taken); it is checked before the e-mail
-      // address is looked at, so that answer is the same for a known and an unknown address.
+      // Names are public, so a taken one may be said (409 display_name_taken); it is checked before anything is
+      // written, so that answer is the same for a known and an unknown address.
       assertDisplayNameAllowed(body.displayName.trim());
-      await assertDisplayNameFree(app.db, body.displayName.trim());
+      await assertNameFreeToRegister(app.db, body.displayName.trim(), email);
       const passwordHash = await hashPassword(body.password);
-      // An existing account is left exactly as it is.
-      await asDisplayNameTaken(() => app.db
-        .insert(users)
-        .values({
-          email,
-          passwordHash,
-          displayName: body.displayName.trim(),
-          party: body.party.trim(),
-          municipality: body.municipality.trim(),
-          representativeRole: body.representativeRole ?? null,
-        })
-        .onConflictDoNothing({ target: users.email }));
+      await register(app.db, { ...body, email }, passwordHash, registrationMails.allow(email));
       return reply.code(202).send({ status: 'received' as const });
     },
   );
@@ -74,6 +67,11 @@ export default async function authRoutes(app: FastifyInstance, opts: { config: C
       if (!row || !ok) {
         throttle.failed(attempt);
         throw new HttpError(401, 'invalid_credentials', 'Dit e-mailadres en wachtwoord horen niet bij elkaar.');
+      }
+      // Only with the right password, so this says nothing to someone who does not know it.
+      if (row.emailConfirmedAt === null) {
+        await resendConfirmation(app.db, row.id, () => registrationMails.allow(email));
+        throw forbidden('email_unconfirmed', 'Bevestig eerst je e-mailadres met de link in de mail die we je stuurden. Kun je die mail niet vinden? Dan sturen we je een nieuwe link (hoogstens eens per tien minuten); kijk ook bij je ongewenste mail.');
       }
       // A new session id on every login: an id planted before login (session fixation) is worthless after it.
       await request.session.regenerate();

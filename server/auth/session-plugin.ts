@@ -7,7 +7,9 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import { users } from '../db/schema.js';
 import { forbidden, unauthorized } from '../http/errors.js';
+import { LastSeenTracker } from '../notifications/last-seen.js';
 import { cookieNames } from './cookie-names.js';
+import { purgeExpiredAccountData } from './email-confirmation.js';
 import { AuthEvents } from './events.js';
 import { renewIfHalfway, SESSION_IDLE_MS } from './session-lifetime.js';
 import { deleteExpiredSessions, PostgresSessionStore } from './session-store.js';
@@ -69,13 +71,17 @@ async function sessionPlugin(app: FastifyInstance, opts: { config: Config }) {
 
   app.decorateRequest('user', null);
   app.decorate('authEvents', new AuthEvents());
+  // users.last_seen_at, at most once a minute per member, never on the request's path (notifications/last-seen.ts).
+  app.decorate('lastSeen', new LastSeenTracker(app.db, app.log));
+  app.addHook('onClose', () => app.lastSeen.flush());
 
-  // Expired rows would otherwise stay in the table for good: purge them at start and then every hour.
+  // Expired rows would otherwise stay in the table for good: purge them at start and then every hour (sessions,
+  // account tokens, and registrations never confirmed whose links expired).
   let purgeTimer: NodeJS.Timeout | undefined;
   const purge = () =>
-    deleteExpiredSessions(app.db).catch((err: unknown) => {
+    Promise.all([deleteExpiredSessions(app.db), purgeExpiredAccountData(app.db)]).catch((err: unknown) => {
       // A missed purge is retried within the hour; nothing a request depends on.
-      app.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'expired sessions not purged');
+      app.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'expired sessions and account tokens not purged');
     });
   app.addHook('onReady', async () => {
     await purge();
@@ -89,7 +95,8 @@ async function sessionPlugin(app: FastifyInstance, opts: { config: Config }) {
 
   // CSRF first, so that a forged request learns nothing, not even "not logged in". The library answers 403 itself.
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.routeOptions.config.auth === undefined || !MUTATING.has(request.method)) return done();
+    const config = request.routeOptions.config;
+    if (config.auth === undefined || config.csrf === false || !MUTATING.has(request.method)) return done();
     app.csrfProtection(request, reply, done);
   });
 
@@ -103,6 +110,7 @@ async function sessionPlugin(app: FastifyInstance, opts: { config: Config }) {
       if (user) {
         request.user = await liftExpiredSuspension(app, user);
         renewIfHalfway(request);
+        app.lastSeen.touch(user.id, user.lastSeenAt);
       } else {
         delete request.session.userId;
       }
@@ -114,6 +122,7 @@ async function sessionPlugin(app: FastifyInstance, opts: { config: Config }) {
 declare module 'fastify' {
   interface FastifyInstance {
     authEvents: AuthEvents;
+    lastSeen: LastSeenTracker;
   }
 }
 

@@ -29,5 +29,10 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     auth?: Access;
+    /**
+     * false: no CSRF check on this mutating route. Only for a route whose request carries its own proof and acts on
+     * no session (the signed one-click unsubscribe, which mail clients post without cookies: mail/unsubscribe-routes.ts).
+     */
+    csrf?: false;
   }
 }

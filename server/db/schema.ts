@@ -44,9 +44,15 @@ export const users = pgTable(
     autoWatch: boolean('auto_watch').notNull().default(true),
     /** Per mail kind (shared/constants.ts MAIL_KINDS) her frequency; a kind not in it has its default. */
     mailPreferences: jsonb('mail_preferences').notNull().default({}),
-    /** When her last daily or weekly digest was made (null: never). */
+    /** When her last daily digest was made (null: never); notifications/digest.ts claims members by moving it. */
     lastDigestAt: time('last_digest_at'),
+    /** The same for the weekly kinds, which keep their own clock beside the daily ones. */
+    lastWeeklyDigestAt: time('last_weekly_digest_at'),
     createdAt: createdAt(),
+    /** display_name_key(display_name), kept by the database: the @-autocomplete's "contains" match reads it (members/suggest.ts). */
+    nameKey: text('name_key')
+      .notNull()
+      .generatedAlwaysAs(sql`display_name_key(display_name)`),
   },
   (t) => [
     // E-mail addresses are compared case-insensitively; the application stores them lower-cased.

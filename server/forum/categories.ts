@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { CategoryList } from '../../shared/api/forum.js';
 import { CATEGORIES } from '../../shared/constants.js';
 import type { Db } from '../db/client.js';
-import { categories, threads } from '../db/schema.js';
+import { categories, categoryWatches, threads } from '../db/schema.js';
 import { threadCondition } from './visibility.js';
 
 /** Makes sure every standard category exists with its current name and description; safe to run at every start. */
@@ -21,7 +21,7 @@ export async function seedCategories(db: Db): Promise<void> {
 export default async function categoryRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  api.get('/api/categories', { config: { auth: 'member' }, schema: { response: { 200: CategoryList } } }, async () => {
+  api.get('/api/categories', { config: { auth: 'member' }, schema: { response: { 200: CategoryList } } }, async (request) => {
     // The newest activity among the threads members see (the list is the same for everyone), one index lookup per
     // category: threads_category_activity_idx is partial on exactly the member condition.
     const lastPostAt = app.db
@@ -36,8 +36,11 @@ export default async function categoryRoutes(app: FastifyInstance) {
         description: categories.description,
         threadCount: categories.threadCount,
         lastPostAt: sql<string | null>`(${lastPostAt})`,
+        // The asking member's own choice (no row: Normaal), in the same statement.
+        watch: categoryWatches.level,
       })
       .from(categories)
+      .leftJoin(categoryWatches, and(eq(categoryWatches.categoryId, categories.id), eq(categoryWatches.userId, request.user!.id)))
       .orderBy(asc(categories.position), asc(categories.id));
     return {
       categories: rows.map((c) => ({
@@ -47,6 +50,7 @@ export default async function categoryRoutes(app: FastifyInstance) {
         description: c.description,
         threadCount: c.threadCount,
         lastPostAt: c.lastPostAt === null ? null : new Date(c.lastPostAt).toISOString(),
+        watch: c.watch === 'watching' ? ('watching' as const) : ('normal' as const),
       })),
     };
   });

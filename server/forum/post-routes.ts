@@ -38,6 +38,8 @@ const changed = (post: PostRow, thread: ThreadRow) => ({ id: post.id, authorId: 
 export default async function postRoutes(app: FastifyInstance, opts: { config: Config }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const postLimit = { max: opts.config.rateLimit.postMax, timeWindow: '1 minute' };
+  // A quote's link may carry the site's own origin (content/quotes.ts).
+  const render = { origin: opts.config.mail.siteUrl };
 
   api.post(
     '/api/threads/:id/posts',
@@ -55,7 +57,7 @@ export default async function postRoutes(app: FastifyInstance, opts: { config: C
         }
       }
       await assertMayPost(app.db, user, request.body.body);
-      const postId = await createReply(app.db, user, thread.id, thread.categoryId, request.body.body, replyTo);
+      const postId = await createReply(app.db, user, thread.id, thread.categoryId, request.body.body, replyTo, render);
       const post = await findPost(app.db, postId);
       return reply.code(201).send({ post: toPostDto(post!, user) });
     },
@@ -70,7 +72,7 @@ export default async function postRoutes(app: FastifyInstance, opts: { config: C
       assertMayChange(user, post, thread);
       if (post.body !== request.body.body) {
         await app.db.transaction(async (tx) => {
-          const revisionId = await editPost(tx, user, post.id, thread.id, thread.categoryId, request.body.body);
+          const revisionId = await editPost(tx, user, post.id, thread.id, thread.categoryId, request.body.body, render);
           // assertMayChange lets only moderators change someone else's post: that is a moderator's act, on record.
           if (isModeratorAct(user, post)) await recordModeratorEdit(tx, user, changed(post, thread), revisionId);
         });

@@ -3,13 +3,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import { IdParams, PageQuery } from '../../shared/api/common.js';
+import { FORUM_NOTIFICATION_KINDS } from '../../shared/constants.js';
 import { CategoryThreadsParams, CreateThreadBody, ThreadList, ThreadPage, ThreadPageQuery, ThreadWithPost } from '../../shared/api/forum.js';
 import type { Config } from '../config.js';
-import { categories, posts, threadReads, threads, users } from '../db/schema.js';
+import { categories, notifications, posts, threadReads, threads, users } from '../db/schema.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
 import { findPost, findVisibleThread, selectThreadPage, threadColumns, toPostDto, toThreadDto } from './queries.js';
 import { postReadByMembersCondition, threadVisibleTo } from './visibility.js';
+import { findThreadWatch } from '../notifications/watches.js';
 import { assertMayPost } from './anti-abuse.js';
 import { createThread } from './writes.js';
 
@@ -69,7 +71,7 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
       const [category] = await app.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, categorySlug)).limit(1);
       if (!category) throw badRequest('unknown_category', 'Deze categorie bestaat niet.', 'categorySlug');
       await assertMayPost(app.db, user, body);
-      const { threadId, postId } = await createThread(app.db, user, category.id, title.trim(), body);
+      const { threadId, postId } = await createThread(app.db, user, category.id, title.trim(), body, { origin: opts.config.mail.siteUrl });
       const thread = await findVisibleThread(app.db, threadId, user);
       const post = await findPost(app.db, postId);
       return reply.code(201).send({ thread: toThreadDto(thread!), post: toPostDto(post!, user) });
@@ -86,7 +88,8 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
       const size = pageSize(request.query.limit);
       const cursor = decodeCursor(request.query.cursor, ['number'] as const);
       const afterId = Math.max(cursor?.[0] ?? 0, request.query.after ?? 0);
-      const rows = await selectThreadPage(app.db, user, thread.id, afterId, size + 1);
+      // Her watch level beside the page, in parallel: one small indexed lookup (no row: Normaal).
+      const [rows, watch] = await Promise.all([selectThreadPage(app.db, user, thread.id, afterId, size + 1), findThreadWatch(app.db, user.id, thread.id)]);
       const page = rows.slice(0, size);
       const last = page[page.length - 1];
       if (last) {
@@ -94,8 +97,16 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
         // one-statement transaction commit asynchronously, in one round trip, instead of waiting 5–12 ms for fsync
         // on every page view (docs/benchmarks.md). A crash can lose the last fraction of a second of markers, never a post.
         // Only a newer page moves the marker; re-reading page 1 leaves it where it was (and writes nothing).
+        // Reading a post is reading what notified her of it: her unread forum notifications of this thread up to
+        // the last post on the page are marked read in the same statement (a group counts as read once its first
+        // unread post has been shown; the thread's own unread marker still counts the rest).
         await app.db.execute(sql`
-          with async_commit as (select set_config('synchronous_commit', 'off', true))
+          with async_commit as (select set_config('synchronous_commit', 'off', true)),
+          seen as (
+            update ${notifications} set read_at = now()
+             where user_id = ${user.id} and thread_id = ${thread.id} and read_at is null and post_id <= ${last.id}
+               and kind in (${sql.join(FORUM_NOTIFICATION_KINDS.map((kind) => sql`${kind}`), sql`, `)})
+          )
           insert into ${threadReads} (user_id, thread_id, last_read_post_id)
           select ${user.id}::int, ${thread.id}::int, ${last.id}::int from async_commit
           on conflict (user_id, thread_id) do update
@@ -106,6 +117,7 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
         thread: toThreadDto(thread),
         posts: page.map((row) => toPostDto(row, user)),
         nextCursor: rows.length > size && last ? encodeCursor([last.id]) : null,
+        watch,
       };
     },
   );

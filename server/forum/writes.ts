@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/types.js';
-import { renderMarkdown } from '../content/render.js';
+import { renderPost, type RenderOptions } from '../content/render.js';
 import { queryRows, type Db, type DbOrTx } from '../db/client.js';
 import { postRevisions, posts, threadReads, threads } from '../db/schema.js';
 import { publish } from '../events/publish.js';
@@ -11,6 +11,10 @@ import { countReply, countThread, NEW_THREAD_COUNTS, uncountPost, uncountThread 
  * outbox row and the live NOTIFY), so a reply is either there with everything or not at all. Moderation's changes
  * of forum state are in post-hiding.ts (hide, restore) and thread-changes.ts (lock, pin, rename, move); the counters
  * in counters.ts. Each takes a transaction or a `tx` (then it runs as a savepoint inside the caller's).
+ * The text is rendered first, outside the transaction (renderPost: Markdown, @mentions resolved against the members,
+ * quotes against the posts; reads only), so the transaction holds its locks only for the writes. The post keeps
+ * whom it mentions and quotes (mentioned_user_ids, quoted_post_ids) for the notification worker; an edit replaces them.
+ * `options.origin` is the site's own origin (config.mail.siteUrl), so a quote's absolute link counts too.
  */
 
 async function markRead(tx: Parameters<Parameters<Db['transaction']>[0]>[0], userId: number, threadId: number, postId: number) {
@@ -23,11 +27,11 @@ async function markRead(tx: Parameters<Parameters<Db['transaction']>[0]>[0], use
     });
 }
 
-export async function createThread(db: DbOrTx, author: CurrentUser, categoryId: number, title: string, body: string) {
-  const bodyHtml = renderMarkdown(body);
+export async function createThread(db: DbOrTx, author: CurrentUser, categoryId: number, title: string, body: string, options: RenderOptions = {}) {
+  const { html: bodyHtml, mentionedUserIds, quotedPostIds } = await renderPost(db, author, body, options);
   return db.transaction(async (tx) => {
     const [thread] = await tx.insert(threads).values({ categoryId, authorId: author.id, title, ...NEW_THREAD_COUNTS }).returning();
-    const [post] = await tx.insert(posts).values({ threadId: thread!.id, authorId: author.id, body, bodyHtml }).returning({ id: posts.id });
+    const [post] = await tx.insert(posts).values({ threadId: thread!.id, authorId: author.id, body, bodyHtml, mentionedUserIds, quotedPostIds }).returning({ id: posts.id });
     await countThread(tx, categoryId);
     await markRead(tx, author.id, thread!.id, post!.id);
     await publish(tx, { type: 'thread.created', threadId: thread!.id, categoryId });
@@ -36,14 +40,22 @@ export async function createThread(db: DbOrTx, author: CurrentUser, categoryId: 
   });
 }
 
-export async function createReply(db: DbOrTx, author: CurrentUser, threadId: number, categoryId: number, body: string, replyToPostId: number | null) {
-  const bodyHtml = renderMarkdown(body);
+export async function createReply(
+  db: DbOrTx,
+  author: CurrentUser,
+  threadId: number,
+  categoryId: number,
+  body: string,
+  replyToPostId: number | null,
+  options: RenderOptions = {},
+) {
+  const { html: bodyHtml, mentionedUserIds, quotedPostIds } = await renderPost(db, author, body, options);
   return db.transaction(async (tx) => {
     // Bump the thread first: the UPDATE locks its row before the post gets its id, so replies to one thread commit
     // in id order, and a live client that reconnects with `after = newest id seen` can never skip a reply that
     // committed later (live concern). now() is the transaction's start, so it is also the post's created_at.
     await countReply(tx, threadId);
-    const [post] = await tx.insert(posts).values({ threadId, authorId: author.id, body, bodyHtml, replyToPostId }).returning({ id: posts.id });
+    const [post] = await tx.insert(posts).values({ threadId, authorId: author.id, body, bodyHtml, replyToPostId, mentionedUserIds, quotedPostIds }).returning({ id: posts.id });
     await markRead(tx, author.id, threadId, post!.id);
     await publish(tx, { type: 'post.created', threadId, postId: post!.id, categoryId });
     return post!.id;
@@ -54,14 +66,23 @@ export async function createReply(db: DbOrTx, author: CurrentUser, threadId: num
  * Keeps the previous text as a revision, then replaces it. Returns the revision's id, so a moderator's edit can
  * point its log row at the text it replaced.
  */
-export async function editPost(db: DbOrTx, editor: CurrentUser, postId: number, threadId: number, categoryId: number, body: string): Promise<number> {
-  const bodyHtml = renderMarkdown(body);
+export async function editPost(
+  db: DbOrTx,
+  editor: CurrentUser,
+  postId: number,
+  threadId: number,
+  categoryId: number,
+  body: string,
+  options: RenderOptions = {},
+): Promise<number> {
+  // Quotes count as the editor may see them: a moderator editing someone's post may link what members cannot.
+  const { html: bodyHtml, mentionedUserIds, quotedPostIds } = await renderPost(db, editor, body, options);
   return db.transaction(async (tx) => {
     const [revision] = await queryRows<{ id: number }>(
       tx,
       sql`insert into ${postRevisions} (post_id, body, edited_by) select id, body, ${editor.id} from ${posts} where id = ${postId} returning id`,
     );
-    await tx.update(posts).set({ body, bodyHtml, editedAt: sql`now()` }).where(eq(posts.id, postId));
+    await tx.update(posts).set({ body, bodyHtml, mentionedUserIds, quotedPostIds, editedAt: sql`now()` }).where(eq(posts.id, postId));
     await publish(tx, { type: 'post.updated', threadId, postId, categoryId });
     return revision!.id;
   });

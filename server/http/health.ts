@@ -7,10 +7,12 @@ const Ready = Type.Object({
   ok: Type.Boolean(),
   database: Type.String(),
   search: Type.String(),
+  /** 'degraded' while sending fails or due mail waits; mail waits in its outbox, so never a 503. */
+  mail: Type.String(),
 });
 
-/** Readiness checks each dependency; concerns that have one (search) report through this list. */
-export type ReadinessCheck = () => Promise<{ name: 'search'; status: 'ok' | 'degraded' }>;
+/** Readiness checks each dependency; concerns that have one (search, mail) report through this list. */
+export type ReadinessCheck = () => Promise<{ name: 'search' | 'mail'; status: 'ok' | 'degraded' }>;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -32,12 +34,12 @@ export default async function healthRoutes(app: FastifyInstance) {
     } catch {
       database = 'unavailable';
     }
-    let search = 'ok';
+    const lines = { search: 'ok', mail: 'ok' };
     for (const check of app.readinessChecks) {
       const result = await check().catch(() => ({ name: 'search' as const, status: 'degraded' as const }));
-      if (result.status !== 'ok') search = result.status;
+      if (result.status !== 'ok') lines[result.name] = result.status;
     }
     const ok = database === 'ok';
-    return reply.code(ok ? 200 : 503).send({ ok, database, search });
+    return reply.code(ok ? 200 : 503).send({ ok, database, ...lines });
   });
 }

@@ -12,7 +12,7 @@
  *    for that thread are buffered meanwhile and flushed after it, skipping ids already sent.
  * 5. When the LISTEN connection was lost and comes back, events may have been missed: every socket gets
  *    `resync`, and the client subscribes again with `after` (shared/live/client.ts does this).
- * User events (`user_events`): new notifications, account changes (re-check the member, close if no longer
+ * User events (`user_events`): new notifications (one member's, or the worker's batch of members), account changes (re-check the member, close if no longer
  * active), and session ends (logout, revocation), so sockets on every process close.
  */
 import type { FastifyBaseLogger } from 'fastify';
@@ -192,6 +192,11 @@ export class LiveHub implements ConnectionHost {
   }
 
   private async dispatchUser(event: UserEvent): Promise<void> {
+    if (event.type === 'notifications.changed') {
+      const message = JSON.stringify({ type: 'notification' } satisfies ServerMessage);
+      for (const userId of event.userIds) for (const connection of this.byUser.get(userId) ?? []) connection.send(message);
+      return;
+    }
     const connections = this.byUser.get(event.userId);
     if (!connections?.size) return;
     switch (event.type) {

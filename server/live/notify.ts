@@ -23,6 +23,8 @@ export const USER_CHANNEL = 'user_events';
  */
 export type UserEvent =
   | { type: 'notification.created'; userId: number; notificationId: number }
+  // The notification worker's batch: these members' notifications changed (new, or a group grew); one NOTIFY for many.
+  | { type: 'notifications.changed'; userIds: number[] }
   | { type: 'account.changed'; userId: number }
   // Sent by the live concern itself when auth reports a logout / revocation, so sockets held by other processes close too.
   // The session is named by its hash (as stored), never by the cookie value.
@@ -31,4 +33,17 @@ export type UserEvent =
 
 export async function notifyUserEvent(tx: Tx | Db, event: UserEvent): Promise<void> {
   await tx.execute(sql`select pg_notify(${USER_CHANNEL}, ${JSON.stringify(event)})`);
+}
+
+/**
+ * PostgreSQL refuses a NOTIFY payload of 8000 bytes or more: ids go out in chunks well under it (an id is at most
+ * 10 digits and a comma, so 500 of them stay under 5.6 kB).
+ */
+const USER_IDS_PER_EVENT = 500;
+
+/** Tells these members' sockets (on every process, on commit) that their notifications changed. */
+export async function notifyNotificationsChanged(tx: Tx | Db, userIds: readonly number[]): Promise<void> {
+  for (let i = 0; i < userIds.length; i += USER_IDS_PER_EVENT) {
+    await notifyUserEvent(tx, { type: 'notifications.changed', userIds: userIds.slice(i, i + USER_IDS_PER_EVENT) });
+  }
 }

@@ -98,7 +98,10 @@ export default async function livePlugin(app: FastifyInstance, opts: { config: C
     },
     (ws, request) => {
       // Synchronous up to hub.accept(): the message listener is attached before anything could await.
-      const socket = new WsLiveSocket(ws);
+      // Opening the socket was a signed-in request (its last_seen_at touched then); what it sends later counts too.
+      const socket = new WsLiveSocket(ws, () => {
+        if (request.user) app.lastSeen.touch(request.user.id);
+      });
       const refused = refusal(request.user);
       if (refused) return socket.close(refused.code, refused.reason);
       sockets.add(socket);

@@ -35,8 +35,13 @@ export class WsLiveSocket implements LiveSocket {
 
   // Listeners are attached here, synchronously in the upgrade handler, before anything awaits:
   // a client may send its first subscribe in the same tick as the handshake completes.
-  constructor(private readonly ws: WebSocket) {
+  /** `onActivity`: the member sent something (she is here: notifications/last-seen.ts); not called for pongs, which browsers send by themselves. */
+  constructor(
+    private readonly ws: WebSocket,
+    onActivity?: () => void,
+  ) {
     ws.on('message', (data, isBinary) => {
+      onActivity?.();
       // Binary frames are not part of the protocol; hand them on as text so they get a clear error.
       const text = isBinary ? '\u0000binary' : data.toString();
       if (this.messageListener) this.messageListener(text);

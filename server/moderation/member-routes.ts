@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../../shared/api/common.js';
 import { RejectBody, RoleBody, SuspendBody, VerifyBody } from '../../shared/api/moderation.js';
@@ -9,6 +9,7 @@ import { users } from '../db/schema.js';
 import { conflict } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
 import { notifyUserEvent } from '../live/notify.js';
+import { enqueueMail } from '../mail/outbox.js';
 import { notifyUser } from '../notifications/notify.js';
 import type { CurrentUser } from '../auth/types.js';
 import { toUserDto, userColumns } from '../auth/users.js';
@@ -18,7 +19,8 @@ import { logAction } from './record.js';
 /**
  * Membership administration: the moderators' list of accounts, approval and rejection of new members,
  * suspensions, verified representative roles, and (admins only) who is a moderator. Every change is one
- * transaction with its log row, the user's notification and a live 'account.changed'.
+ * transaction with its log row, the user's notification, her mail (approval, rejection, suspension and its end)
+ * and a live 'account.changed'.
  */
 export default async function memberRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -31,7 +33,8 @@ export default async function memberRoutes(app: FastifyInstance) {
     const rows = await app.db
       .select(userColumns)
       .from(users)
-      .where(and(status ? eq(users.status, status) : undefined, after ? gt(users.id, after[0]) : undefined))
+      // A registration whose address was never confirmed is not one yet (its details may be anyone's): not listed.
+      .where(and(isNotNull(users.emailConfirmedAt), status ? eq(users.status, status) : undefined, after ? gt(users.id, after[0]) : undefined))
       .orderBy(users.id)
       .limit(size + 1);
     const page = rows.slice(0, size);
@@ -66,6 +69,7 @@ export default async function memberRoutes(app: FastifyInstance) {
       await tx.update(users).set({ status: 'active', statusReason: null, approvedAt: sql`now()`, approvedBy: request.user!.id }).where(eq(users.id, target.id));
       await logAction(tx, { moderatorId: request.user!.id, action: 'approve_user', targetUserId: target.id });
       await notifyUser(tx, target.id, 'account_approved', 'Je account is goedgekeurd. Welkom op Plein!');
+      await enqueueMail(tx, { userId: target.id, kind: 'account_approved' });
     }),
   );
 
@@ -76,6 +80,7 @@ export default async function memberRoutes(app: FastifyInstance) {
       await tx.update(users).set({ status: 'rejected', statusReason: reason }).where(eq(users.id, target.id));
       await logAction(tx, { moderatorId: request.user!.id, action: 'reject_user', targetUserId: target.id, reason });
       await notifyUser(tx, target.id, 'account_rejected', `Je aanmelding is afgewezen omdat: ${reason}`);
+      await enqueueMail(tx, { userId: target.id, kind: 'account_rejected', data: { reason } });
     }),
   );
 
@@ -92,6 +97,7 @@ export default async function memberRoutes(app: FastifyInstance) {
       await tx.update(users).set({ status: 'active', statusReason: null, suspendedUntil: null }).where(eq(users.id, target.id));
       await logAction(tx, { moderatorId: request.user!.id, action: 'lift_suspension', targetUserId: target.id });
       await notifyUser(tx, target.id, 'suspension_lifted', 'Je schorsing is opgeheven. Je kunt weer meedoen op Plein.');
+      await enqueueMail(tx, { userId: target.id, kind: 'suspension_lifted' });
     }),
   );
 

@@ -7,6 +7,7 @@ import type { Tx } from '../db/client.js';
 import { users } from '../db/schema.js';
 import { conflict, forbidden, notFound } from '../http/errors.js';
 import { notifyUserEvent } from '../live/notify.js';
+import { enqueueMail } from '../mail/outbox.js';
 import { notifyUser } from '../notifications/notify.js';
 import { logAction } from './record.js';
 
@@ -33,7 +34,8 @@ export function assertMayActOn(actor: CurrentUser, target: CurrentUser): void {
 const dateNl = (d: Date) => d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
 
 /**
- * Suspends a member, ends every session of theirs in the same transaction and tells them why.
+ * Suspends a member, ends every session of theirs in the same transaction and tells them why (a notification and
+ * a mail).
  * The caller emits authEvents 'revoked' after commit, so open sockets close too.
  */
 export async function suspendUser(
@@ -62,6 +64,7 @@ export async function suspendUser(
   await logAction(tx, { moderatorId: actor.id, action: 'suspend_user', targetUserId: targetId, reason, details: { ...details, days: days ?? null } });
   const until = user!.suspendedUntil ? `tot ${dateNl(user!.suspendedUntil)}` : 'voor onbepaalde tijd';
   await notifyUser(tx, targetId, 'account_suspended', `Je account is ${until} geschorst omdat: ${reason}`, { suspendedUntil: user!.suspendedUntil?.toISOString() ?? null });
+  await enqueueMail(tx, { userId: targetId, kind: 'account_suspended', data: { reason, suspendedUntil: user!.suspendedUntil?.toISOString() ?? null } });
   await notifyUserEvent(tx, { type: 'account.changed', userId: targetId });
   return user!;
 }

@@ -15,6 +15,7 @@ import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
 import { suspendUser } from './members.js';
 import { hidePost, restorePost } from './post-actions.js';
+import { signalModerators } from '../notifications/moderators.js';
 import { notifyUser } from '../notifications/notify.js';
 import { logAction } from './record.js';
 import { findReports, selectReports, toReportDto } from './reports.js';
@@ -55,6 +56,7 @@ export default async function reportRoutes(app: FastifyInstance, opts: { config:
           .onConflictDoNothing()
           .returning({ id: reports.id });
         if (!row) throw conflict('already_reported', 'Je hebt dit bericht al gemeld.');
+        await signalModerators(tx, 'report_open', { except: user.id });
         const [open] = await tx.select({ n: count() }).from(reports).where(and(eq(reports.postId, post.id), eq(reports.status, 'open')));
         const n = open?.n ?? 0;
         if (n >= opts.config.autoHideReports) {

@@ -1,53 +1,146 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, countDistinct, desc, eq, inArray, isNotNull, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
-import { NotificationList, NotificationsQuery, ReadNotificationsBody, UnreadAnswer } from '../../shared/api/notifications.js';
+import { NotificationList, NotificationsQuery, NotificationSummary, ReadNotificationsBody, UnreadAnswer } from '../../shared/api/notifications.js';
+import { FORUM_NOTIFICATION_KINDS, MODERATOR_NOTIFICATION_KINDS } from '../../shared/constants.js';
+import type { CurrentUser } from '../auth/types.js';
+import { isModerator } from '../auth/users.js';
 import type { Db } from '../db/client.js';
-import { notifications } from '../db/schema.js';
+import { categories, notifications, posts, reports, threads, users } from '../db/schema.js';
+import { postCondition, threadCondition, viewerKind } from '../forum/visibility.js';
 import { badRequest } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
+import { renderNotification } from './render.js';
 
-async function unreadCount(db: Db, userId: number): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+/** The post a notification links to: a forum kind's own, or the one a moderation decision concerns (data.postId). */
+const linkPost = alias(posts, 'link_post');
+const linkThread = alias(threads, 'link_thread');
+const actor = alias(users, 'actor');
+const linkPostId = sql`coalesce(${notifications.postId}, (${notifications.data}->>'postId')::int)`;
+
+/**
+ * What `user` may see of her notifications, as one condition over notifications left-joined to linkPost and
+ * linkThread: a forum notification only while she may see its post and thread (the visibility module's SQL form
+ * with her as the viewer), so one hidden later is gone from the list and the count, and back when restored; the
+ * moderators' signals only while she is one.
+ */
+function shownTo(user: CurrentUser): { shown: SQL; linkVisible: SQL } {
+  const kind = viewerKind(user);
+  const linkVisible = and(isNotNull(linkPost.id), isNotNull(linkThread.id), threadCondition(kind, linkThread), postCondition(kind, linkPost))!;
+  const shown = and(
+    or(notInArray(notifications.kind, [...FORUM_NOTIFICATION_KINDS]), linkVisible),
+    isModerator(user) ? undefined : notInArray(notifications.kind, [...MODERATOR_NOTIFICATION_KINDS]),
+  )!;
+  return { shown, linkVisible };
+}
+
+async function unreadCount(db: Db, user: CurrentUser): Promise<number> {
+  const { shown } = shownTo(user);
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .leftJoin(linkPost, eq(linkPost.id, linkPostId))
+    .leftJoin(linkThread, eq(linkThread.id, linkPost.threadId))
+    .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt), shown));
   return row?.n ?? 0;
 }
 
+/** What waits for the moderators: posts with open reports (the queue's items) and confirmed registrations. */
+async function waiting(db: Db): Promise<{ openReports: number; pendingRegistrations: number }> {
+  const [[reportRow], [userRow]] = await Promise.all([
+    db.select({ n: countDistinct(reports.postId) }).from(reports).where(eq(reports.status, 'open')),
+    db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.status, 'pending'), isNotNull(users.emailConfirmedAt))),
+  ]);
+  return { openReports: reportRow?.n ?? 0, pendingRegistrations: userRow?.n ?? 0 };
+}
+
 /**
- * A user's own notifications, newest first. Open to every logged-in user ('user'), so that a suspended
- * or rejected account can still read why.
+ * A user's own notifications, most recently active first. Open to every logged-in user ('user'), so that a
+ * suspended or rejected account can still read why. Someone else's notifications are never reachable: every
+ * query filters on the asking user.
  */
 export default async function notificationRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   api.get('/api/notifications', { config: { auth: 'user' }, schema: { querystring: NotificationsQuery, response: { 200: NotificationList } } }, async (request) => {
-    const userId = request.user!.id;
+    const user = request.user!;
     const size = pageSize(request.query.limit);
-    const after = decodeCursor(request.query.cursor, ['number'] as const);
+    const after = decodeCursor(request.query.cursor, ['date', 'number'] as const);
+    const { shown, linkVisible } = shownTo(user);
+    // One statement for the page: the texts need the thread, category and writer, joined here rather than per row.
     const rows = await app.db
-      .select()
+      .select({
+        id: notifications.id,
+        kind: notifications.kind,
+        message: notifications.message,
+        count: notifications.count,
+        readAt: notifications.readAt,
+        createdAt: notifications.createdAt,
+        updatedAt: notifications.updatedAt,
+        actorName: actor.displayName,
+        threadTitle: linkThread.title,
+        categoryName: categories.name,
+        linkVisible: sql<boolean>`coalesce(${linkVisible}, false)`,
+        linkThreadId: linkThread.id,
+        linkPostId: linkPost.id,
+      })
       .from(notifications)
-      .where(and(eq(notifications.userId, userId), after ? lt(notifications.id, after[0]) : undefined))
-      .orderBy(desc(notifications.id))
+      .leftJoin(linkPost, eq(linkPost.id, linkPostId))
+      .leftJoin(linkThread, eq(linkThread.id, linkPost.threadId))
+      .leftJoin(categories, eq(categories.id, linkThread.categoryId))
+      .leftJoin(actor, eq(actor.id, notifications.actorId))
+      .where(
+        and(
+          eq(notifications.userId, user.id),
+          shown,
+          after ? sql`(${notifications.updatedAt}, ${notifications.id}) < (${after[0].toISOString()}::timestamptz, ${after[1]})` : undefined,
+        ),
+      )
+      .orderBy(desc(notifications.updatedAt), desc(notifications.id))
       .limit(size + 1);
     const page = rows.slice(0, size);
+    const last = page[page.length - 1];
     return {
-      notifications: page.map((n) => ({
-        id: n.id,
-        kind: n.kind,
-        message: n.message,
-        link: null,
-        count: n.count,
-        readAt: n.readAt?.toISOString() ?? null,
-        createdAt: n.createdAt.toISOString(),
-        updatedAt: n.updatedAt.toISOString(),
-      })),
-      unreadCount: await unreadCount(app.db, userId),
-      nextCursor: rows.length > size ? encodeCursor([page[page.length - 1]!.id]) : null,
+      notifications: page.map((n) => {
+        const visible = n.linkVisible;
+        const { message, link } = renderNotification({
+          kind: n.kind,
+          message: n.message,
+          count: n.count,
+          actorName: n.actorName,
+          threadTitle: visible ? n.threadTitle : null,
+          categoryName: visible ? n.categoryName : null,
+          linkThreadId: visible ? n.linkThreadId : null,
+          linkPostId: visible ? n.linkPostId : null,
+        });
+        return {
+          id: n.id,
+          kind: n.kind,
+          message,
+          link,
+          count: n.count,
+          readAt: n.readAt?.toISOString() ?? null,
+          createdAt: n.createdAt.toISOString(),
+          updatedAt: n.updatedAt.toISOString(),
+        };
+      }),
+      unreadCount: await unreadCount(app.db, user),
+      nextCursor: rows.length > size && last ? encodeCursor([last.updatedAt.toISOString(), last.id]) : null,
     };
   });
 
+  api.get('/api/notifications/summary', { config: { auth: 'user' }, schema: { response: { 200: NotificationSummary } } }, async (request) => {
+    const user = request.user!;
+    const [unread, waitingNow] = await Promise.all([unreadCount(app.db, user), isModerator(user) ? waiting(app.db) : null]);
+    return { unreadCount: unread, waiting: waitingNow };
+  });
+
   api.post('/api/notifications/read', { config: { auth: 'user' }, schema: { body: ReadNotificationsBody, response: { 200: UnreadAnswer } } }, async (request) => {
-    const userId = request.user!.id;
+    const user = request.user!;
     const { ids, all } = request.body;
     if (ids === undefined && all === undefined) throw badRequest('invalid_input', 'Geef "ids" of "all": true mee.', 'ids');
     if (ids !== undefined && all !== undefined) throw badRequest('invalid_input', 'Geef "ids" of "all", niet allebei.', 'all');
@@ -55,7 +148,7 @@ export default async function notificationRoutes(app: FastifyInstance) {
     await app.db
       .update(notifications)
       .set({ readAt: sql`now()` })
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids ? inArray(notifications.id, ids) : undefined));
-    return { unreadCount: await unreadCount(app.db, userId) };
+      .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt), ids ? inArray(notifications.id, ids) : undefined));
+    return { unreadCount: await unreadCount(app.db, user) };
   });
 }

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../db/client.js';
+import type { Db } from '../db/client.js';
+import { backlog, claimDue, deleteRows, retryLater } from '../db/outbox-lease.js';
+import { searchOutbox } from '../db/schema.js';
 import { loadDocuments, postIdsOfThreads } from './documents.js';
 import type { SearchIndex } from './types.js';
 
@@ -32,8 +34,8 @@ export interface OutboxOptions {
 }
 
 /**
- * Drains search_outbox into the search index. Rows are claimed with a lease (UPDATE … WHERE id IN
- * (SELECT … FOR UPDATE SKIP LOCKED)), so several servers (and `npm run reindex`) can work side by side without
+ * Drains search_outbox into the search index. Rows are claimed with a lease (db/outbox-lease.ts: UPDATE … WHERE
+ * id IN (SELECT … FOR UPDATE SKIP LOCKED)), so several servers (and `npm run reindex`) can work side by side without
  * holding a transaction open while the engine works. For every row the CURRENT post is loaded, so an edit that
  * raced an older row ends in the newer text; rows are deleted only after the engine accepted the batch.
  */
@@ -97,19 +99,15 @@ export class OutboxWorker {
       if (rows.length === 0) return total;
       try {
         const result = await this.process(rows);
-        await this.db.execute(sql`delete from search_outbox where id in (select jsonb_array_elements_text(${ids(rows)}::jsonb)::bigint)`);
+        await deleteRows(this.db, searchOutbox, ids(rows));
         total.processed += rows.length;
         total.indexed += result.indexed;
         total.removed += result.removed;
       } catch (err) {
         const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
         this.log.warn({ err, rows: rows.length, attempts }, 'search outbox: the index refused a batch; retrying later');
-        await this.db.execute(sql`
-          update search_outbox
-             set attempts = attempts + 1,
-                 -- Exponential backoff: 1, 2, 4 … seconds, at most 5 minutes.
-                 next_attempt_at = ${now.toISOString()}::timestamptz + make_interval(secs => least(power(2, attempts), 300))
-           where id in (select jsonb_array_elements_text(${ids(rows)}::jsonb)::bigint)`);
+        // Exponential backoff: 1, 2, 4 … seconds, at most 5 minutes.
+        await retryLater(this.db, searchOutbox, ids(rows), now, { baseSeconds: 1, maxSeconds: 300 });
         total.failed = true;
         return total;
       }
@@ -118,18 +116,11 @@ export class OutboxWorker {
   }
 
   private claim(now: Date): Promise<OutboxRow[]> {
-    const at = now.toISOString();
-    return queryRows<OutboxRow>(
-      this.db,
-      sql`update search_outbox
-             set next_attempt_at = ${at}::timestamptz + make_interval(secs => ${this.leaseSeconds})
-           where id in (select id from search_outbox
-                         where next_attempt_at <= ${at}::timestamptz
-                         order by id
-                         limit ${this.batchSize}
-                         for update skip locked)
-       returning id::int as id, kind, target_id::int as target_id, attempts`,
-    );
+    return claimDue<OutboxRow>(this.db, searchOutbox, sql`id::int as id, kind, target_id::int as target_id, attempts`, {
+      now,
+      limit: this.batchSize,
+      leaseSeconds: this.leaseSeconds,
+    });
   }
 
   private async process(rows: OutboxRow[]): Promise<{ indexed: number; removed: number }> {
@@ -143,15 +134,11 @@ export class OutboxWorker {
   }
 
   /** How many changes wait, and how old the oldest is: readiness reports degraded when search lags. */
-  async backlog(): Promise<{ count: number; oldestSeconds: number }> {
-    const [row] = await queryRows<{ count: number; oldest: number | null }>(
-      this.db,
-      sql`select count(*)::int as count, extract(epoch from (now() - min(created_at)))::float8 as oldest from search_outbox`,
-    );
-    return { count: row?.count ?? 0, oldestSeconds: row?.oldest ?? 0 };
+  backlog(): Promise<{ count: number; oldestSeconds: number }> {
+    return backlog(this.db, searchOutbox);
   }
 }
 
-function ids(rows: OutboxRow[]): string {
-  return JSON.stringify(rows.map((r) => r.id));
+function ids(rows: OutboxRow[]): number[] {
+  return rows.map((r) => r.id);
 }

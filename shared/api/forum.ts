@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { LIMITS } from '../constants.js';
-import { NextCursor, NullableTimestamp, Timestamp } from './common.js';
+import { CATEGORY_WATCH_LEVELS, LIMITS, THREAD_WATCH_LEVELS } from '../constants.js';
+import { NextCursor, NullableTimestamp, OneOf, Timestamp } from './common.js';
 import { RepresentativeRoleSchema } from './users.js';
 
 export const Category = Type.Object({
@@ -10,6 +10,8 @@ export const Category = Type.Object({
   description: Type.String(),
   threadCount: Type.Integer(),
   lastPostAt: NullableTimestamp,
+  /** The asking member's choice for this category (Volgen: new threads notify her); 'normal' until she chooses. */
+  watch: OneOf(CATEGORY_WATCH_LEVELS),
 });
 export type Category = Static<typeof Category>;
 
@@ -86,7 +88,13 @@ export const ThreadPageQuery = Type.Object({
 });
 export type ThreadPageQuery = Static<typeof ThreadPageQuery>;
 
-export const ThreadPage = Type.Object({ thread: Thread, posts: Type.Array(Post), nextCursor: NextCursor });
+export const ThreadPage = Type.Object({
+  thread: Thread,
+  posts: Type.Array(Post),
+  nextCursor: NextCursor,
+  /** The asking member's choice for this thread (Volgen / Normaal / Negeren); 'normal' when she has none. */
+  watch: OneOf(THREAD_WATCH_LEVELS),
+});
 export type ThreadPage = Static<typeof ThreadPage>;
 
 export const CreatePostBody = Type.Object(

@@ -38,8 +38,9 @@ export type ReadNotificationsBody = Static<typeof ReadNotificationsBody>;
 export const UnreadAnswer = Type.Object({ unreadCount: Type.Integer() });
 
 /**
- * GET /api/notifications/summary: the header's counts. `waiting` only for moderators and admins: open reports and
- * registrations waiting for approval (address confirmed).
+ * GET /api/notifications/summary: the header's counts. `waiting` only for moderators and admins (null for others):
+ * `openReports` counts the queue's items (posts with open reports), `pendingRegistrations` the registrations waiting
+ * for approval whose address is confirmed.
  */
 export const NotificationSummary = Type.Object({
   unreadCount: Type.Integer(),
@@ -53,6 +54,11 @@ export type ThreadWatchBody = Static<typeof ThreadWatchBody>;
 /** PUT /api/categories/:slug/watch */
 export const CategoryWatchBody = Type.Object({ level: OneOf(CATEGORY_WATCH_LEVELS) }, { additionalProperties: false });
 export type CategoryWatchBody = Static<typeof CategoryWatchBody>;
+/** The answer of both watch routes: the level now in force. */
+export const ThreadWatchAnswer = Type.Object({ level: OneOf(THREAD_WATCH_LEVELS) });
+export type ThreadWatchAnswer = Static<typeof ThreadWatchAnswer>;
+export const CategoryWatchAnswer = Type.Object({ level: OneOf(CATEGORY_WATCH_LEVELS) });
+export type CategoryWatchAnswer = Static<typeof CategoryWatchAnswer>;
 
 const Frequency = OneOf(MAIL_FREQUENCIES);
 /** GET and PUT /api/me/notification-settings: her own choices (a PUT may leave out what it does not change). */

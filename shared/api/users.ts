@@ -27,7 +27,7 @@ export type AdminUser = Static<typeof AdminUser>;
 export const UserBody = Type.Object({ user: User });
 export type UserBody = Static<typeof UserBody>;
 
-const Email = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' });
+export const Email = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' });
 const Password = Type.String({ minLength: LIMITS.passwordMin, maxLength: LIMITS.passwordMax });
 const text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 
@@ -85,3 +85,22 @@ export const ChangePasswordBody = Type.Object(
   { additionalProperties: false },
 );
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
+/** A token from a link in a mail (43 characters of base64url); anything else is simply not a valid token. */
+const LinkToken = Type.String({ minLength: 1, maxLength: 200 });
+
+/** "Wachtwoord vergeten": the answer is RegisterAnswer's 202 whether or not the address has an account. */
+export const PasswordResetBody = Type.Object({ email: Email }, { additionalProperties: false });
+export type PasswordResetBody = Static<typeof PasswordResetBody>;
+
+/** A new password through the link in the reset mail; 204, after which every session of the account has ended. */
+export const PasswordResetConfirmBody = Type.Object({ token: LinkToken, password: Password }, { additionalProperties: false });
+export type PasswordResetConfirmBody = Static<typeof PasswordResetConfirmBody>;
+
+/** The link in the confirmation mail, followed. */
+export const ConfirmEmailBody = Type.Object({ token: LinkToken }, { additionalProperties: false });
+export type ConfirmEmailBody = Static<typeof ConfirmEmailBody>;
+
+/** The account's status once confirmed: 'pending' (it now waits for a moderator) or what a moderator decided. */
+export const ConfirmEmailAnswer = Type.Object({ status: OneOf(USER_STATUSES) });
+export type ConfirmEmailAnswer = Static<typeof ConfirmEmailAnswer>;

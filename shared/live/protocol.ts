@@ -70,7 +70,11 @@ export const ServerTypingMessage = Type.Object({
   threadId: Type.Integer(),
   user: Type.Object({ id: Type.Integer(), displayName: Type.String() }),
 });
-export const NotificationMessage = Type.Object({ type: Type.Literal('notification'), notificationId: Type.Integer() });
+/**
+ * The member's notifications changed: count again. `notificationId` names the new one when there is exactly one
+ * (a moderation decision); the notification worker's batches (replies, mentions, groups growing) leave it out.
+ */
+export const NotificationMessage = Type.Object({ type: Type.Literal('notification'), notificationId: Type.Optional(Type.Integer()) });
 /** Sent once per `subscribe`, after the catch-up: from here on only live events follow. `lastPostId` is null for an empty thread. */
 export const CaughtUpMessage = Type.Object({ type: Type.Literal('caughtUp'), threadId: Type.Integer(), lastPostId: Type.Union([Type.Integer(), Type.Null()]) });
 /** The category subscription is in place: threads created from now on are announced (refetch the list once, then rely on events). */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessions, users } from '../../server/db/schema.js';
+import { mailOutbox, sessions, users } from '../../server/db/schema.js';
 import { makeUser } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
@@ -20,11 +20,19 @@ const registration = (email: string) => ({
 });
 
 describe('registration and login', () => {
-  it('registers a pending account that can log in but not use the forum', async () => {
+  it('registers a pending account that, once its address is confirmed, can log in but not use the forum', async () => {
     const guest = t.guest();
     const res = await guest.post('/api/auth/register', registration('Anna@Example.nl'));
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ status: 'received' });
+
+    // Not before the link in the confirmation mail is followed (tests/auth/email-confirmation.test.ts reads the mail).
+    const early = await guest.login('anna@example.nl', 'een-lang-wachtwoord');
+    expect(early.status).toBe(403);
+    expect((early.body as unknown as { error: { code: string } }).error.code).toBe('email_unconfirmed');
+    const [queued] = await t.db.select({ data: mailOutbox.data }).from(mailOutbox).innerJoin(users, eq(users.id, mailOutbox.userId)).where(eq(users.email, 'anna@example.nl'));
+    const { token } = queued!.data as { token: string };
+    expect((await guest.post('/api/auth/confirm-email', { token })).status).toBe(200);
 
     const login = await guest.login('anna@example.nl', 'een-lang-wachtwoord');
     expect(login.status).toBe(200);

@@ -40,10 +40,10 @@ export async function fillCorpus(target: BenchDatabase, options: BenchOptions): 
     const towns = textArray(['Utrecht', 'Zwolle', 'Deventer', 'Amersfoort', 'Leeuwarden', 'Tilburg', 'Venlo']);
     const roles = textArray(['raadslid', 'wethouder', 'commissielid', 'bestuurslid', 'lid']);
     await db.execute(sql`
-      insert into users (email, password_hash, display_name, party, municipality, representative_role, representative_verified, role, status, approved_at, created_at)
+      insert into users (email, password_hash, display_name, party, municipality, representative_role, representative_verified, role, status, approved_at, created_at, email_confirmed_at)
       select 'lid' || g || '@bench.example.nl', ${hash}, 'Lid ' || g, (${parties})[1 + g % 5], (${towns})[1 + g % 7],
              case when g % 3 = 0 then null else (${roles})[1 + g % 5] end, g % 4 = 0, 'member', 'active',
-             now() - interval '200 days', now() - interval '200 days'
+             now() - interval '200 days', now() - interval '200 days', now() - interval '200 days'
       from generate_series(1, ${options.members}) g`);
     const [range] = await queryRows<{ lo: number }>(db, sql`select min(id)::int as lo from users where email like '%@bench.example.nl'`);
     const firstUser = range!.lo;

@@ -24,9 +24,10 @@ export interface E2e {
  */
 export let e2e: E2e;
 
-export function useE2e(): void {
+/** `env`: extra configuration for the server, such as SMTP_URL for a test that reads the mail it sends. */
+export function useE2e(env: Record<string, string> = {}): void {
   beforeAll(async () => {
-    e2e = await startE2e();
+    e2e = await startE2e(env);
   });
   afterAll(async () => {
     await e2e?.close();
@@ -34,8 +35,8 @@ export function useE2e(): void {
 }
 
 /** The real server on a free port, serving the built client, and a headless Debian Chromium (never a downloaded one). */
-export async function startE2e(): Promise<E2e> {
-  const testApp = await buildTestApp({ env: { SERVE_CLIENT: 'true' } });
+export async function startE2e(env: Record<string, string> = {}): Promise<E2e> {
+  const testApp = await buildTestApp({ env: { SERVE_CLIENT: 'true', ...env } });
   await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   const address = testApp.app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');

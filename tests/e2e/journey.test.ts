@@ -1,12 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { users } from '../../server/db/schema.js';
+import { mailOutbox, users } from '../../server/db/schema.js';
 import { makeUser } from '../../server/dev/factories.js';
 import { e2e, expectNoAxeViolations, loginThroughForm, screenshot, useE2e } from './browser.js';
 
 /**
- * The whole way through, in the browser, as three people: a newcomer registers and waits, an admin approves
+ * The whole way through, in the browser, as three people: a newcomer registers, confirms her address and waits, an admin approves
  * them, they start a thread in "fuseren", a second member sees it arrive and replies, the first sees the reply
  * live, the second reports the first's post, a moderator hides it and it disappears for both members.
  */
@@ -33,6 +33,27 @@ describe('the member journey', () => {
     await anna.getByLabel('Gemeente').fill('Súdwest-Fryslân');
     await anna.getByLabel('Rol als volksvertegenwoordiger of bestuurder').selectOption('raadslid');
     await anna.getByRole('button', { name: 'Account aanvragen' }).click();
+    await anna.getByRole('heading', { level: 1, name: 'Kijk in je mail' }).waitFor();
+    await expectNoAxeViolations(anna, 'registered');
+
+    // She follows the link in the confirmation mail (here read from the outbox; tests/e2e/password-reset.test.ts
+    // reads a mail through SMTP), confirms, and logs in.
+    const [queued] = await e2e.testApp.db
+      .select({ data: mailOutbox.data })
+      .from(mailOutbox)
+      .innerJoin(users, eq(users.id, mailOutbox.userId))
+      .where(and(eq(users.email, 'anna@lokaalsterk.nl'), eq(mailOutbox.kind, 'email_confirm')));
+    await anna.goto(`/bevestigen?token=${(queued!.data as { token: string }).token}`);
+    await anna.getByRole('heading', { level: 1, name: 'E-mailadres bevestigen' }).waitFor();
+    await expectNoAxeViolations(anna, 'confirm e-mail');
+    await anna.getByRole('button', { name: 'E-mailadres bevestigen' }).click();
+    await anna.getByRole('heading', { level: 1, name: 'Je e-mailadres is bevestigd' }).waitFor();
+    await anna.getByRole('status').getByText('Je aanmelding wacht nu op goedkeuring').waitFor();
+    await expectNoAxeViolations(anna, 'e-mail confirmed');
+    await anna.getByRole('main').getByRole('link', { name: 'Inloggen' }).click();
+    await anna.getByLabel('E-mailadres').fill('anna@lokaalsterk.nl');
+    await anna.getByLabel('Wachtwoord').fill('een-lang-wachtwoord');
+    await anna.getByRole('button', { name: 'Inloggen', exact: true }).click();
     await anna.getByRole('heading', { level: 1, name: 'Je aanmelding wacht op goedkeuring' }).waitFor();
     await expectNoAxeViolations(anna, 'waiting');
 

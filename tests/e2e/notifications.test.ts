@@ -18,7 +18,7 @@ describe('notifications', () => {
   const unreadRows = async (userId: number) =>
     (await e2e.testApp.db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))).length;
 
-  it('counts a moderator decision in the header live, shows it new once on the page, and reads it', async () => {
+  it('counts a moderator decision in the header live, reads one without a link by showing it, and one with a link by following it', async () => {
     const db = e2e.testApp.db;
     const member = await makeUser(db, { displayName: 'Nora Nieuws' });
     const { threadId } = await makeThread(db, member, { category: 'kandidaatstelling', title: 'Screening van kandidaten' });
@@ -38,24 +38,98 @@ describe('notifications', () => {
     await headerLink(page, 1).click();
     await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
     const first = listItems(page).first();
+    // Her post is hidden from her: the notification has nowhere to go, so it is plain text, and reading it here is reading it.
     await first.getByText('Je bericht in "Screening van kandidaten" is verborgen omdat: Er stond een telefoonnummer in.').waitFor();
+    expect(await first.getByRole('link').count()).toBe(0);
     await first.getByText('Nieuw', { exact: true }).waitFor();
-    // Shown is read: the count leaves the header and the database, while the page keeps the "new" mark for this visit.
     await headerLink(page, 0).waitFor();
     await expect.poll(() => unreadRows(member.id)).toBe(0);
     await expectNoAxeViolations(page, 'notifications');
     await screenshot(page, 'notifications-desktop');
 
-    // One that arrives while the page is open comes in at the top, and is read as well.
+    // One that arrives while the page is open comes in at the top. It links to her post, so it stays unread until followed.
     expect((await moderator.post(`/api/moderation/posts/${postId}/restore`, {})).status).toBe(200);
-    await first.getByText('Je bericht in "Screening van kandidaten" is weer zichtbaar.').waitFor();
+    const restored = first.getByRole('link', { name: 'Je bericht in "Screening van kandidaten" is weer zichtbaar.' });
+    await restored.waitFor();
     expect(await listItems(page).count()).toBe(2);
-    await expect.poll(() => unreadRows(member.id)).toBe(0);
+    await first.getByText('Nieuw', { exact: true }).waitFor();
+    await headerLink(page, 1).waitFor();
+    expect(await unreadRows(member.id)).toBe(1);
 
-    await page.reload();
+    await restored.click();
+    await page.waitForURL(`**/discussie/${threadId}#bericht-${postId}`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`bericht-${postId}`);
+    await headerLink(page, 0).waitFor();
+    expect(await unreadRows(member.id)).toBe(0);
+
+    await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
-    await listItems(page).first().waitFor();
+    await listItems(page).first().getByRole('link', { name: 'Je bericht in "Screening van kandidaten" is weer zichtbaar.' }).waitFor();
     expect(await page.locator('.notification-list .badge.new').count()).toBe(0);
+  });
+
+  it('follows a notification to its post: the header counts it, the link lands on the reply with focus, and it is read', async () => {
+    const db = e2e.testApp.db;
+    const anna = await makeUser(db, { displayName: 'Anna Vraagsteller' });
+    const bram = await makeUser(db, { displayName: 'Bram Beantwoorder' });
+    const { threadId } = await makeThread(db, anna, { category: 'fuseren', title: 'Twee partijen samenvoegen' });
+
+    const page = await (await e2e.context()).newPage();
+    await loginThroughForm(page, anna.email);
+    await headerLink(page, 0).waitFor();
+
+    const answer = await (await e2e.testApp.loginAs(bram)).post(`/api/threads/${threadId}/posts`, { body: 'Begin met een gezamenlijke ledenvergadering.' });
+    expect(answer.status).toBe(201);
+    const replyId = (answer.body as { post: { id: number } }).post.id;
+    await e2e.testApp.app.notifications.drain();
+    // Live: the worker's event makes the header count again.
+    await headerLink(page, 1).waitFor();
+
+    await headerLink(page, 1).click();
+    await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
+    const link = listItems(page).first().getByRole('link', { name: 'Bram Beantwoorder reageerde in ‘Twee partijen samenvoegen’' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(`/discussie/${threadId}#bericht-${replyId}`);
+    // Seeing the list reads nothing that has a link: the count stays until she follows it.
+    await listItems(page).first().getByText('Nieuw', { exact: true }).waitFor();
+    await headerLink(page, 1).waitFor();
+    expect(await unreadRows(anna.id)).toBe(1);
+    await expectNoAxeViolations(page, 'notifications with a link to a reply');
+    await screenshot(page, 'notifications-link-desktop');
+
+    // From the keyboard, as a screen-reader user would.
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/discussie/${threadId}#bericht-${replyId}`);
+    await page.getByRole('heading', { level: 1, name: 'Twee partijen samenvoegen' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`bericht-${replyId}`);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Begin met een gezamenlijke ledenvergadering.');
+    await headerLink(page, 0).waitFor();
+    expect(await unreadRows(anna.id)).toBe(0);
+  });
+
+  it('groups two replies in one thread into one notification that links to the first', async () => {
+    const db = e2e.testApp.db;
+    const anna = await makeUser(db, { displayName: 'Annet Starter' });
+    const bram = await makeUser(db, { displayName: 'Bas Reageerder' });
+    const cees = await makeUser(db, { displayName: 'Cees Ook' });
+    const { threadId } = await makeThread(db, anna, { category: 'campagne', title: 'Flyeren in de regen' });
+    const firstReply = await makePost(db, bram, threadId, { body: 'Neem plastic hoesjes mee.' });
+    await makePost(db, cees, threadId, { body: 'Of flyer alleen in winkelcentra.' });
+    await e2e.testApp.app.notifications.drain();
+
+    const page = await (await e2e.context()).newPage();
+    await loginThroughForm(page, anna.email);
+    await headerLink(page, 1).click();
+    await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
+    const link = listItems(page).first().getByRole('link', { name: '2 nieuwe reacties in ‘Flyeren in de regen’' });
+    await link.waitFor();
+    expect(await listItems(page).count()).toBe(1);
+    await expectNoAxeViolations(page, 'notifications with a group');
+
+    await link.click();
+    await page.waitForURL(`**/discussie/${threadId}#bericht-${firstReply}`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`bericht-${firstReply}`);
     await headerLink(page, 0).waitFor();
   });
 
@@ -116,5 +190,57 @@ describe('notifications', () => {
     await listItems(page).first().getByText('Je account is voor onbepaalde tijd geschorst omdat: Herhaaldelijk persoonlijke aanvallen.').waitFor();
     await headerLink(page, 0).waitFor();
     await expectNoAxeViolations(page, 'notifications of a suspended member');
+  });
+
+  it('shows moderators what waits, in the header and beside each moderation tab, and a member nothing of it', async () => {
+    const db = e2e.testApp.db;
+    const writer = await makeUser(db, { displayName: 'Wim Schrijver' });
+    const reporter = await makeUser(db, { displayName: 'Rita Melder' });
+    const moderator = await makeUser(db, { role: 'moderator', displayName: 'Mira Moderator' });
+    const { threadId } = await makeThread(db, writer, { category: 'algemeen', title: 'Een bericht om te melden' });
+    const postId = await makePost(db, writer, threadId, { body: 'Koop nu goedkope flyers bij mijn bedrijf!' });
+
+    const page = await (await e2e.context()).newPage();
+    await loginThroughForm(page, moderator.email);
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await nav.getByRole('link', { name: 'Moderatie', exact: true }).waitFor();
+
+    // A report: the moderator hears of it live (a notification), and the header counts the reported post.
+    expect((await (await e2e.testApp.loginAs(reporter)).post(`/api/posts/${postId}/reports`, { reason: 'spam' })).status).toBe(201);
+    await headerLink(page, 1).waitFor();
+    const moderation = nav.getByRole('link', { name: 'Moderatie, 1 wacht: 1 gemeld bericht', exact: true });
+    await moderation.waitFor();
+    expect(await moderation.textContent()).toBe('Moderatie 1');
+    await expectNoAxeViolations(page, 'forum with a moderation count');
+
+    // A registration waiting (its address confirmed) is counted from the next page on.
+    await makeUser(db, { status: 'pending', displayName: 'Nieuw Lid' });
+    await headerLink(page, 1).click();
+    await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
+    await nav.getByRole('link', { name: 'Moderatie, 2 wachten: 1 gemeld bericht, 1 aanmelding', exact: true }).waitFor();
+    const signal = listItems(page).first().getByRole('link', { name: 'Nieuwe melding van een bericht' });
+    await signal.click();
+    await page.waitForURL('**/moderatie');
+    await page.getByRole('heading', { level: 1, name: 'Gemelde berichten' }).waitFor();
+    await headerLink(page, 0).waitFor();
+    const tabs = page.getByRole('navigation', { name: 'Moderatie-onderdelen' });
+    await tabs.getByRole('link', { name: 'Gemelde berichten, 1 wacht', exact: true }).waitFor();
+    await tabs.getByRole('link', { name: 'Aanmeldingen, 1 wacht', exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'moderation queue with counts');
+    await screenshot(page, 'moderation-counts-desktop');
+
+    // Her decision changes what waits, on this page already.
+    await page.getByRole('button', { name: 'Melding afwijzen' }).click();
+    await page.getByText('De melding is afgewezen.').waitFor();
+    await tabs.getByRole('link', { name: 'Gemelde berichten', exact: true }).waitFor();
+    await nav.getByRole('link', { name: 'Moderatie, 1 wacht: 1 aanmelding', exact: true }).waitFor();
+
+    // A member has no moderation link and is told nothing of what waits.
+    const memberPage = await (await e2e.context()).newPage();
+    await loginThroughForm(memberPage, reporter.email);
+    await headerLink(memberPage, 0).waitFor();
+    expect(await memberPage.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /^Moderatie/ }).count()).toBe(0);
+    const summary = await memberPage.evaluate(async () => (await fetch('/api/notifications/summary')).json());
+    expect(summary).toEqual({ unreadCount: 0, waiting: null });
   });
 });

@@ -93,7 +93,7 @@ describe('pages: accessibility and screenshots', () => {
       await expectNoAxeViolations(page, `profile (${label})`);
       // Saving is announced in the live region; a wrong current password is marked on its own field.
       await page.getByLabel('Partij').fill(`Gemeentebelangen ${label}`);
-      await page.getByRole('button', { name: 'Opslaan' }).click();
+      await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
       await page.getByRole('status').filter({ hasText: 'Je gegevens zijn opgeslagen.' }).waitFor();
       await page.getByLabel('Huidig wachtwoord').fill('niet-mijn-wachtwoord');
       await page.getByLabel('Nieuw wachtwoord').fill('een-nieuw-wachtwoord');

@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '../../server/auth/types.js';
 import { queryRows, type Tx } from '../../server/db/client.js';
+import { categoryWatches } from '../../server/db/schema.js';
 import { categoryId, makePost, makeThread } from '../../server/dev/factories.js';
-import type { ForumEvent } from '../../server/events/types.js';
+import type { ForumChange, ForumEvent } from '../../server/events/types.js';
 import { hide, restore } from '../../server/forum/post-hiding.js';
 import { changeThread } from '../../server/forum/thread-changes.js';
 import { createReply, createThread, deletePost, editPost } from '../../server/forum/writes.js';
@@ -12,14 +13,17 @@ import { FORUM_CHANNEL, notifyTyping } from '../../server/live/notify.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
 /**
- * Every kind of forum write announces itself once, in its own transaction: its search outbox rows and its live
- * event are there after the commit, and neither is after a rollback. The events are heard the way the live hub
- * hears them (a LISTEN of our own on `forum_events`); outbox rows are read from the table (no worker runs here).
+ * Every kind of forum write announces itself once, in its own transaction: its search outbox rows, its notification
+ * outbox rows and its live event are there after the commit, and none is after a rollback. The events are heard the
+ * way the live hub hears them (a LISTEN of our own on `forum_events`); outbox rows are read from the tables (no
+ * worker runs here).
  */
 
 interface Announced {
   outbox: { kind: 'post' | 'thread'; targetId: number }[];
   events: ForumEvent[];
+  /** The notification outbox's rows (the change as written); none when left out. */
+  notices?: ForumChange[];
 }
 
 /** A write of one kind, prepared on data of its own; run() does it in the given transaction and says what it must announce. */
@@ -53,6 +57,9 @@ async function drainEvents(): Promise<ForumEvent[]> {
 const lastOutboxId = async () => (await queryRows<{ id: number }>(t.db, sql`select coalesce(max(id), 0)::int as id from search_outbox`))[0]!.id;
 const outboxAfter = (id: number) =>
   queryRows<{ kind: 'post' | 'thread'; targetId: number }>(t.db, sql`select kind, target_id::int as "targetId" from search_outbox where id > ${id} order by id`);
+const lastNoticeId = async () => (await queryRows<{ id: number }>(t.db, sql`select coalesce(max(id), 0)::int as id from notification_outbox`))[0]!.id;
+const noticesAfter = async (id: number) =>
+  (await queryRows<{ change: ForumChange }>(t.db, sql`select change from notification_outbox where id > ${id} order by id`)).map((r) => r.change);
 
 beforeAll(async () => {
   t = await buildTestApp({ searchWorker: false });
@@ -92,6 +99,29 @@ const cases: WriteCase[] = [
             { type: 'thread.created', threadId, categoryId: category },
             { type: 'post.created', threadId, postId, categoryId: category },
           ],
+          // Nobody follows the category: only the post's row (mentions, watchers)
+          notices: [{ type: 'post.created', threadId, postId, categoryId: category }],
+        };
+      };
+    },
+  },
+  {
+    name: 'a new thread in a category someone follows',
+    async prepare() {
+      const category = await categoryId(t.db, 'campagne');
+      await t.db.insert(categoryWatches).values({ userId: moderator.id, categoryId: category, level: 'watching' }).onConflictDoNothing();
+      return async (tx) => {
+        const { threadId, postId } = await createThread(tx, author, category, 'Een gevolgde vraag', 'Wie weet het?');
+        return {
+          outbox: [{ kind: 'post', targetId: postId }],
+          events: [
+            { type: 'thread.created', threadId, categoryId: category },
+            { type: 'post.created', threadId, postId, categoryId: category },
+          ],
+          notices: [
+            { type: 'thread.created', threadId, categoryId: category },
+            { type: 'post.created', threadId, postId, categoryId: category },
+          ],
         };
       };
     },
@@ -103,7 +133,11 @@ const cases: WriteCase[] = [
       const category = await algemeen();
       return async (tx) => {
         const postId = await createReply(tx, author, threadId, category, 'Een antwoord', null);
-        return { outbox: [{ kind: 'post', targetId: postId }], events: [{ type: 'post.created', threadId, postId, categoryId: category }] };
+        return {
+          outbox: [{ kind: 'post', targetId: postId }],
+          events: [{ type: 'post.created', threadId, postId, categoryId: category }],
+          notices: [{ type: 'post.created', threadId, postId, categoryId: category }],
+        };
       };
     },
   },
@@ -114,7 +148,23 @@ const cases: WriteCase[] = [
       const category = await algemeen();
       return async (tx) => {
         await editPost(tx, author, postId, threadId, category, 'Anders gezegd');
+        // Naming nobody: nothing for the notification worker.
         return { outbox: [{ kind: 'post', targetId: postId }], events: [{ type: 'post.updated', threadId, postId, categoryId: category }] };
+      };
+    },
+  },
+  {
+    name: 'an edit that names a member',
+    async prepare() {
+      const { threadId, postId } = await makeThread(t.db, author);
+      const category = await algemeen();
+      return async (tx) => {
+        await editPost(tx, author, postId, threadId, category, `Wat denk jij, @${moderator.displayName}?`);
+        return {
+          outbox: [{ kind: 'post', targetId: postId }],
+          events: [{ type: 'post.updated', threadId, postId, categoryId: category }],
+          notices: [{ type: 'post.updated', threadId, postId, categoryId: category }],
+        };
       };
     },
   },
@@ -244,6 +294,7 @@ describe('a forum write and its announcements commit together', () => {
     await drainEvents();
 
     const beforeRollback = await lastOutboxId();
+    const noticesBeforeRollback = await lastNoticeId();
     await expect(
       t.db.transaction(async (tx) => {
         await write(tx);
@@ -251,11 +302,14 @@ describe('a forum write and its announcements commit together', () => {
       }),
     ).rejects.toBeInstanceOf(Rollback);
     expect(await outboxAfter(beforeRollback)).toEqual([]);
+    expect(await noticesAfter(noticesBeforeRollback)).toEqual([]);
     expect(await drainEvents()).toEqual([]);
 
     const beforeCommit = await lastOutboxId();
+    const noticesBeforeCommit = await lastNoticeId();
     const announced = await t.db.transaction((tx) => write(tx));
     expect(await outboxAfter(beforeCommit)).toEqual(announced.outbox);
+    expect(await noticesAfter(noticesBeforeCommit)).toEqual(announced.notices ?? []);
     expect(await drainEvents()).toEqual(announced.events);
   });
 

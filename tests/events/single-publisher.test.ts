@@ -40,6 +40,12 @@ describe('one publisher of forum changes', () => {
     expect(inside('server/events/', found)).toEqual(['server/search/reindex.ts']);
   });
 
+  it('writes notification outbox rows only in server/events/', () => {
+    const found = writers(/insert\(\s*notificationOutbox\s*\)|insert\s+into\s+(notification_outbox|\$\{\s*notificationOutbox\s*\})/i);
+    expect(found['server/events/notification-outbox.ts']).toBeGreaterThan(0);
+    expect(inside('server/events/', found)).toEqual([]);
+  });
+
   it('sends NOTIFY on the forum channel only in server/events/, apart from typing (ephemeral, outside transactions)', () => {
     const found = writers(/pg_notify\(\s*(\$\{\s*FORUM_CHANNEL\s*\}|'forum_events')/);
     expect(found['server/events/live-notify.ts']).toBeGreaterThan(0);

@@ -48,7 +48,7 @@ describe('a moderator changing someone else’s post through the member routes',
 
     const list = await author.client.get<NotificationList>('/api/notifications');
     const note = list.body.notifications.find((n) => n.kind === 'post_edited');
-    expect(note).toMatchObject({ data: { postId, threadId } });
+    expect(note).toMatchObject({ link: `/discussie/${threadId}#bericht-${postId}` });
     expect(note!.message).toBe('Je bericht in "Begroting 2027" is bewerkt door een moderator. De vorige versie is bewaard.');
   });
 

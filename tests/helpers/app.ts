@@ -41,13 +41,17 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** False: no background search worker; the test drains the outbox itself and sees every row. */
   searchWorker?: boolean;
+  /** True: the mail outbox is sent by the background poller. Default false: tests send with app.mail.drain(). */
+  mailWorker?: boolean;
+  /** True: forum changes become notifications by the background poller. Default false: tests drain with app.notifications.drain(). */
+  notificationWorker?: boolean;
 }
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const queries: string[] = [];
   const database = await createTestDatabase((query) => queries.push(query));
   const config = testConfig(options.env);
-  const app = await buildApp({ config, database, logger: { level: 'error', stream: captureStream() }, searchWorker: options.searchWorker });
+  const app = await buildApp({ config, database, logger: { level: 'error', stream: captureStream() }, searchWorker: options.searchWorker, mailWorker: options.mailWorker ?? false, notificationWorker: options.notificationWorker ?? false });
   await app.ready();
   const loginAs = async (user: { email: string }) => {
     const client = new TestClient(app);

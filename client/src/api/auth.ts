@@ -33,7 +33,7 @@ export function useLogin() {
   });
 }
 
-/** The answer is the same whether or not the e-mail was already known; logging in afterwards tells which. */
+/** The answer is the same whether or not the e-mail was already known; the mail that follows tells its owner which. */
 export function useRegister() {
   return useMutation({ mutationFn: (body: RegisterBody) => post<RegisterAnswer>('/api/auth/register', body) });
 }

@@ -1,6 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import type { CategoryList, Post, PreviewAnswer, Thread, ThreadList, ThreadPage, ThreadWithPost } from '../../../shared/api/forum';
 import { del, get, patch, post, qs } from './http';
+import type { NotificationSummary } from '../../../shared/api/notifications';
+import { notificationKeys } from './notifications';
 
 export const keys = {
   categories: ['categories'] as const,
@@ -22,9 +24,15 @@ export function useThreads(slug: string) {
 }
 
 export function useThread(id: number) {
+  const client = useQueryClient();
   return useInfiniteQuery({
     queryKey: keys.thread(id),
-    queryFn: ({ pageParam }) => get<ThreadPage>(`/api/threads/${id}${qs({ cursor: pageParam })}`),
+    queryFn: async ({ pageParam }) => {
+      const page = await get<ThreadPage>(`/api/threads/${id}${qs({ cursor: pageParam })}`);
+      // Loading posts reads the notifications about them (server: thread-routes.ts), so the header's count follows.
+      if ((client.getQueryData<NotificationSummary>(notificationKeys.summary)?.unreadCount ?? 0) > 0) void client.invalidateQueries({ queryKey: notificationKeys.summary });
+      return page;
+    },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

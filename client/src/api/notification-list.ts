@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import type { NotificationList, ReadNotificationsBody } from '../../../shared/api/notifications';
+import type { NotificationList, NotificationSummary, ReadNotificationsBody } from '../../../shared/api/notifications';
 import { get, post, qs } from './http';
 import { notificationKeys } from './notifications';
 
@@ -15,21 +15,31 @@ export function useNotifications() {
 }
 
 /**
- * Marks notifications read. The list on screen keeps its "new" marks for this visit (the reader should still
- * see what was new); only "all" also marks every loaded row, as the button promises. The count updates at once.
+ * Marks notifications read. The header count takes the server's answer at once, then asks again: a count fetched
+ * while this request ran (the header refreshes on every navigation, and following a notification navigates) could
+ * otherwise arrive later and show the old number. The list on screen keeps its "new" marks for notifications shown
+ * without a link (the reader should still see what was new this visit); a followed one and "all" are marked read
+ * in the cached list, so going back shows them read.
  */
 export function useMarkRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ReadNotificationsBody) => post<{ unreadCount: number }>('/api/notifications/read', body),
+    mutationFn: (body: ReadNotificationsBody & { followed?: boolean }) =>
+      post<{ unreadCount: number }>('/api/notifications/read', body.all ? { all: true } : { ids: body.ids }),
     onSuccess: ({ unreadCount }, body) => {
-      client.setQueryData(notificationKeys.unread, unreadCount);
-      if (!body.all) return;
+      client.setQueryData<NotificationSummary>(notificationKeys.summary, (summary) => summary && { ...summary, unreadCount });
+      void client.invalidateQueries({ queryKey: notificationKeys.summary });
+      if (!body.all && !body.followed) return;
+      const ids = new Set(body.ids);
       const now = new Date().toISOString();
       client.setQueryData<ListData>(notificationKeys.list, (data) =>
         data && {
           ...data,
-          pages: data.pages.map((page) => ({ ...page, unreadCount, notifications: page.notifications.map((n) => ({ ...n, readAt: n.readAt ?? now })) })),
+          pages: data.pages.map((page) => ({
+            ...page,
+            unreadCount,
+            notifications: page.notifications.map((n) => (body.all || ids.has(n.id) ? { ...n, readAt: n.readAt ?? now } : n)),
+          })),
         },
       );
     },

@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { LIMITS } from '../../../shared/constants';
 import { usePreview } from '../api/forum';
 import { nlForum } from '../i18n/nl-forum';
+import { nlMembers } from '../i18n/nl-members';
+import { useMentionSuggest } from './mention-suggest';
 import { ErrorMessage } from './states';
 
 type Wrap = { before: string; after: string; placeholder: string; linePrefix?: boolean };
@@ -16,7 +18,8 @@ const TOOLS: { key: 'bold' | 'italic' | 'link' | 'quote' | 'list'; label: string
 /**
  * The Markdown editor: a plain textarea (the most accessible editor there is) with a small toolbar and a
  * preview. The preview is the server's own rendering (POST /api/posts/preview): exactly what posting will show,
- * where a second renderer in the browser would be another 30 KB that could disagree with it.
+ * where a second renderer in the browser would be another 30 KB that could disagree with it. Typing `@` offers
+ * members' names (mention-suggest.tsx); `threadId` puts the people in that thread first.
  */
 export function Composer({
   value,
@@ -25,6 +28,7 @@ export function Composer({
   error,
   label = nlForum.composer.label,
   textareaRef,
+  threadId,
 }: {
   value: string;
   onChange: (value: string) => void;
@@ -32,12 +36,14 @@ export function Composer({
   error?: string | null;
   label?: string;
   textareaRef?: RefObject<HTMLTextAreaElement | null>;
+  threadId?: number;
 }) {
   const id = useId();
   const ownRef = useRef<HTMLTextAreaElement>(null);
   const ref = textareaRef ?? ownRef;
   const [preview, setPreview] = useState(false);
   const rendered = usePreview(value, preview);
+  const suggest = useMentionSuggest({ value, onChange, textareaRef: ref, threadId, disabled: preview });
   // A draft emptied from outside (it was just posted) starts again in writing mode.
   useEffect(() => {
     if (!value) setPreview(false);
@@ -69,7 +75,7 @@ export function Composer({
     <div className="field composer">
       <label htmlFor={id}>{label}</label>
       <p className="hint" id={`${id}-hint`}>
-        {nlForum.composer.hint}
+        {nlForum.composer.hint} {nlMembers.composerHelp}
       </p>
       <div className="composer-bar">
         <div role="toolbar" aria-label={nlForum.composer.toolbar} aria-controls={id} className="toolbar">
@@ -93,11 +99,14 @@ export function Composer({
         aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
         aria-invalid={error ? true : undefined}
         value={value}
+        {...suggest.textareaProps}
         onChange={(e) => {
           onChange(e.target.value);
+          suggest.trackCaret(e.target);
           onTyping?.();
         }}
       />
+      {suggest.list}
       {preview && (
         <div className="preview" aria-live="polite" aria-busy={rendered.isFetching}>
           <p className="hint">{nlForum.composer.previewNote}</p>

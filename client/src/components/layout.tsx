@@ -4,7 +4,7 @@ import { useLogout, useMe } from '../api/auth';
 import { nl } from '../i18n/nl';
 import { LiveProvider } from '../live/live-context';
 import { LiveStatusNotice } from './live-status';
-import { NotificationsLink } from './notifications-link';
+import { ModerationLink, NotificationsLink } from './notifications-link';
 import { Loading } from './states';
 
 /** Moves focus to the new page's h1 after client-side navigation (not on the first load, where the browser starts at the top). */
@@ -65,7 +65,7 @@ export function Layout() {
                   </li>
                   {moderator && (
                     <li>
-                      <NavLink to="/moderatie">{nl.nav.moderation}</NavLink>
+                      <ModerationLink />
                     </li>
                   )}
                 </>
@@ -74,7 +74,7 @@ export function Layout() {
                 <>
                   {/* Every logged-in account, also pending and suspended ones: notifications tell them why. */}
                   <li>
-                    <NotificationsLink />
+                    <NotificationsLink moderator={moderator} />
                   </li>
                   <li>
                     <NavLink to="/profiel">{nl.nav.profile}</NavLink>

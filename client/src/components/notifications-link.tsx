@@ -1,15 +1,29 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { NavLink, useLocation } from 'react-router';
-import { notificationKeys, useUnreadCount } from '../api/notifications';
+import { notificationKeys, useNotificationSummary } from '../api/notifications';
+import { nl } from '../i18n/nl';
 import { nlNotifications } from '../i18n/nl-notifications';
 
+/** A count beside a link's text: shown, but not read out (the link's aria-label says it in words). */
+function Count({ n }: { n: number }) {
+  if (n <= 0) return null;
+  return (
+    <>
+      {' '}
+      <span className="badge count" aria-hidden="true">
+        {n}
+      </span>
+    </>
+  );
+}
+
 /**
- * "Meldingen" in the header with the unread count, shown and spoken. No polling: the count is fetched again
- * on every navigation and when the live socket announces a notification (live/connect.ts).
+ * The header's counts, fetched again on every navigation; the live socket asks again when a notification arrives
+ * (live/connect.ts). No polling. For a moderator, a successful action of hers (approving, resolving a report) may
+ * change what waits, so any mutation she makes asks again too.
  */
-export function NotificationsLink() {
-  const unread = useUnreadCount(true);
+function useSummaryRefresh(moderator: boolean) {
   const client = useQueryClient();
   const { pathname } = useLocation();
   // The first fetch happens anyway; only a later change of page asks again.
@@ -17,23 +31,52 @@ export function NotificationsLink() {
   useEffect(() => {
     if (shown.current === pathname) return;
     shown.current = pathname;
-    void client.invalidateQueries({ queryKey: notificationKeys.unread });
+    void client.invalidateQueries({ queryKey: notificationKeys.summary });
   }, [pathname, client]);
-  const n = unread.data ?? 0;
-  // The name as one aria-label: a visually hidden suffix is positioned absolutely, and Chrome then puts a space
-  // before it ("Meldingen , 1 ongelezen"). The label contains the visible text ("Meldingen 1", hence the real
-  // space before the count), so voice control finds the link by what it shows.
+  useEffect(() => {
+    if (!moderator) return;
+    return client.getMutationCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'success') void client.invalidateQueries({ queryKey: notificationKeys.summary });
+    });
+  }, [moderator, client]);
+}
+
+/**
+ * "Meldingen" in the header with the unread count, shown and spoken.
+ *
+ * The name is one aria-label: a visually hidden suffix is positioned absolutely, and Chrome then puts a space before
+ * it ("Meldingen , 1 ongelezen"). The label starts with the visible word, so voice control finds the link by what
+ * it shows.
+ */
+export function NotificationsLink({ moderator }: { moderator: boolean }) {
+  useSummaryRefresh(moderator);
+  const n = useNotificationSummary(true).data?.unreadCount ?? 0;
   return (
     <NavLink to="/meldingen" aria-label={n > 0 ? nlNotifications.unreadName(n) : undefined}>
       {nlNotifications.nav}
-      {n > 0 && (
-        <>
-          {' '}
-          <span className="badge count" aria-hidden="true">
-            {n}
-          </span>
-        </>
-      )}
+      <Count n={n} />
     </NavLink>
   );
 }
+
+/** "Moderatie 3" for moderators and admins, named "Moderatie: 2 open meldingen, 1 aanmelding wacht". */
+export function ModerationLink() {
+  const waiting = useNotificationSummary(true).data?.waiting;
+  const reports = waiting?.openReports ?? 0;
+  const registrations = waiting?.pendingRegistrations ?? 0;
+  const total = reports + registrations;
+  return (
+    <NavLink to="/moderatie" aria-label={total > 0 ? nlNotifications.waitingName(nl.nav.moderation, reports, registrations) : undefined}>
+      {nl.nav.moderation}
+      <Count n={total} />
+    </NavLink>
+  );
+}
+
+/** A moderation tab with what waits behind it ("Gemelde berichten 2"), for the sub-navigation. */
+export function useWaiting() {
+  const waiting = useNotificationSummary(true).data?.waiting;
+  return { openReports: waiting?.openReports ?? 0, pendingRegistrations: waiting?.pendingRegistrations ?? 0 };
+}
+
+export { Count as WaitingCount };

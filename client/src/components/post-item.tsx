@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Post } from '../../../shared/api/forum';
 import type { User } from '../../../shared/api/users';
 import { useDeletePost, useEditPost } from '../api/forum';
@@ -6,6 +7,7 @@ import { useRestorePost } from '../api/moderation';
 import { ApiError } from '../api/http';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
+import { nlMembers } from '../i18n/nl-members';
 import { Composer } from './composer';
 import { Dialog } from './dialog';
 import { ReportDialog } from './report-dialog';
@@ -13,10 +15,17 @@ import { ErrorMessage } from './states';
 
 export const postAnchor = (id: number) => `bericht-${id}`;
 
-/** The Markdown to quote: the source when we have it (author, moderators), otherwise the text of the HTML. */
+/**
+ * The Markdown to quote: the source when we have it (author, moderators), otherwise the text of the HTML, under a
+ * line that links to the post: `> [Anna schreef](/discussie/12#bericht-34):`. That link makes it a quote for the
+ * server (server/content/quotes.ts), which tells the author.
+ */
 export function quoteText(post: Post): string {
   const text = post.body ?? new DOMParser().parseFromString(post.bodyHtml, 'text/html').body.textContent ?? '';
+  // Brackets and backslashes in a name would end the link text early.
+  const name = post.author.displayName.replace(/[[\]\\]/g, '\\$&');
   return (
+    `> [${nlMembers.quoteAttribution(name)}](/discussie/${post.threadId}#${postAnchor(post.id)}):\n` +
     text
       .trim()
       .split('\n')
@@ -70,7 +79,9 @@ export function PostItem({
   return (
     <article id={postAnchor(post.id)} className={`post${post.hidden ? ' hidden-post' : ''}`} aria-label={nlForum.thread.postLabel(post.author.displayName)} tabIndex={-1}>
       <header className="post-head">
-        <span className="author">{post.author.displayName}</span>
+        <Link className="author" to={`/leden/${post.author.id}`}>
+          {post.author.displayName}
+        </Link>
         {role && role !== 'lid' && (
           <span className="badge role">
             {nl.roles[role]}
@@ -115,7 +126,7 @@ export function PostItem({
           }}
         >
           <ErrorMessage error={edit.error && !editError?.field ? edit.error : null} />
-          <Composer value={draft} onChange={setDraft} error={editError?.field ? editError.message : null} />
+          <Composer value={draft} onChange={setDraft} threadId={post.threadId} error={editError?.field ? editError.message : null} />
           <div className="actions">
             <button type="submit" disabled={edit.isPending}>
               {nlForum.composer.saveEdit}

@@ -72,7 +72,7 @@ export const nl = {
   },
   register: {
     title: 'Aanmelden',
-    intro: 'Vul je gegevens in. Een moderator controleert je aanmelding; daarna kun je meedoen.',
+    intro: 'Vul je gegevens in. Je bevestigt daarna je e-mailadres met een link die we je mailen; dan controleert een moderator je aanmelding en kun je meedoen.',
     email: 'E-mailadres',
     password: 'Wachtwoord',
     passwordHint: (min: number) => `Minimaal ${min} tekens, en geen veelgebruikt wachtwoord. Een zin van een paar woorden werkt goed.`,
@@ -86,10 +86,6 @@ export const nl = {
     submit: 'Account aanvragen',
     busy: 'Bezig…',
     haveAccount: 'Heb je al een account?',
-    receivedTitle: 'Aanmelding verstuurd',
-    // Says nothing about whether the address already had an account: on Plein that would reveal a political affiliation.
-    received:
-      'Als dit e-mailadres nog niet bij ons bekend was, is je aanmelding ontvangen en kun je inloggen met het wachtwoord dat je net koos. Heb je al een account? Log dan in met je bestaande wachtwoord.',
   },
   waiting: {
     title: 'Je aanmelding wacht op goedkeuring',

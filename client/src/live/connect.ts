@@ -46,7 +46,7 @@ export function connectLive(queryClient: QueryClient, notify: (message: ServerMe
     onStatus: (status) => {
       // Notifications have no catch-up as threads do: one made before this socket was open (between the header's
       // first count and the connection, or while reconnecting) is only found by counting again.
-      if (status === 'open') void queryClient.invalidateQueries({ queryKey: notificationKeys.unread });
+      if (status === 'open') void queryClient.invalidateQueries({ queryKey: notificationKeys.summary });
       onStatus(status);
     },
   });

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useLogin } from '../api/auth';
 import { ApiError } from '../api/http';
 import { Field } from '../components/field';
 import { PageTitle } from '../components/page-title';
 import { ErrorMessage } from '../components/states';
 import { nl } from '../i18n/nl';
+import { nlAccount } from '../i18n/nl-account';
 
 /** Only paths inside this site are followed after login, never a full URL someone put in the link. */
 function safeReturn(path: string | null): string | null {
@@ -18,6 +19,8 @@ export default function Login() {
   const login = useLogin();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  // Set by the page that sent her here, such as "your password was changed" after a reset.
+  const notice = (useLocation().state as { notice?: string } | null)?.notice ?? null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -36,6 +39,7 @@ export default function Login() {
   return (
     <>
       <PageTitle>{nl.login.title}</PageTitle>
+      {notice && <p role="status">{notice}</p>}
       <form className="form narrow" onSubmit={submit} noValidate>
         <ErrorMessage error={login.error && !(login.error instanceof ApiError && login.error.field) ? login.error : null} />
         <Field label={nl.login.email} required error={fieldError('email')}>
@@ -50,6 +54,9 @@ export default function Login() {
           {login.isPending ? nl.login.busy : nl.login.submit}
         </button>
       </form>
+      <p>
+        <Link to="/wachtwoord-vergeten">{nlAccount.forgot.link}</Link>
+      </p>
       <p>
         {nl.login.noAccount} <Link to="/aanmelden">{nl.login.register}</Link>
       </p>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
+import type { Notification } from '../../../shared/api/notifications';
 import { useMe } from '../api/auth';
 import { useMarkRead, useNotifications } from '../api/notification-list';
 import { LoadMore } from '../components/load-more';
@@ -11,6 +12,34 @@ import { nlNotifications as t } from '../i18n/nl-notifications';
 /** The server takes at most this many ids in one "read" request. */
 const READ_BATCH = 100;
 
+/** A click that opens the link elsewhere (a new tab or window) still counts as following it. */
+function NotificationItem({ n, onFollow }: { n: Notification; onFollow: (id: number) => void }) {
+  const unread = n.readAt === null;
+  return (
+    <li className={unread ? 'unread' : undefined}>
+      {unread && <span className="badge new">{t.unread}</span>}{' '}
+      {n.link ? (
+        <Link to={n.link} onClick={() => unread && onFollow(n.id)} onAuxClick={(e) => e.button === 1 && unread && onFollow(n.id)}>
+          {n.message}
+        </Link>
+      ) : (
+        <span>{n.message}</span>
+      )}{' '}
+      <time className="meta" dateTime={n.updatedAt}>
+        {nl.time.format(n.updatedAt)}
+      </time>
+    </li>
+  );
+}
+
+/**
+ * The list. A notification with a link (a post, the moderation queue) is read when it is followed, not when it is
+ * seen: a member who opens this page and follows one of three keeps the other two marked, and the header keeps
+ * counting them until she has been there or presses "Alles als gelezen markeren". That is what "marks itself read
+ * when followed" asks, and it is how a reader who visits once a week works through what happened: looking at the
+ * list must not lose her place. A notification without a link (an account decision) has nowhere to go: reading it
+ * here is all there is, so showing it marks it read, as before (it keeps its "new" mark for this visit).
+ */
 function NotificationList() {
   const list = useNotifications();
   const markRead = useMarkRead();
@@ -20,9 +49,8 @@ function NotificationList() {
   const listRef = useRef<HTMLUListElement>(null);
   const items = list.data?.pages.flatMap((p) => p.notifications) ?? [];
 
-  // Showing a notification is reading it: mark the loaded unread ones read (they keep their "new" mark until the next visit).
   const { mutate } = markRead;
-  const fresh = items.filter((n) => n.readAt === null && !sent.current.has(n.id)).map((n) => n.id);
+  const fresh = items.filter((n) => n.readAt === null && n.link === null && !sent.current.has(n.id)).map((n) => n.id);
   const freshKey = fresh.join(',');
   useEffect(() => {
     if (!freshKey) return;
@@ -34,6 +62,12 @@ function NotificationList() {
     for (const id of ids) sent.current.add(id);
     for (let i = 0; i < ids.length; i += READ_BATCH) mutate({ ids: ids.slice(i, i + READ_BATCH) });
   }, [freshKey, mutate]);
+
+  // Sent as the link is followed; the request finishes after this page has gone (the hook, not this call, updates the count).
+  const follow = (id: number) => {
+    sent.current.add(id);
+    mutate({ ids: [id], followed: true });
+  };
 
   if (list.isError) return <PageError error={list.error} retry={() => void list.refetch()} />;
   if (list.isPending) return <Loading />;
@@ -58,12 +92,7 @@ function NotificationList() {
       ) : (
         <ul className="notification-list" aria-label={t.list} ref={listRef}>
           {items.map((n) => (
-            <li key={n.id} className={n.readAt === null ? 'unread' : undefined}>
-              {n.readAt === null && <span className="badge new">{t.unread}</span>} <span>{n.message}</span>{' '}
-              <time className="meta" dateTime={n.createdAt}>
-                {nl.time.format(n.createdAt)}
-              </time>
-            </li>
+            <NotificationItem key={n.id} n={n} onFollow={follow} />
           ))}
         </ul>
       )}
@@ -81,6 +110,12 @@ export default function NotificationsPage() {
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
+      <p className="muted">{t.intro}</p>
+      {me.data.status === 'active' && (
+        <p>
+          <Link to="/profiel#meldingen-en-email">{t.settings}</Link>
+        </p>
+      )}
       <NotificationList />
     </>
   );

@@ -7,6 +7,7 @@ import { ApiError } from '../api/http';
 import { useChangePassword, useUpdateProfile } from '../api/profile';
 import { Field } from '../components/field';
 import { focusMunicipality, isKnownMunicipality, MunicipalityField } from '../components/municipality-field';
+import { NotificationSettingsSection } from '../components/notification-settings-form';
 import { PageTitle } from '../components/page-title';
 import { RoleSelect } from '../components/role-select';
 import { ErrorMessage, Loading } from '../components/states';
@@ -52,6 +53,7 @@ export default function Profile() {
             <dd>{nl.time.date(user.createdAt)}</dd>
           </dl>
           {editable && <ProfileForm user={user} />}
+          {editable && <NotificationSettingsSection />}
           <PasswordForm />
           <h2>{nlForum.profile.logoutEverywhere}</h2>
           <p>{nlForum.profile.logoutEverywhereHint}</p>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { LIMITS, type RepresentativeRole } from '../../../shared/constants';
-import { useLogin, useRegister } from '../api/auth';
+import { useRegister } from '../api/auth';
 import { ApiError } from '../api/http';
 import { Field } from '../components/field';
 import { focusMunicipality, isKnownMunicipality, MunicipalityField } from '../components/municipality-field';
@@ -9,15 +9,12 @@ import { PageTitle } from '../components/page-title';
 import { RoleSelect } from '../components/role-select';
 import { ErrorMessage } from '../components/states';
 import { nl } from '../i18n/nl';
+import { nlAccount } from '../i18n/nl-account';
 
 export default function Register() {
   const [form, setForm] = useState({ email: '', password: '', displayName: '', party: '', municipality: '', representativeRole: '' });
   const [municipalityError, setMunicipalityError] = useState<string | null>(null);
-  // Set when registering went through but logging in with it did not: the address may already have an account.
-  const [received, setReceived] = useState(false);
   const register = useRegister();
-  const login = useLogin();
-  const navigate = useNavigate();
   const set = (name: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: e.target.value }));
 
   const submit = (event: FormEvent) => {
@@ -28,7 +25,6 @@ export default function Register() {
       return;
     }
     setMunicipalityError(null);
-    setReceived(false);
     register.mutate(
       {
         email: form.email,
@@ -38,29 +34,21 @@ export default function Register() {
         municipality: form.municipality.trim(),
         representativeRole: form.representativeRole ? (form.representativeRole as RepresentativeRole) : null,
       },
-      {
-        // Logged in straight away, a pending account sees the waiting page and can check back later. The server
-        // answers a registration the same whether or not the address already had an account, so a failed login
-        // is told in words that reveal neither.
-        onSuccess: () =>
-          login.mutate(
-            { email: form.email, password: form.password },
-            { onSuccess: () => navigate('/wachten'), onError: () => setReceived(true) },
-          ),
-      },
+      // A password must not stay in the page once it has done its work.
+      { onSuccess: () => setForm((f) => ({ ...f, password: '' })) },
     );
   };
   const error = register.error instanceof ApiError ? register.error : null;
   const fieldError = (name: string) => (error?.field === name ? error.message : null);
 
-  if (received) {
+  // The server answers the same whether or not the address already had an account, and so does this page: the
+  // confirmation mail (or, for an existing account, a mail saying so) tells her what comes next.
+  if (register.isSuccess) {
     return (
       <>
-        <PageTitle>{nl.register.receivedTitle}</PageTitle>
-        <p role="status">{nl.register.received}</p>
-        <p>
-          {nl.register.haveAccount} <Link to="/inloggen">{nl.login.submit}</Link>
-        </p>
+        <PageTitle>{nlAccount.registered.title}</PageTitle>
+        <p role="status">{nlAccount.registered.body(form.email.trim())}</p>
+        <p>{nlAccount.registered.spam}</p>
       </>
     );
   }
@@ -85,7 +73,7 @@ export default function Register() {
         </Field>
         <MunicipalityField label={nl.register.municipality} value={form.municipality} onChange={set('municipality')} error={municipalityError ?? fieldError('municipality')} />
         <RoleSelect label={nl.register.role} value={form.representativeRole} onChange={set('representativeRole')} error={fieldError('representativeRole')} />
-        <button type="submit" disabled={register.isPending || login.isPending}>
+        <button type="submit" disabled={register.isPending}>
           {register.isPending ? nl.register.busy : nl.register.submit}
         </button>
       </form>

@@ -4,6 +4,7 @@ import { useCategories, useThreads } from '../api/forum';
 import { LoadMore } from '../components/load-more';
 import { PageTitle } from '../components/page-title';
 import { Loading, PageError } from '../components/states';
+import { CategoryWatchControl } from '../components/watch-control';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
 import { useLive } from '../live/live-context';
@@ -37,6 +38,7 @@ export default function ThreadList() {
           {nlForum.categories.newThread}
         </Link>
       </p>
+      {category && <CategoryWatchControl slug={category.slug} value={category.watch} />}
       {threads.isPending ? (
         <Loading />
       ) : items.length === 0 ? (

@@ -8,6 +8,7 @@ import { Composer } from '../components/composer';
 import { LoadMore } from '../components/load-more';
 import { PageTitle } from '../components/page-title';
 import { ThreadModeration } from '../components/thread-moderation';
+import { ThreadWatchControl } from '../components/watch-control';
 import { postAnchor, PostItem, quoteText } from '../components/post-item';
 import { ErrorMessage, Loading, NotFound, PageError } from '../components/states';
 import { nl } from '../i18n/nl';
@@ -43,8 +44,10 @@ export default function ThreadPage() {
     return () => observer.disconnect();
   }, [query.isSuccess, setAtBottom]);
 
-  // A link to one post (from search) brings that post into view once it is loaded.
+  // A link to one post (from search or a notification) brings that post into view once it is loaded. A post beyond
+  // the first page (a notification's first unread reply in a long thread) is reached by loading the next pages.
   const scrolledTo = useRef<string | null>(null);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   useEffect(() => {
     if (!hash || scrolledTo.current === hash || !query.isSuccess) return;
     const el = document.getElementById(hash.slice(1));
@@ -52,8 +55,8 @@ export default function ThreadPage() {
       scrolledTo.current = hash;
       el.scrollIntoView();
       el.focus();
-    }
-  }, [hash, query.isSuccess]);
+    } else if (/^#bericht-\d+$/.test(hash) && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hash, query.isSuccess, posts.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   // After a delete or a restore (post-item.tsx): focus the post, or the next one if the live event took it off the
   // page, or the last; in an effect, so after a closing dialog gave focus back to a button that is now gone.
@@ -120,6 +123,7 @@ export default function ThreadPage() {
         {thread.locked && <span className="badge">{nlForum.threads.locked}</span>}
         <span className="meta">{nlForum.threads.posts(thread.postCount)}</span>
       </p>
+      <ThreadWatchControl threadId={thread.id} value={query.data.pages[0]?.watch ?? 'normal'} />
       {me.data.role !== 'member' && <ThreadModeration thread={thread} />}
       <section aria-label={nlForum.thread.posts} className="posts" ref={list}>
         {posts.map((post) => (
@@ -163,7 +167,7 @@ export default function ThreadPage() {
                 </button>
               </p>
             )}
-            <Composer value={text} onChange={setText} onTyping={live.sendTyping} textareaRef={textarea} error={replyError?.field ? replyError.message : null} />
+            <Composer value={text} onChange={setText} onTyping={live.sendTyping} textareaRef={textarea} threadId={id} error={replyError?.field ? replyError.message : null} />
             <button type="submit" disabled={reply.isPending}>
               {reply.isPending ? nlForum.composer.busy : nlForum.composer.submit}
             </button>

@@ -1,17 +1,25 @@
 import { NavLink } from 'react-router';
+import { useWaiting, WaitingCount } from '../../components/notifications-link';
 import { nlModeration } from '../../i18n/nl-moderation';
+import { nlNotifications } from '../../i18n/nl-notifications';
 
 export function ModerationNav() {
+  // The header's counts (one request for both): what waits behind each tab, shown and spoken.
+  const { openReports, pendingRegistrations } = useWaiting();
   return (
     <nav aria-label={nlModeration.nav} className="subnav">
       <ul className="nav-list">
         <li>
-          <NavLink to="/moderatie" end>
+          <NavLink to="/moderatie" end aria-label={openReports ? nlNotifications.tabName(nlModeration.queue, openReports) : undefined}>
             {nlModeration.queue}
+            <WaitingCount n={openReports} />
           </NavLink>
         </li>
         <li>
-          <NavLink to="/moderatie/aanmeldingen">{nlModeration.pending}</NavLink>
+          <NavLink to="/moderatie/aanmeldingen" aria-label={pendingRegistrations ? nlNotifications.tabName(nlModeration.pending, pendingRegistrations) : undefined}>
+            {nlModeration.pending}
+            <WaitingCount n={pendingRegistrations} />
+          </NavLink>
         </li>
         <li>
           <NavLink to="/moderatie/leden">{nlModeration.members}</NavLink>

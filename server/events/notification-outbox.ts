@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../db/client.js';
+import { categoryWatches, notificationOutbox, posts, threadWatches, users } from '../db/schema.js';
+import type { ForumChange } from './types.js';
+
+/**
+ * The notification consumer: an outbox row for the notification worker (server/notifications/worker.ts), which
+ * works out who hears of the change once it has committed. Only what can notify anyone writes a row:
+ * - post.created: always (mentions, quotes, the replied-to author, the thread's watchers); in the same statement the
+ *   writer starts following the thread, unless her account says otherwise or she already chose a level;
+ * - thread.created: only when someone follows its category (new_thread);
+ * - post.updated: only when the post mentions or quotes someone (an edit can add them; the worker notifies each
+ *   member once per post). Hiding and restoring publish post.updated too, and write nothing unless the same holds.
+ * Removals and thread changes notify nobody: a notification of something hidden later disappears when read.
+ */
+export async function writeNotificationOutbox(tx: Tx, change: ForumChange): Promise<void> {
+  const json = JSON.stringify(change);
+  switch (change.type) {
+    case 'post.created':
+      // One statement for both: a reply's cost in the request stays one round trip.
+      await tx.execute(sql`
+        with watch as (
+          insert into ${threadWatches} (user_id, thread_id, level)
+          select p.author_id, p.thread_id, 'watching'
+            from ${posts} p join ${users} u on u.id = p.author_id
+           where p.id = ${change.postId} and u.auto_watch
+          on conflict (user_id, thread_id) do nothing
+        )
+        insert into ${notificationOutbox} (change) values (${json}::jsonb)`);
+      return;
+    case 'thread.created':
+      await tx.execute(sql`
+        insert into ${notificationOutbox} (change)
+        select ${json}::jsonb
+         where exists (select 1 from ${categoryWatches} where category_id = ${change.categoryId} and level = 'watching')`);
+      return;
+    case 'post.updated':
+      await tx.execute(sql`
+        insert into ${notificationOutbox} (change)
+        select ${json}::jsonb
+          from ${posts}
+         where id = ${change.postId} and (cardinality(mentioned_user_ids) > 0 or cardinality(quoted_post_ids) > 0)`);
+      return;
+    case 'post.removed':
+    case 'thread.updated':
+      return;
+  }
+}

@@ -1,0 +1,41 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { IdParams } from '../../shared/api/common.js';
+import { CategoryThreadsParams } from '../../shared/api/forum.js';
+import { CategoryWatchAnswer, CategoryWatchBody, ThreadWatchAnswer, ThreadWatchBody } from '../../shared/api/notifications.js';
+import { categories } from '../db/schema.js';
+import { findVisibleThread } from '../forum/queries.js';
+import { notFound } from '../http/errors.js';
+import { setCategoryWatch, setThreadWatch } from './watches.js';
+
+/**
+ * Volgen / Normaal / Negeren per thread, Volgen / Normaal per category. A thread she may not see is a 404, as
+ * everywhere: watching it must not tell her it exists.
+ */
+export default async function watchRoutes(app: FastifyInstance) {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.put(
+    '/api/threads/:id/watch',
+    { config: { auth: 'member' }, schema: { params: IdParams, body: ThreadWatchBody, response: { 200: ThreadWatchAnswer } } },
+    async (request) => {
+      const user = request.user!;
+      const thread = await findVisibleThread(app.db, request.params.id, user);
+      if (!thread) throw notFound('Deze discussie bestaat niet of is verwijderd.');
+      await setThreadWatch(app.db, user.id, thread.id, request.body.level);
+      return { level: request.body.level };
+    },
+  );
+
+  api.put(
+    '/api/categories/:slug/watch',
+    { config: { auth: 'member' }, schema: { params: CategoryThreadsParams, body: CategoryWatchBody, response: { 200: CategoryWatchAnswer } } },
+    async (request) => {
+      const [category] = await app.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, request.params.slug)).limit(1);
+      if (!category) throw notFound('Deze categorie bestaat niet.');
+      await setCategoryWatch(app.db, request.user!.id, category.id, request.body.level);
+      return { level: request.body.level };
+    },
+  );
+}

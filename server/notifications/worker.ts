@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { backlog, claimDue, deleteRows, retryLater } from '../db/outbox-lease.js';
+import { notificationOutbox } from '../db/schema.js';
+import type { ForumChange } from '../events/types.js';
+import { notifyNotificationsChanged } from '../live/notify.js';
+import { expandChange } from './expand.js';
+import { scheduleNotificationMail } from './mail-schedule.js';
+
+interface OutboxRow {
+  id: number;
+  change: ForumChange;
+  attempts: number;
+}
+
+export interface WorkerLog {
+  warn(obj: object, msg: string): void;
+}
+
+export interface NotificationDrainResult {
+  /** Outbox rows handled and deleted. */
+  processed: number;
+  /** Notifications made or added to (a group growing counts once per event). */
+  notified: number;
+  /** True when a row failed; it waits for its next attempt (backoff 1 s … 5 min). */
+  failed: boolean;
+}
+
+export interface NotificationWorkerOptions {
+  batchSize?: number;
+  pollMs?: number;
+  leaseSeconds?: number;
+}
+
+/**
+ * Drains notification_outbox (written by publish() in the forum write's transaction, events/notification-outbox.ts)
+ * into notifications. Rows are claimed with a lease (db/outbox-lease.ts), so several processes work side by side.
+ * Each row is then done in one transaction of its own: its notifications (expand.ts), the live event for their
+ * receivers, their mail (mail-schedule.ts) and the deletion of the row commit together, so a change is notified
+ * exactly once even when a process dies halfway; a failing row backs off without holding up the others.
+ */
+export class NotificationWorker {
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private readonly leaseSeconds: number;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private closing = false;
+  /** Drains in this process run one after the other; a test's drain waits for the poller's. */
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: WorkerLog,
+    options: NotificationWorkerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 100;
+    this.pollMs = options.pollMs ?? 500;
+    this.leaseSeconds = options.leaseSeconds ?? 60;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.closing = false;
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.closing = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.chain.catch(() => {});
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.drain()
+        .catch((err: unknown) => this.log.warn({ err }, 'notification outbox: drain failed'))
+        .finally(() => this.schedule());
+    }, this.pollMs);
+    this.timer.unref();
+  }
+
+  /** Handles every due row; `now` lets tests step past a backoff without waiting. */
+  drain(options: { now?: Date } = {}): Promise<NotificationDrainResult> {
+    const run = this.chain.then(() => this.drainNow(options.now));
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  private async drainNow(fixedNow?: Date): Promise<NotificationDrainResult> {
+    const total: NotificationDrainResult = { processed: 0, notified: 0, failed: false };
+    for (;;) {
+      const now = fixedNow ?? new Date();
+      const rows = await claimDue<OutboxRow>(this.db, notificationOutbox, sql`id::int as id, change, attempts`, {
+        now,
+        limit: this.batchSize,
+        leaseSeconds: this.leaseSeconds,
+      });
+      if (rows.length === 0) return total;
+      for (const row of rows) {
+        try {
+          total.notified += await this.handle(row);
+          total.processed += 1;
+        } catch (err) {
+          this.log.warn({ err, attempts: row.attempts + 1 }, 'notification outbox: a change failed; retrying later');
+          await retryLater(this.db, notificationOutbox, [row.id], now, { baseSeconds: 1, maxSeconds: 300 });
+          total.failed = true;
+        }
+      }
+      // A failed row is not due again at this `now`; a test's fixed `now` must not loop over it.
+      if (this.closing || total.failed) return total;
+    }
+  }
+
+  private handle(row: OutboxRow): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const made = await expandChange(tx, row.change);
+      await notifyNotificationsChanged(tx, [...new Set(made.map((m) => m.userId))]);
+      await scheduleNotificationMail(tx, made);
+      await deleteRows(tx, notificationOutbox, [row.id]);
+      return made.length;
+    });
+  }
+
+  /** How many changes wait, and how old the oldest is. */
+  backlog(): Promise<{ count: number; oldestSeconds: number }> {
+    return backlog(this.db, notificationOutbox);
+  }
+}
