@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   const db = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `ingebouwde PostgreSQL (PGlite) in ${config.dataDir}/pglite`;
   const search = config.meiliUrl ? `Meilisearch op ${config.meiliUrl}` : 'PostgreSQL full-text search';
-  console.info(`\nPlein draait op ${address.replace('127.0.0.1', 'localhost')}\n  database: ${db}\n  zoeken:   ${search}\n  ${loginHint(login)}\n`);
+  // Never the SMTP URL itself: it may carry a password.
+  const mail = config.mail.smtpUrl ? `via SMTP (SMTP_URL), afzender ${config.mail.from}` : `als .eml-bestanden in ${config.mail.dir} (zet SMTP_URL om echt te versturen)`;
+  console.info(`\nPlein draait op ${address.replace('127.0.0.1', 'localhost')}\n  database: ${db}\n  zoeken:   ${search}\n  e-mail:   ${mail}\n  ${loginHint(login)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { mailOutbox } from '../db/schema.js';
 import { SEND_TIMEOUT_SECONDS, type MailTransport } from './transport.js';
 import type { MailTemplate, MailUser, RenderedMail } from './types.js';
 import { unsubscribeToken } from './unsubscribe.js';
+import { DrainLoop } from '../db/drain-loop.js';
 
 /**
  * Sends mail_outbox. Each round claims a batch of due rows with a lease (db/outbox-lease.ts), loads their members as
@@ -61,12 +62,8 @@ const BACKOFF = { baseSeconds: 30, maxSeconds: 3600 };
 
 export class MailWorker {
   private readonly batchSize: number;
-  private readonly pollMs: number;
   private readonly leaseSeconds: number;
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = true;
-  private closing = false;
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly loop: DrainLoop<MailDrainResult>;
   private readonly unknownKinds = new Set<string>();
 
   constructor(
@@ -78,43 +75,24 @@ export class MailWorker {
     options: MailWorkerOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 20;
-    this.pollMs = options.pollMs ?? 1000;
+    this.loop = new DrainLoop((now) => this.drainNow(now), options.pollMs ?? 1000, (err: unknown) => this.log.warn({ err }, 'mail outbox: drain failed'));
     // Room for the whole batch at the slowest send, so a batch is normally finished well inside its lease.
     this.leaseSeconds = options.leaseSeconds ?? Math.max(300, 2 * SEND_TIMEOUT_SECONDS);
     if (this.leaseSeconds <= SEND_TIMEOUT_SECONDS) throw new Error('mail worker: the lease must be longer than one send');
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.closing = false;
-    this.schedule();
+    this.loop.start();
   }
 
   /** Stops polling and waits for a drain that is running. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.closing = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.chain.catch(() => {});
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.drain()
-        .catch((err: unknown) => this.log.warn({ err }, 'mail outbox: drain failed'))
-        .finally(() => this.schedule());
-    }, this.pollMs);
-    this.timer.unref();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Sends every due mail; `now` lets tests step past a delay or a backoff. Drains in this process run one after the other. */
   drain(options: { now?: Date } = {}): Promise<MailDrainResult> {
-    const run = this.chain.then(() => this.drainNow(options.now));
-    this.chain = run.catch(() => {});
-    return run;
+    return this.loop.drain(options.now);
   }
 
   /**
@@ -147,7 +125,7 @@ export class MailWorker {
       for (const [index, row] of rows.entries()) {
         // Real time, not `now`: the lease runs on the clock even when a test fixes `now`.
         const leaseLeft = this.leaseSeconds - (Date.now() - claimedAt) / 1000;
-        if (leaseLeft < SEND_TIMEOUT_SECONDS || this.closing) {
+        if (leaseLeft < SEND_TIMEOUT_SECONDS || this.loop.closing) {
           await this.handBack(rows.slice(index), now);
           return total;
         }
@@ -159,7 +137,7 @@ export class MailWorker {
           return total;
         }
       }
-      if (this.closing) return total;
+      if (this.loop.closing) return total;
     }
   }
 

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { MAIL_KINDS } from '../../shared/constants.js';
 import { queryRows, type Db } from '../db/client.js';
 import { frequencySql, mailKindSql } from './mail-preferences.js';
+import { DrainLoop } from '../db/drain-loop.js';
 
 /**
  * The daily and weekly digest. Every few minutes each process runs `queueDigests`: one statement claims the members
@@ -98,35 +99,30 @@ export interface DigestLog {
 /** How often each process looks for digests that are due. */
 export const DIGEST_POLL_MS = 5 * 60_000;
 
-/** Runs queueDigests every DIGEST_POLL_MS (an unref'd timer: it never keeps the process alive). */
+/** Runs queueDigests every DIGEST_POLL_MS (db/drain-loop.ts: an unref'd timer, one round at a time). */
 export class DigestScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly loop: DrainLoop<DigestRun>;
 
   constructor(
     private readonly db: Db,
     private readonly log: DigestLog,
-    private readonly pollMs = DIGEST_POLL_MS,
-  ) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      void this.run().catch((err: unknown) => this.log.warn({ err }, 'digest: queueing failed; trying again at the next round'));
-    }, this.pollMs);
-    this.timer.unref();
+    pollMs = DIGEST_POLL_MS,
+  ) {
+    this.loop = new DrainLoop((now) => queueDigests(this.db, now ?? new Date()), pollMs, (err: unknown) =>
+      this.log.warn({ err }, 'digest: queueing failed; trying again at the next round'),
+    );
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.chain.catch(() => {});
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One round now (or at `now`, for tests); rounds in this process run one after the other. */
   run(options: { now?: Date } = {}): Promise<DigestRun> {
-    const run = this.chain.then(() => queueDigests(this.db, options.now ?? new Date()));
-    this.chain = run.catch(() => {});
-    return run;
+    return this.loop.drain(options.now);
   }
 }

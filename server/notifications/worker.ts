@@ -6,6 +6,7 @@ import type { ForumChange } from '../events/types.js';
 import { notifyNotificationsChanged } from '../live/notify.js';
 import { expandChange } from './expand.js';
 import { scheduleNotificationMail } from './mail-schedule.js';
+import { DrainLoop } from '../db/drain-loop.js';
 
 interface OutboxRow {
   id: number;
@@ -41,13 +42,8 @@ export interface NotificationWorkerOptions {
  */
 export class NotificationWorker {
   private readonly batchSize: number;
-  private readonly pollMs: number;
   private readonly leaseSeconds: number;
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = true;
-  private closing = false;
-  /** Drains in this process run one after the other; a test's drain waits for the poller's. */
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly loop: DrainLoop<NotificationDrainResult>;
 
   constructor(
     private readonly db: Db,
@@ -55,40 +51,22 @@ export class NotificationWorker {
     options: NotificationWorkerOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 100;
-    this.pollMs = options.pollMs ?? 500;
+    this.loop = new DrainLoop((now) => this.drainNow(now), options.pollMs ?? 500, (err: unknown) => this.log.warn({ err }, 'notification outbox: drain failed'));
     this.leaseSeconds = options.leaseSeconds ?? 60;
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.closing = false;
-    this.schedule();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.closing = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.chain.catch(() => {});
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.drain()
-        .catch((err: unknown) => this.log.warn({ err }, 'notification outbox: drain failed'))
-        .finally(() => this.schedule());
-    }, this.pollMs);
-    this.timer.unref();
+  /** Stops polling and waits for a drain that is running. */
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Handles every due row; `now` lets tests step past a backoff without waiting. */
   drain(options: { now?: Date } = {}): Promise<NotificationDrainResult> {
-    const run = this.chain.then(() => this.drainNow(options.now));
-    this.chain = run.catch(() => {});
-    return run;
+    return this.loop.drain(options.now);
   }
 
   private async drainNow(fixedNow?: Date): Promise<NotificationDrainResult> {
@@ -112,7 +90,7 @@ export class NotificationWorker {
         }
       }
       // A failed row is not due again at this `now`; a test's fixed `now` must not loop over it.
-      if (this.closing || total.failed) return total;
+      if (this.loop.closing || total.failed) return total;
     }
   }
 

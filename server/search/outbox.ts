@@ -4,6 +4,7 @@ import { backlog, claimDue, deleteRows, retryLater } from '../db/outbox-lease.js
 import { searchOutbox } from '../db/schema.js';
 import { loadDocuments, postIdsOfThreads } from './documents.js';
 import type { SearchIndex } from './types.js';
+import { DrainLoop } from '../db/drain-loop.js';
 
 interface OutboxRow {
   id: number;
@@ -41,13 +42,8 @@ export interface OutboxOptions {
  */
 export class OutboxWorker {
   private readonly batchSize: number;
-  private readonly pollMs: number;
   private readonly leaseSeconds: number;
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = true;
-  private closing = false;
-  /** Drains in this process run one after the other; a test's drain waits for the poller's. */
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly loop: DrainLoop<DrainResult>;
 
   constructor(
     private readonly db: Db,
@@ -56,39 +52,22 @@ export class OutboxWorker {
     options: OutboxOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 200;
-    this.pollMs = options.pollMs ?? 500;
+    this.loop = new DrainLoop((now) => this.drainNow(now), options.pollMs ?? 500, (err: unknown) => this.log.warn({ err }, 'search outbox: drain failed'));
     this.leaseSeconds = options.leaseSeconds ?? 60;
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.closing = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.chain.catch(() => {});
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.drain()
-        .catch((err: unknown) => this.log.warn({ err }, 'search outbox: drain failed'))
-        .finally(() => this.schedule());
-    }, this.pollMs);
-    this.timer.unref();
+  /** Stops polling and waits for a drain that is running. */
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Processes every due row; `now` lets tests step past a backoff without waiting. */
   drain(options: { now?: Date } = {}): Promise<DrainResult> {
-    const run = this.chain.then(() => this.drainNow(options.now));
-    this.chain = run.catch(() => {});
-    return run;
+    return this.loop.drain(options.now);
   }
 
   private async drainNow(fixedNow?: Date): Promise<DrainResult> {
@@ -111,7 +90,7 @@ export class OutboxWorker {
         total.failed = true;
         return total;
       }
-      if (this.closing) return total;
+      if (this.loop.closing) return total;
     }
   }
 
