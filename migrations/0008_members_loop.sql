@@ -97,3 +97,5 @@ ALTER TABLE "users" ADD COLUMN "last_weekly_digest_at" timestamp (3) with time z
 -- kept beside the name, so a lookup reads a column instead of running display_name_key()'s regexes on every row
 -- (10,000 members, a one-letter query: ~30–90 ms for the whole request instead of ~0.8 s).
 ALTER TABLE "users" ADD COLUMN "name_key" text GENERATED ALWAYS AS (display_name_key("display_name")) STORED NOT NULL;
+--> statement-breakpoint
+CREATE INDEX "notifications_user_activity_idx" ON "notifications" USING btree ("user_id","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);

@@ -277,6 +277,8 @@ export const notifications = pgTable(
   },
   (t) => [
     index('notifications_user_id_idx').on(t.userId, t.id),
+    // Her list: most recently active first (a group moves up when it grows).
+    index('notifications_user_activity_idx').on(t.userId, t.updatedAt.desc(), t.id.desc()),
     index('notifications_user_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
     // One open group per member, kind and thread (moderator kinds have no thread): the worker adds to it.
     uniqueIndex('notifications_open_group_key')
