@@ -1,11 +1,11 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Post, Thread } from '../../shared/api/forum.js';
-import type { RepresentativeRole } from '../../shared/constants.js';
+import type { RepresentativeRole, ThreadWatchLevel } from '../../shared/constants.js';
 import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { preparedOnce } from '../db/prepared.js';
-import { categories, posts, threads, users } from '../db/schema.js';
+import { categories, notifications, posts, threads, threadWatches, users } from '../db/schema.js';
 import { postCondition, postTextVisible, threadCondition, viewerKind, type ViewerKind } from './visibility.js';
 
 export const threadColumns = {
@@ -69,6 +69,33 @@ const visibleThreadQuery = (kind: ViewerKind) =>
       .prepare(`visible_thread_${kind}`),
   );
 const visibleThread = { member: visibleThreadQuery('member'), moderator: visibleThreadQuery('moderator') };
+
+/**
+ * The thread page's thread, with what the reader's own rows say of it in the same statement (a round trip and a
+ * query plan fewer per page view, which the thread benchmark shows): her watch level (null: she never chose,
+ * Normaal) and whether she has unread notifications in it, so the read marker marks them read only when there are.
+ */
+const threadForReaderQuery = (kind: ViewerKind) =>
+  preparedOnce((db: Db) =>
+    db
+      .select({
+        ...threadColumns,
+        watch: sql<ThreadWatchLevel | null>`(select w.level from ${threadWatches} w where w.thread_id = ${threads.id} and w.user_id = ${sql.placeholder('userId')})`,
+        notified: sql<boolean>`exists (select 1 from ${notifications} n where n.user_id = ${sql.placeholder('userId')} and n.thread_id = ${threads.id} and n.read_at is null)`,
+      })
+      .from(threads)
+      .innerJoin(categories, eq(categories.id, threads.categoryId))
+      .innerJoin(users, eq(users.id, threads.authorId))
+      .where(and(eq(threads.id, sql.placeholder('id')), threadCondition(kind)))
+      .limit(1)
+      .prepare(`thread_for_reader_${kind}`),
+  );
+const threadForReader = { member: threadForReaderQuery('member'), moderator: threadForReaderQuery('moderator') };
+
+export async function findThreadForReader(db: Db, id: number, user: CurrentUser): Promise<(ThreadRow & { watch: ThreadWatchLevel; notified: boolean }) | null> {
+  const [row] = await threadForReader[viewerKind(user)](db).execute({ id, userId: user.id });
+  return row ? { ...row, watch: row.watch ?? 'normal' } : null;
+}
 
 export async function findVisibleThread(db: Db, id: number, user: CurrentUser | null): Promise<ThreadRow | null> {
   const rows = await visibleThread[viewerKind(user)](db).execute({ id });

@@ -9,9 +9,8 @@ import type { Config } from '../config.js';
 import { categories, notifications, posts, threadReads, threads, users } from '../db/schema.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
-import { findPost, findVisibleThread, selectThreadPage, threadColumns, toPostDto, toThreadDto } from './queries.js';
+import { findPost, findThreadForReader, findVisibleThread, selectThreadPage, threadColumns, toPostDto, toThreadDto } from './queries.js';
 import { postReadByMembersCondition, threadVisibleTo } from './visibility.js';
-import { findThreadWatch } from '../notifications/watches.js';
 import { assertMayPost } from './anti-abuse.js';
 import { createThread } from './writes.js';
 
@@ -83,13 +82,12 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
     { config: { auth: 'member' }, schema: { params: IdParams, querystring: ThreadPageQuery, response: { 200: ThreadPage } } },
     async (request) => {
       const user = request.user!;
-      const thread = await findVisibleThread(app.db, request.params.id, user);
+      const thread = await findThreadForReader(app.db, request.params.id, user);
       if (!thread) throw notFound('Deze discussie bestaat niet of is verwijderd.');
       const size = pageSize(request.query.limit);
       const cursor = decodeCursor(request.query.cursor, ['number'] as const);
       const afterId = Math.max(cursor?.[0] ?? 0, request.query.after ?? 0);
-      // Her watch level beside the page, in parallel: one small indexed lookup (no row: Normaal).
-      const [rows, watch] = await Promise.all([selectThreadPage(app.db, user, thread.id, afterId, size + 1), findThreadWatch(app.db, user.id, thread.id)]);
+      const rows = await selectThreadPage(app.db, user, thread.id, afterId, size + 1);
       const page = rows.slice(0, size);
       const last = page[page.length - 1];
       if (last) {
@@ -97,16 +95,17 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
         // one-statement transaction commit asynchronously, in one round trip, instead of waiting 5–12 ms for fsync
         // on every page view (docs/benchmarks.md). A crash can lose the last fraction of a second of markers, never a post.
         // Only a newer page moves the marker; re-reading page 1 leaves it where it was (and writes nothing).
-        // Reading a post is reading what notified her of it: her unread forum notifications of this thread up to
-        // the last post on the page are marked read in the same statement (a group counts as read once its first
-        // unread post has been shown; the thread's own unread marker still counts the rest).
+        // Reading a post is reading what notified her of it: when she has unread notifications in this thread, those
+        // up to the last post on the page are marked read in the same statement (a group counts as read once its
+        // first unread post has been shown; the thread's own unread marker still counts the rest).
+        const seen = thread.notified
+          ? sql`, seen as (
+              update ${notifications} set read_at = now()
+               where user_id = ${user.id} and thread_id = ${thread.id} and read_at is null and post_id <= ${last.id}
+                 and kind in (${sql.join(FORUM_NOTIFICATION_KINDS.map((kind) => sql`${kind}`), sql`, `)}))`
+          : sql``;
         await app.db.execute(sql`
-          with async_commit as (select set_config('synchronous_commit', 'off', true)),
-          seen as (
-            update ${notifications} set read_at = now()
-             where user_id = ${user.id} and thread_id = ${thread.id} and read_at is null and post_id <= ${last.id}
-               and kind in (${sql.join(FORUM_NOTIFICATION_KINDS.map((kind) => sql`${kind}`), sql`, `)})
-          )
+          with async_commit as (select set_config('synchronous_commit', 'off', true))${seen}
           insert into ${threadReads} (user_id, thread_id, last_read_post_id)
           select ${user.id}::int, ${thread.id}::int, ${last.id}::int from async_commit
           on conflict (user_id, thread_id) do update
@@ -117,7 +116,7 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
         thread: toThreadDto(thread),
         posts: page.map((row) => toPostDto(row, user)),
         nextCursor: rows.length > size && last ? encodeCursor([last.id]) : null,
-        watch,
+        watch: thread.watch,
       };
     },
   );

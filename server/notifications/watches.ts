@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { CategoryWatchLevel, ThreadWatchLevel } from '../../shared/constants.js';
 import type { DbOrTx } from '../db/client.js';
 import { categoryWatches, threadWatches } from '../db/schema.js';
@@ -7,16 +7,6 @@ import { categoryWatches, threadWatches } from '../db/schema.js';
  * A member's watch levels. A chosen level is always stored, Normaal included: writing in a thread makes the writer
  * follow it only when she has no row (events/notification-outbox.ts, `on conflict do nothing`), so her choice stays.
  */
-
-/** Her level for a thread: 'normal' when she never chose and never wrote in it. */
-export async function findThreadWatch(db: DbOrTx, userId: number, threadId: number): Promise<ThreadWatchLevel> {
-  const [row] = await db
-    .select({ level: threadWatches.level })
-    .from(threadWatches)
-    .where(and(eq(threadWatches.userId, userId), eq(threadWatches.threadId, threadId)))
-    .limit(1);
-  return (row?.level as ThreadWatchLevel | undefined) ?? 'normal';
-}
 
 export async function setThreadWatch(db: DbOrTx, userId: number, threadId: number, level: ThreadWatchLevel): Promise<void> {
   await db
