@@ -13,7 +13,13 @@ export interface Config {
   /** A real PostgreSQL server; when absent the embedded PGlite in `dataDir` is used. */
   databaseUrl: string | null;
   meiliUrl: string | null;
+  /**
+   * Meilisearch's master key: Plein uses it only at start, to create a key limited to its own index and the actions
+   * it needs (server/search/meili/keys.ts), and works with that key from then on.
+   */
   meiliMasterKey: string | null;
+  /** A key already limited to Plein's index (made by the operator): used as given, instead of deriving one. */
+  meiliApiKey: string | null;
   adminEmail: string | null;
   adminPassword: string | null;
   sessionSecret: string;
@@ -179,6 +185,12 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('LOG_LEVEL', 'must be one of fatal, error, warn, info, debug, trace, silent');
   }
   const meiliUrl = url(env, 'MEILI_URL', ['http:', 'https:']);
+  const meiliMasterKey = str(env, 'MEILI_MASTER_KEY');
+  const meiliApiKey = str(env, 'MEILI_API_KEY');
+  // A key without a server means search silently stays on PostgreSQL: most likely a typo in MEILI_URL's name.
+  if (meiliUrl === null && (meiliMasterKey !== null || meiliApiKey !== null)) {
+    throw new ConfigError('MEILI_URL', `must be set when ${meiliApiKey !== null ? 'MEILI_API_KEY' : 'MEILI_MASTER_KEY'} is (Meilisearch's address, e.g. http://127.0.0.1:7700)`);
+  }
   const port = int(env, 'PORT', 3000, 0, 65535);
   const mailFrom = str(env, 'MAIL_FROM') ?? 'Plein <noreply@plein.local>';
   if (!/@[^\s@>]+/.test(mailFrom) || /[\r\n]/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'must be an address, as "Plein <forum@example.nl>" or forum@example.nl');
@@ -189,7 +201,8 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     meiliUrl,
-    meiliMasterKey: str(env, 'MEILI_MASTER_KEY'),
+    meiliMasterKey,
+    meiliApiKey,
     adminEmail: adminEmail?.toLowerCase() ?? null,
     adminPassword,
     sessionSecret: sessionSecret(env, dataDir),

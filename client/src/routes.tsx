@@ -33,6 +33,7 @@ const Queue = page(() => import('./pages/moderation/queue'));
 const Pending = named(() => import('./pages/moderation/users'), 'PendingPage');
 const Members = named(() => import('./pages/moderation/users'), 'MembersPage');
 const Log = page(() => import('./pages/moderation/log'));
+const Synonyms = page(() => import('./pages/admin/synonyms'));
 const Unsubscribe = page(() => import('./pages/unsubscribe'));
 
 export function AppRoutes() {
@@ -67,6 +68,9 @@ export function AppRoutes() {
             <Route path="/moderatie/aanmeldingen" element={<Pending />} />
             <Route path="/moderatie/leden" element={<Members />} />
             <Route path="/moderatie/logboek" element={<Log />} />
+          </Route>
+          <Route element={<RequireMember admin />}>
+            <Route path="/beheer/synoniemen" element={<Synonyms />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>

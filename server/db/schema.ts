@@ -432,3 +432,21 @@ export const searchOutbox = pgTable(
   },
   (t) => [index('search_outbox_next_attempt_idx').on(t.nextAttemptAt, t.id), check('search_outbox_kind_check', sql`${t.kind} in ('post', 'thread')`)],
 );
+
+/**
+ * Synonyms for search, kept by admins (/beheer/synoniemen): each row is a group of expressions that mean the same
+ * ("alv", "algemene ledenvergadering"). Both engines use it: PostgreSQL expands the query, Meilisearch gets it as
+ * its synonyms setting. Stored lower-case as the admin wrote them; analysed when used.
+ */
+export const searchSynonyms = pgTable('search_synonyms', {
+  id: serial('id').primaryKey(),
+  terms: text('terms').array().notNull(),
+  createdAt: createdAt(),
+  updatedAt: time('updated_at').notNull().defaultNow(),
+});
+
+/** Small facts about the search index: which version of the Dutch analysis built it (a new one reindexes at start). */
+export const searchState = pgTable('search_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,46 +1,42 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { MARK_END, MARK_START } from './text.js';
-import { bodyOnly, stemPattern } from './tsquery.js';
+import { analyseText, MAX_POSITION } from './analysis/index.js';
 
-const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=15`;
-/**
- * ts_headline parses and stems the whole text it is given (about 0.2 ms per 1,000 characters), and the best
- * ranked posts are the long ones: it gets a window of this many characters around the first match instead.
- */
-const SNIPPET_WINDOW = 280;
-/** Characters of context kept before the first match. */
-const SNIPPET_LEAD = 80;
+/** Words as analysis/analyse.ts counts them for positions (stop words included). */
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+/** Characters kept before the first match, and in all: the snippet (about 220 characters) is chosen inside. */
+const LEAD = 60;
+export const SNIPPET_REGION = 340;
 
 /**
- * The headline of a hit `g` (with g.body and g.tsv) for the search's final SELECT: `joins` goes into its FROM,
- * `value` is the snippet. The window starts a little before the first place a stem of the query occurs, at a word
- * boundary; at the start for a short post, or when no stem is found (a post found by its title alone). A window
- * without a match although the body has one (a stem that is not a prefix of its word, 'kandidat' for "kandidaat")
- * falls back to the whole body.
+ * The stretch of a best post's body that its snippet is cut from. Analysing a whole long post for its snippet costs
+ * about a millisecond per thousand words, twenty times a page; the statement already knows (from the tsvector) the
+ * position of the body's first matching word, so only a region around it is analysed (analysis/snippet.ts chooses
+ * the best window inside). `firstPosition` is that tsvector position (null when only the title matches); body
+ * positions follow the title's as postgres-tsvector.ts writes them. A cut end is marked with "…".
  */
-export function snippetSql(query: string): { joins: SQL; value: SQL } {
-  return {
-    // "offset 0" keeps each a subquery of its own, so that its expensive expression runs once per row.
-    joins: sql`
-        cross join lateral (select ${snippetStart(query)} as at offset 0) w
-        cross join lateral (
-          select ts_headline('plein_dutch', substr(g.body, w.at, ${SNIPPET_WINDOW}), ${query}::tsquery, ${HEADLINE_OPTIONS}) as text
-          offset 0
-        ) h`,
-    value: sql`case when strpos(h.text, ${MARK_START}) > 0 or not (g.tsv @@ ${bodyOnly(query)}::tsquery) then h.text
-                    else ts_headline('plein_dutch', g.body, ${query}::tsquery, ${HEADLINE_OPTIONS}) end`,
-  };
-}
-
-function snippetStart(query: string): SQL {
-  const pattern = stemPattern(query);
-  if (pattern === null) return sql`1`;
-  return sql`(
-    select case when s.at <= 1 then 1 else s.at + strpos(substr(g.body, s.at, 40), ' ') end
-      from (
-        select case when length(g.body) <= ${SNIPPET_WINDOW} then 1
-                    else regexp_instr(g.body, ${pattern}, 1, 1, 0, 'i') - ${SNIPPET_LEAD} end as at
-        offset 0
-      ) s
-  )`;
+export function snippetRegion(body: string, title: string, firstPosition: number | null): string {
+  if (body.length <= SNIPPET_REGION) return body;
+  let from = 0;
+  if (firstPosition !== null && firstPosition < MAX_POSITION) {
+    const titleTokens = analyseText(title);
+    const offset = titleTokens.length === 0 ? 0 : titleTokens[titleTokens.length - 1]!.position + 1;
+    const index = firstPosition - offset;
+    let n = 0;
+    for (const match of body.matchAll(WORD)) {
+      if (++n === index) {
+        from = match.index;
+        break;
+      }
+    }
+  }
+  let start = Math.max(0, from - LEAD);
+  if (start > 0) {
+    const space = body.indexOf(' ', start);
+    start = space === -1 || space >= from ? from : space + 1;
+  }
+  let end = Math.min(body.length, start + SNIPPET_REGION);
+  if (end < body.length) {
+    const space = body.lastIndexOf(' ', end);
+    if (space > from) end = space;
+  }
+  return `${start > 0 ? '… ' : ''}${body.slice(start, end)}${end < body.length ? ' …' : ''}`;
 }

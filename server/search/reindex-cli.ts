@@ -12,8 +12,8 @@ import { reindexAll } from './reindex.js';
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
 await database.migrate();
-const index = createSearchIndex(config, database.db);
 const log = { warn: (obj: { err?: unknown }, message: string) => console.warn(`${message}: ${String(obj.err)}`) };
+const index = createSearchIndex(config, database.db, log);
 const worker = new OutboxWorker(database.db, () => index, log, { batchSize: 500 });
 console.info(`Zoekindex opnieuw opbouwen (${index.name}) …`);
 const bar = new SingleBar(
@@ -35,7 +35,9 @@ try {
     console.warn('De zoekmachine weigerde berichten; ze staan in de wachtrij en worden later opnieuw geprobeerd.');
     exitCode = 1;
   } else {
-    console.info(`Klaar: ${result.total} berichten bekeken.`);
+    // Documents of posts that no longer exist: reindexing visits only the posts the database still has.
+    const pruned = (await index.pruneStale?.()) ?? 0;
+    console.info(`Klaar: ${result.total} berichten bekeken${pruned > 0 ? `, ${pruned} verouderde verwijderd` : ''}.`);
   }
 } catch (err) {
   bar.stop();

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
+import { recordAnalysisVersion } from './analyzer-version.js';
 import type { OutboxWorker } from './outbox.js';
 
 /**
@@ -34,7 +35,10 @@ export async function reindexAll(
     done = Math.min(done + rows.length, total);
     onProgress(done, total);
   }
-  return { total, failed: !(await settled(db, worker, lastOutboxId)) };
+  const failed = !(await settled(db, worker, lastOutboxId));
+  // Every post now has this version's terms: a server starting later need not queue them all again.
+  if (!failed) await recordAnalysisVersion(db);
+  return { total, failed };
 }
 
 /**

@@ -1,17 +1,22 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { SearchQuery, SearchResponse, type SearchHit } from '../../shared/api/search.js';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { SEARCH_QUERY_MAX, SearchQuery, SearchResponse, SimilarQuery, SimilarResponse, type SearchHit } from '../../shared/api/search.js';
 import { LIMITS } from '../../shared/constants.js';
-import { queryRows, type Db } from '../db/client.js';
-import { searchableSql } from '../forum/visibility.js';
+import { queryRows } from '../db/client.js';
 import { badRequest, HttpError } from '../http/errors.js';
 import { END_MS, inDateRange } from '../http/dates.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
-import type { CurrentHitData, SearchFilters, SearchIndex } from './types.js';
+import { isEngineUnavailable } from './errors.js';
+import type { SearchService } from './service.js';
+import { similarThreads } from './similar.js';
+import type { SynonymStore } from './synonyms.js';
+import type { SearchFilters, SearchIndex } from './types.js';
 
 /** Deeper than this, searching is not the way to find something: refine the query instead. */
 const MAX_OFFSET = 1000;
+/** "Vergelijkbare discussies" is asked while typing (the composer waits 400 ms between keys): room for that, not for scraping. */
+const SIMILAR_PER_MINUTE = 60;
 
 function parseDate(value: string | undefined, field: 'from' | 'to'): Date | undefined {
   if (value === undefined) return undefined;
@@ -32,103 +37,100 @@ function parseDate(value: string | undefined, field: 'from' | 'to'): Date | unde
   return date;
 }
 
-interface HitRow {
-  post_id: number;
-  thread_id: number;
-  title: string;
-  category_slug: string;
-  author_id: number;
-  author_name: string;
-  created_at: Date | string;
+/**
+ * The engine failed. The database is our own problem (the error handler answers 500); an outside engine that is
+ * away is not a bug (503, try again); an outside engine refusing what we sent is one (500).
+ */
+async function engineCall<T>(index: SearchIndex, log: FastifyBaseLogger, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (index.name === 'postgres' || !isEngineUnavailable(err)) throw err;
+    log.warn({ err }, 'search engine unavailable');
+    throw new HttpError(503, 'search_unavailable', 'Zoeken is even niet beschikbaar. Probeer het zo opnieuw.', undefined, { 'Retry-After': '5' });
+  }
 }
 
-/** Titles, categories and authors come from the forum tables as they are now, and only for posts still visible. */
-async function hydrate(db: Db, postIds: number[]): Promise<Map<number, HitRow>> {
-  if (postIds.length === 0) return new Map();
-  const rows = await queryRows<HitRow>(
-    db,
-    sql`select p.id as post_id, p.thread_id, t.title, c.slug as category_slug, p.author_id, u.display_name as author_name, p.created_at
-          from posts p
-          join threads t on t.id = p.thread_id
-          join categories c on c.id = t.category_id
-          join users u on u.id = p.author_id
-         where p.id in (select jsonb_array_elements_text(${JSON.stringify(postIds)}::jsonb)::int)
-           and ${searchableSql()}`,
-  );
-  return new Map(rows.map((r) => [r.post_id, r]));
-}
-
-function fromEngine(postId: number, threadId: number, current: CurrentHitData): HitRow {
-  return {
-    post_id: postId,
-    thread_id: threadId,
-    title: current.title,
-    category_slug: current.categorySlug,
-    author_id: current.authorId,
-    author_name: current.authorName,
-    created_at: current.createdAt,
-  };
-}
-
-export default async function searchRoutes(app: FastifyInstance, opts: { index: () => SearchIndex }) {
+export default async function searchRoutes(app: FastifyInstance, opts: { service: SearchService; synonyms: SynonymStore; index: () => SearchIndex }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  const knownCategory = async (slug: string | undefined): Promise<string | undefined> => {
+    if (slug === undefined) return undefined;
+    const [known] = await queryRows<{ slug: string }>(app.db, sql`select slug from categories where slug = ${slug}`);
+    if (!known) throw badRequest('unknown_category', 'Die categorie bestaat niet.', 'category');
+    return known.slug;
+  };
 
   api.get(
     '/api/search',
     { config: { auth: 'member' }, schema: { querystring: SearchQuery, response: { 200: SearchResponse } } },
-    async (request) => {
+    async (request): Promise<SearchResponse> => {
       const query = request.query;
       const filters: SearchFilters = {
         authorId: query.author,
         threadId: query.thread,
         from: parseDate(query.from, 'from'),
         to: parseDate(query.to, 'to'),
+        categorySlug: await knownCategory(query.category),
       };
-      if (query.category !== undefined) {
-        const [known] = await queryRows<{ slug: string }>(app.db, sql`select slug from categories where slug = ${query.category}`);
-        if (!known) throw badRequest('unknown_category', 'Die categorie bestaat niet.', 'category');
-        filters.categorySlug = known.slug;
-      }
-      // The cursor carries the offset, the moment recency is measured from, and the (corrected) query of page one.
-      // decodeCursor checks each key's range: the offset as a count, the moment within the years 0001–9999.
-      const cursor = decodeCursor(query.cursor, ['number', 'moment', 'string'] as const);
+      // A later page continues the question page one answered: its offset (in threads), the moment recency is
+      // measured from, the query the hits are for and whether they have all the words. decodeCursor checks each
+      // key's kind and range.
+      const cursor = decodeCursor(query.cursor, ['number', 'moment', 'string', 'string'] as const);
       const offset = cursor?.[0] ?? 0;
       if (offset > MAX_OFFSET) throw badRequest('invalid_cursor', 'De paginacursor is ongeldig.', 'cursor');
       const now = cursor?.[1] ?? new Date();
-      const text = cursor?.[2] || query.q;
-      if (text.length > 200) throw badRequest('invalid_cursor', 'De paginacursor is ongeldig.', 'cursor');
+      let continued: { resultsFor: string; match: 'all' | 'some' } | undefined;
+      if (cursor) {
+        const [, , resultsFor, match] = cursor;
+        if (resultsFor.trim() === '' || resultsFor.length > SEARCH_QUERY_MAX || (match !== 'all' && match !== 'some')) {
+          throw badRequest('invalid_cursor', 'De paginacursor is ongeldig.', 'cursor');
+        }
+        continued = { resultsFor, match };
+      }
 
       const limit = LIMITS.pageSize;
-      const index = opts.index();
-      let result: Awaited<ReturnType<SearchIndex['search']>>;
-      try {
-        result = await index.search({ text, filters, offset, limit, now, allowCorrection: cursor === null });
-      } catch (err) {
-        // The database is our own problem (the error handler answers 500/503); an external engine being away is not a bug.
-        if (index.name === 'postgres') throw err;
-        request.log.warn({ err }, 'search engine unavailable');
-        throw new HttpError(503, 'search_unavailable', 'Zoeken is even niet beschikbaar. Probeer het zo opnieuw.', undefined, { 'Retry-After': '5' });
-      }
-      // Whatever the engine says, a hit is shown only if the post and its thread are visible right now: checked here,
-      // unless the engine read the hits from the forum tables in the statement that checked that (PostgreSQL).
-      const rows = await hydrate(app.db, result.hits.filter((h) => h.current === undefined).map((h) => h.postId));
-      const hits: SearchHit[] = [];
-      for (const hit of result.hits) {
-        const row = hit.current ? fromEngine(hit.postId, hit.threadId, hit.current) : rows.get(hit.postId);
-        if (!row) continue;
-        hits.push({
-          threadId: row.thread_id,
-          postId: row.post_id,
-          title: row.title,
-          snippetHtml: hit.snippetHtml,
-          categorySlug: row.category_slug,
-          author: { id: row.author_id, displayName: row.author_name },
-          createdAt: new Date(row.created_at).toISOString(),
-        });
-      }
+      const sort = query.sort ?? 'relevance';
+      const answer = await engineCall(opts.index(), request.log, () =>
+        opts.service.search({ text: query.q, filters, sort, offset, limit, now, continued }),
+      );
+      const hits: SearchHit[] = answer.hits.map((hit) => ({
+        threadId: hit.threadId,
+        title: hit.current.title,
+        categorySlug: hit.current.categorySlug,
+        postId: hit.postId,
+        snippetHtml: hit.snippetHtml,
+        author: { id: hit.current.authorId, displayName: hit.current.authorName },
+        createdAt: hit.current.createdAt.toISOString(),
+        matchingPosts: Math.max(1, hit.matchingPosts),
+      }));
       const nextOffset = offset + limit;
-      const nextCursor = result.hasMore && nextOffset <= MAX_OFFSET ? encodeCursor([nextOffset, now.getTime(), result.usedText]) : null;
-      return { hits, nextCursor, ...(result.suggestion ? { suggestion: result.suggestion } : {}) };
+      const nextCursor = answer.hasMore && nextOffset <= MAX_OFFSET ? encodeCursor([nextOffset, now.getTime(), answer.resultsFor, answer.match]) : null;
+      return {
+        query: query.q.trim(),
+        resultsFor: answer.resultsFor.trim(),
+        match: answer.match,
+        ...(answer.suggestion !== undefined ? { suggestion: answer.suggestion } : {}),
+        hits,
+        nextCursor,
+      };
+    },
+  );
+
+  api.get(
+    '/api/search/similar',
+    {
+      config: { auth: 'member', rateLimit: { max: SIMILAR_PER_MINUTE, timeWindow: '1 minute' } },
+      schema: { querystring: SimilarQuery, response: { 200: SimilarResponse } },
+    },
+    async (request): Promise<SimilarResponse> => {
+      const categorySlug = await knownCategory(request.query.category);
+      const index = opts.index();
+      const synonyms = await opts.synonyms.current();
+      const threads = await engineCall(index, request.log, () =>
+        similarThreads(app.db, index, synonyms, { title: request.query.title, categorySlug, now: new Date() }),
+      );
+      return { threads };
     },
   );
 }

@@ -4,6 +4,10 @@
  * from indexed text first, so a post can neither inject markup nor fake a highlight.
  */
 
+import { foldWord } from './analysis/fold.js';
+
+export { foldWord };
+
 /** Private-use characters: never typed by members, and stripped from documents by cleanText. */
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
@@ -49,37 +53,10 @@ export function snippetToHtml(raw: string): string {
   return open ? `${out}</mark>` : out;
 }
 
-/** The Dutch `OF` (uppercase, as a separate word outside quotes) means OR; websearch syntax knows `or`. */
-export function mapDutchOperators(text: string): string {
-  return text
-    .split('"')
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|\s)OF(?=\s|$)/g, '$1or')))
-    .join('"');
-}
-
-/** Lower-cased, accents removed: how words are kept for suggestions. */
-export function foldWord(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /** Distinct words worth suggesting (letters only, 4 to 30 long), folded. */
 export function extractWords(text: string): string[] {
   const words = foldWord(text).match(/\p{L}{4,30}/gu) ?? [];
   return [...new Set(words)];
-}
-
-/** The plain words of a query that a typo correction may replace: not quoted, not excluded, not an operator. */
-export function correctableWords(text: string): string[] {
-  const words: string[] = [];
-  text.split('"').forEach((part, i) => {
-    if (i % 2 === 1) return;
-    for (const token of part.split(/\s+/)) {
-      if (!token || token.startsWith('-') || token === 'OF' || token.toLowerCase() === 'or') continue;
-      const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-      if (/^\p{L}{4,30}$/u.test(word)) words.push(word);
-    }
-  });
-  return words;
 }
 
 /** Replaces whole-word occurrences outside quotes, keeping everything else the member typed. */

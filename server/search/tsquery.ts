@@ -1,62 +1,123 @@
 /**
- * The text of a tsquery (as websearch_to_tsquery writes it), rewritten for the PostgreSQL engine. Pure functions,
- * so they are tested without a database (tests/search/text.test.ts).
+ * The text of a tsquery, written from the analysed query (analysis/query.ts) for the PostgreSQL engine. The terms
+ * are index terms already (roots, compound parts), so the text is cast with `::tsquery` and never stemmed again.
+ * Pure functions, tested without a database (tests/search/text.test.ts).
  */
+import { analyseText } from './analysis/index.js';
+import type { ParsedQuery, QueryClause, TermGroup } from './analysis/types.js';
 
-/**
- * The parsed query, widened for Dutch: every lexeme of 4+ letters matches as a prefix (compounds:
- * "fusie" finds "fusiegesprek"), and a lexeme ending in vowel+s also matches without the s, because the
- * dutch snowball stemmer keeps "fusies" and "fusie" apart.
- */
-export function widenTsquery(tsquery: string): string {
-  return tsquery.replace(/'((?:[^']|'')+)'/g, (_whole, lexeme: string) => {
-    const base = /[aeiou]s$/.test(lexeme) && lexeme.length >= 5 ? lexeme.slice(0, -1) : lexeme;
-    return base.length >= 4 ? `'${base}':*` : `'${base}'`;
-  });
+/** A term as a tsquery (and tsvector) lexeme: quoted, with quotes doubled and backslashes escaped. */
+export function lexeme(term: string): string {
+  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
-/**
- * websearch_to_tsquery spells a hyphenated word as a phrase of the compound and its parts: 'thema-avond' <-> 'thema'
- * <-> 'avond'. The compound lexeme alone finds exactly the same posts (the parser always puts the parts right after
- * it), without checking positions in every candidate's tsvector; and the planner estimates one lexeme far better
- * than a phrase of three that it takes for independent words. Words after the parts keep their distance.
- */
-export function collapseCompounds(tsquery: string): string {
-  return tsquery.replace(/'((?:[^'-]|'')+(?:-(?:[^'-]|'')+)+)'((?:\s*<(?:-|\d+)>\s*'(?:[^']|'')+')+)/g, (_whole, compound: string, chain: string) => {
-    const parts = compound.split('-').length;
-    const links = [...chain.matchAll(/\s*<(-|\d+)>\s*('(?:[^']|'')+')/g)].map((m) => ({ distance: m[1] === '-' ? 1 : Number(m[1]), lexeme: m[2]! }));
-    let used = 0;
-    let i = 0;
-    while (i < links.length && used + links[i]!.distance <= parts) used += links[i++]!.distance;
-    const rest = links.slice(i).map((link, k) => {
-      const distance = k === 0 ? used + link.distance : link.distance;
-      return ` ${distance === 1 ? '<->' : `<${distance}>`} ${link.lexeme}`;
-    });
-    return `'${compound}'${rest.join('')}`;
-  });
-}
-
-function withoutNegations(tsquery: string): string {
-  return tsquery.replace(/!\s*\([^()]*\)/g, '').replace(/!\s*'(?:[^']|'')+'(?::\*)?/g, '');
-}
-
-/** "-woord" alone would match every post without that word: a query needs something to look for. */
-export function hasPositiveTerm(tsquery: string): boolean {
-  return /'(?:[^']|'')+'/.test(withoutNegations(tsquery));
+/** `weights`: restrict to these tsvector weights ('B' = the post's own text; see postgres-tsvector.ts). */
+function term(text: string, prefix: boolean, weights: string): string {
+  const label = `${prefix ? '*' : ''}${weights}`;
+  return label ? `${lexeme(text)}:${label}` : lexeme(text);
 }
 
 /**
- * A case-insensitive regular expression for where a post's first match probably is: the stems of the words
- * looked for ('gemeent' finds "Gemeenten"). Only a hint for where to cut the snippet window: a stem that is not
- * a prefix of its word ('kandidat' for "kandidaat") just misses, and the window starts at the beginning.
+ * How far apart a phrase's words are in a document: a stop word inside a phrase ("verklaring omtrent het gedrag")
+ * is not indexed but keeps its position, so the words around it are 2 apart. Taken from the typed words when the
+ * analysis of the clause gives the same terms; 1 otherwise.
  */
-export function stemPattern(tsquery: string): string | null {
-  const stems = [...withoutNegations(tsquery).matchAll(/'((?:[^']|'')+)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
-  const escaped = [...new Set(stems)].filter((s) => s.length >= 2).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return escaped.length > 0 ? escaped.join('|') : null;
+function phraseDistances(group: TermGroup, typed: string | undefined): number[] {
+  const ones = group.terms.slice(1).map(() => 1);
+  const positions = (group as TermGroup & { positions?: readonly number[] }).positions;
+  if (positions && positions.length === group.terms.length) return positions.slice(1).map((p, i) => Math.max(1, p - positions[i]!));
+  if (typed === undefined) return ones;
+  const tokens = analyseText(typed);
+  if (tokens.length !== group.terms.length || tokens.some((t, i) => !t.terms.includes(group.terms[i]!))) return ones;
+  return tokens.slice(1).map((t, i) => Math.max(1, t.position - tokens[i]!.position));
 }
 
-/** The same query restricted to the body (weight B): does the post's text itself match? */
-export function bodyOnly(tsquery: string): string {
-  return tsquery.replace(/'((?:[^']|'')+)'(:\*)?/g, (_whole, lexeme: string, prefix: string | undefined) => `'${lexeme}':${prefix ? '*' : ''}B`);
+function groupQuery(group: TermGroup, typed: string | undefined, weights: string): string {
+  const last = group.terms.length - 1;
+  const terms = group.terms.map((t, i) => term(t, group.prefix && i === last, weights));
+  if (terms.length === 1) return terms[0]!;
+  if (!group.phrase) return `(${terms.join(' & ')})`;
+  const distances = phraseDistances(group, typed);
+  return `(${terms.map((t, i) => (i === 0 ? t : ` ${distances[i - 1] === 1 ? '<->' : `<${distances[i - 1]}>`} ${t}`)).join('')})`;
+}
+
+/** A clause matches when any alternative does (the typed words, their synonyms). */
+function clauseQuery(clause: QueryClause, weights = ''): string {
+  const parts = clause.alternatives.map((g, i) => groupQuery(g, i === 0 ? clause.typed : undefined, weights));
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' | ')})`;
+}
+
+/** One required group: clauses joined by OF, any one suffices. */
+export function requiredGroupQuery(group: readonly QueryClause[]): string {
+  const parts = group.map((c) => clauseQuery(c));
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' | ')})`;
+}
+
+function excludedQuery(query: ParsedQuery): string {
+  return query.excluded.map((c) => ` & !${clauseQuery(c)}`).join('');
+}
+
+/**
+ * The posts a search matches. 'all': every required group; 'most': any of them (ranked later by how many). Null
+ * when the query asks for nothing (only stop words, operators or -words: "-fusie" alone would match every post
+ * without that word).
+ */
+export function matchQuery(query: ParsedQuery, match: 'all' | 'most'): string | null {
+  if (query.required.length === 0) return null;
+  const groups = query.required.map(requiredGroupQuery);
+  const joined = groups.length === 1 ? groups[0]! : `(${groups.join(match === 'all' ? ' & ' : ' | ')})`;
+  return `${joined}${excludedQuery(query)}`;
+}
+
+/**
+ * Posts with at least `k` of the required groups (every way of choosing k of them, OR'ed): the first try of match
+ * 'most' with three or more groups, so that "jongeren lid maken" answers threads with two of the words before
+ * threads with one. Null when that is every group or none.
+ */
+export function atLeastQuery(query: ParsedQuery, k: number): string | null {
+  const groups = query.required.map(requiredGroupQuery);
+  if (k <= 1 || k >= groups.length) return null;
+  const choices: string[] = [];
+  const choose = (from: number, picked: string[]) => {
+    if (picked.length === k) return void choices.push(`(${picked.join(' & ')})`);
+    for (let i = from; i <= groups.length - (k - picked.length); i++) choose(i + 1, [...picked, groups[i]!]);
+  };
+  choose(0, []);
+  return `(${choices.join(' | ')})${excludedQuery(query)}`;
+}
+
+/**
+ * Every positive term on its own, restricted to `weights`: "does this post's own text mention any of the words?"
+ * (B: the body; AB: the body or the thread's title on its opening post).
+ */
+export function anyTermQuery(query: ParsedQuery, weights: string): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const clause of query.required.flat()) {
+    for (const group of clause.alternatives) {
+      group.terms.forEach((t, i) => {
+        const prefix = group.prefix && i === group.terms.length - 1;
+        const key = `${t}\u0000${prefix}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        parts.push(term(t, prefix, weights));
+      });
+    }
+  }
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' | ')})`;
+}
+
+/** The positive terms as arrays for SQL: exact lexemes, and LIKE patterns for the prefix ones. */
+export function highlightTerms(query: ParsedQuery): { exact: string[]; prefixes: string[] } {
+  const exact = new Set<string>();
+  const prefixes = new Set<string>();
+  for (const clause of query.required.flat()) {
+    for (const group of clause.alternatives) {
+      group.terms.forEach((t, i) => {
+        if (group.prefix && i === group.terms.length - 1) prefixes.add(`${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        else exact.add(t);
+      });
+    }
+  }
+  return { exact: [...exact], prefixes: [...prefixes] };
 }

@@ -1,4 +1,6 @@
+import type { SearchSort } from '../../shared/api/search.js';
 import type { Config } from '../config.js';
+import type { ParsedQuery, SynonymSet } from './analysis/types.js';
 
 /** One post as a search engine stores it: only posts members may see are ever indexed. */
 export interface SearchDocument {
@@ -23,23 +25,33 @@ export interface SearchFilters {
   threadId?: number;
 }
 
+/** One search as the engines get it: the member's words already analysed (analysis/query.ts). Paging is in threads. */
 export interface SearchRequest {
-  /** What the member typed (at most 200 characters, checked by the route). */
-  text: string;
+  query: ParsedQuery;
+  /**
+   * 'all': a thread matches when one of its posts matches every required group. 'most': posts that match at least
+   * one group, ranked first by how many groups they match (the fallback when nothing has all the words, and what
+   * "Vergelijkbare discussies" uses).
+   */
+  match: 'all' | 'most';
   filters: SearchFilters;
+  sort: SearchSort;
+  /** Threads to skip and to return. */
   offset: number;
   limit: number;
   /** The moment recency is measured from; kept in the cursor so every page ranks alike. */
   now: Date;
-  /** Try a corrected query ("bedoelde je …?") when the text finds (almost) nothing. Off for later pages. */
-  allowCorrection: boolean;
 }
 
-export interface EngineHit {
-  postId: number;
+/** A matching thread as an engine found it. */
+export interface EngineThreadHit {
   threadId: number;
-  /** Escaped text with only <mark> … </mark> added. */
-  snippetHtml: string;
+  /** The thread's best-matching post: the hit links there and its snippet is cut from it. */
+  postId: number;
+  /** How many of the thread's indexed posts match (at least 1). */
+  matchingPosts: number;
+  /** The best post's plain text as the engine holds it; analysis/snippet.ts cuts the snippet from it. */
+  body: string;
   /**
    * What the hit shows, read from the forum tables in the same statement that checked the post and its thread are
    * visible (PostgreSQL): the route then needs no query of its own. Absent for an outside engine.
@@ -57,26 +69,32 @@ export interface CurrentHitData {
 }
 
 export interface SearchResult {
-  hits: EngineHit[];
+  hits: EngineThreadHit[];
   hasMore: boolean;
-  /** The corrected query, when one was found. */
-  suggestion?: string;
-  /** The query the hits belong to: the corrected one when the typed one found nothing. */
-  usedText: string;
 }
 
 /** A search engine behind the forum. Implementations: PostgreSQL (default) and Meilisearch. */
 export interface SearchIndex {
   readonly name: 'postgres' | 'meilisearch';
-  /** Whether the engine offers "bedoelde je …?" suggestions (Meilisearch corrects typos silently instead). */
-  readonly suggests: boolean;
   /** Applies settings (Meilisearch); may fail while the engine is down, and is then retried before indexing. */
   setup(): Promise<void>;
   /** Adds or replaces documents; resolves only once the engine accepted them. */
   index(docs: SearchDocument[]): Promise<void>;
   remove(postIds: number[]): Promise<void>;
   search(request: SearchRequest): Promise<SearchResult>;
+  /**
+   * Corrections for typed words that no indexed post contains ("kandidaatsteling" → "kandidaatstelling"), keyed by
+   * the word as given. An engine that tolerates typos itself (Meilisearch) returns an empty map.
+   */
+  corrections(words: string[]): Promise<Map<string, string>>;
+  /** The admins' synonym list, for an engine that keeps synonyms in its own settings (Meilisearch); PostgreSQL gets them in the query. */
+  setSynonyms(groups: readonly SynonymSet[]): Promise<void>;
   health(): Promise<'ok' | 'degraded'>;
+  /**
+   * Deletes what the index holds of posts that are gone or may no longer be shown, after a full reindex. Only an
+   * outside engine needs it: PostgreSQL's documents are removed with their posts (a foreign key) or by the outbox.
+   */
+  pruneStale?(): Promise<number>;
 }
 
-export type SearchEngineConfig = Pick<Config, 'meiliUrl' | 'meiliMasterKey'>;
+export type SearchEngineConfig = Pick<Config, 'meiliUrl' | 'meiliMasterKey' | 'meiliApiKey'>;

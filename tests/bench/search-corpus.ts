@@ -39,8 +39,8 @@ export async function fillSearchCorpus(db: Db, postCount: number, seed: number, 
   const hash = await hashPassword(SEARCH_BENCH_PASSWORD);
   const members = Array.from({ length: SEARCH_MEMBERS }, (_, i) => ({ email: searchMemberEmail(i + 1), name: memberName(i) }));
   await db.execute(sql`
-    insert into users (email, password_hash, display_name, party, municipality, role, status, approved_at, created_at)
-    select email, ${hash}, name, 'Lokaal Belang', 'Utrecht', 'member', 'active', now() - interval '4 years', now() - interval '4 years'
+    insert into users (email, password_hash, display_name, party, municipality, role, status, approved_at, email_confirmed_at, created_at)
+    select email, ${hash}, name, 'Lokaal Belang', 'Utrecht', 'member', 'active', now() - interval '4 years', now() - interval '4 years', now() - interval '4 years'
       from jsonb_to_recordset(${JSON.stringify(members)}::jsonb) as m(email text, name text)`);
   const userIds = (await queryRows<{ id: number }>(db, sql`select id from users where email like 'zoeker%@bench.example.nl' order by id`)).map((r) => r.id);
   const categoryIds = new Map((await queryRows<{ id: number; slug: string }>(db, sql`select id, slug from categories`)).map((c) => [c.slug, c.id]));
@@ -127,6 +127,15 @@ export async function fillSearchCorpus(db: Db, postCount: number, seed: number, 
   const fillSeconds = (performance.now() - started) / 1000;
 
   const indexStarted = performance.now();
+  const indexed = await indexSearchCorpus(db, log);
+  return { posts: postId, threads: threadId, hiddenOrDeleted, indexed, fillSeconds, indexSeconds: (performance.now() - indexStarted) / 1000 };
+}
+
+/**
+ * Indexes every post the way `npm run reindex` does (which also records the analysis version, so the server does
+ * not queue everything again at start), then refreshes the planner's statistics. Answers how many are indexed.
+ */
+export async function indexSearchCorpus(db: Db, log: (line: string) => void): Promise<number> {
   const index = new PostgresSearchIndex(db);
   const worker = new OutboxWorker(db, () => index, { warn: (obj, message) => console.warn(message, obj) }, { batchSize: 1000 });
   const result = await reindexAll(db, worker, (done, total) => log(`  index: ${done} / ${total} posts`), 5000);
@@ -135,5 +144,5 @@ export async function fillSearchCorpus(db: Db, postCount: number, seed: number, 
   await db.execute(sql`vacuum analyze search_documents`);
   await db.execute(sql`vacuum analyze search_words`);
   const [indexed] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from search_documents`);
-  return { posts: postId, threads: threadId, hiddenOrDeleted, indexed: indexed?.n ?? 0, fillSeconds, indexSeconds: (performance.now() - indexStarted) / 1000 };
+  return indexed?.n ?? 0;
 }

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, queryRows } from '../../server/db/client.js';
-import { fillSearchCorpus } from './search-corpus.js';
+import { ANALYSIS_VERSION } from '../../server/search/analysis/index.js';
+import { fillSearchCorpus, indexSearchCorpus } from './search-corpus.js';
 
 /**
  * Makes the search benchmark's database `name` on the server of `adminUrl` and fills it, or, with `reuse`, keeps
@@ -22,6 +23,14 @@ export async function prepareSearchDatabase(adminUrl: string, name: string, post
       if (marker?.comment === `posts=${posts} seed=${seed}`) {
         await admin.end();
         console.info(`corpus: reusing ${name} (${marker.comment})`);
+        // Indexed by another version of the Dutch analysis: index it again now rather than under the measurement.
+        const [state] = await queryRows<{ value: string }>(database.db, sql`select value from search_state where key = 'analyzer'`);
+        if (state?.value !== ANALYSIS_VERSION) {
+          console.info(`corpus: reindexing (analysis ${state?.value ?? 'none'} → ${ANALYSIS_VERSION}) …`);
+          const started = performance.now();
+          const indexed = await indexSearchCorpus(database.db, () => {});
+          console.info(`corpus: ${indexed} indexed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+        }
         return url.toString();
       }
     } finally {

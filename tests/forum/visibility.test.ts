@@ -17,6 +17,7 @@ import {
 } from '../../server/forum/visibility.js';
 import { createLiveStore } from '../../server/live/store.js';
 import { loadDocuments } from '../../server/search/documents.js';
+import { parseQuery } from '../../server/search/analysis/index.js';
 import { PostgresSearchIndex } from '../../server/search/postgres-index.js';
 import type { SearchDocument } from '../../server/search/types.js';
 import { createTestDatabase } from '../helpers/database.js';
@@ -189,11 +190,14 @@ describe('visibility: the SQL, in-memory and search forms agree', () => {
           createdAt: p.createdAt,
         }));
         await index.index(everything);
-        const found = await index.search({ text: WORD, filters: {}, offset: 0, limit: 100, now: new Date(), allowCorrection: false });
+        const found = await index.search({ query: parseQuery(WORD), match: 'all', filters: {}, sort: 'relevance', offset: 0, limit: 100, now: new Date() });
         const searchIds = sorted(postRows.filter((p) => searchable(p, threadRows.get(p.threadId)!)).map((p) => p.id));
         expect(sorted(bySql.map((r) => r.id)), 'search SQL').toEqual(searchIds);
         expect(sorted(docs.map((d) => d.postId)), 'search documents').toEqual(searchIds);
-        expect(sorted(found.hits.map((h) => h.postId)), 'search hits').toEqual(searchIds);
+        // Hits are threads: exactly those with a searchable post, each shown through one, counting all of them.
+        expect(sorted(found.hits.map((h) => h.threadId)), 'search hits').toEqual(sorted(new Set(postRows.filter((p) => searchIds.includes(p.id)).map((p) => p.threadId))));
+        expect(found.hits.every((h) => searchIds.includes(h.postId)), 'search hits show searchable posts').toBe(true);
+        expect(found.hits.reduce((n, h) => n + h.matchingPosts, 0), 'search hits count searchable posts').toBe(searchIds.length);
 
         for (const { name, user } of viewers) {
           // In memory, over the loaded rows.

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { SearchResponse, SimilarResponse } from '../../shared/api/search.js';
 import type { CurrentUser } from '../../server/auth/types.js';
 import { posts, threads } from '../../server/db/schema.js';
 import { makePost, makeThread } from '../../server/dev/factories.js';
@@ -6,11 +7,7 @@ import { publish } from '../../server/events/publish.js';
 import type { TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
 
-export interface SearchResponseBody {
-  hits: { threadId: number; postId: number; title: string; snippetHtml: string; categorySlug: string; author: { id: number; displayName: string }; createdAt: string }[];
-  nextCursor: string | null;
-  suggestion?: string;
-}
+export type SearchResponseBody = SearchResponse;
 
 /** What moderation does to a post (hide it), announced the way the forum announces it: publish, so with an outbox row. */
 export async function hidePost(t: TestApp, postId: number): Promise<void> {
@@ -43,6 +40,10 @@ export function search(client: TestClient, params: Record<string, string | numbe
   return client.get<SearchResponseBody>(`/api/search?${query}`);
 }
 
+export function similar(client: TestClient, params: Record<string, string>) {
+  return client.get<SimilarResponse>(`/api/search/similar?${new URLSearchParams(params)}`);
+}
+
 /** The corpus every engine is tested on. */
 export async function makeCorpus(t: TestApp, anna: CurrentUser, bert: CurrentUser) {
   const fusion = await makeThread(t.db, anna, { category: 'fuseren', title: 'Fusie met Gemeentebelangen', body: 'We praten over samengaan van twee partijen in de regio.' });
@@ -59,9 +60,23 @@ export async function makeCorpus(t: TestApp, anna: CurrentUser, bert: CurrentUse
   const hiddenThread = await makeThread(t.db, anna, { category: 'fuseren', title: 'Verstopt onderwerp over een fusie', body: 'Het schuilwoord staat hier.' });
   const old = await makeThread(t.db, bert, { category: 'fractie-en-raadswerk', title: 'Oude discussie over de gemeenteraad', body: 'Wat deed de gemeenteraad toen?' });
   await backdateThread(t, old.threadId, new Date('2020-03-01T12:00:00Z'));
-  const budget = await makeThread(t.db, anna, { category: 'fractie-en-raadswerk', title: 'Jaarlijkse cijfers', body: 'Over de begroting, punt 0.' });
-  for (let i = 1; i < 25; i++) await makePost(t.db, bert, budget.threadId, { body: `Over de begroting, punt ${i}.` });
+  // 25 threads for paging (hits are threads), and one thread where many posts match.
+  const budget: { threadId: number; postId: number }[] = [];
+  for (let i = 0; i < 25; i++) budget.push(await makeThread(t.db, i % 2 ? bert : anna, { category: 'fractie-en-raadswerk', title: `Jaarlijkse cijfers ${i}`, body: `Over de begroting, punt ${i}.` }));
+  // The title and three replies say it; the opening post and one reply do not.
+  const audit = await makeThread(t.db, anna, { category: 'algemeen', title: 'De kascontrole van dit jaar', body: 'Wie wil er dit jaar meedoen?' });
+  const auditReplies = [
+    await makePost(t.db, bert, audit.threadId, { body: 'Ik doe graag mee aan de kascontrole.' }),
+    await makePost(t.db, anna, audit.threadId, { body: 'Prima, dank je wel.' }),
+    await makePost(t.db, bert, audit.threadId, { body: 'Bij de kascontrole kijken we naar de boeken van de penningmeester.' }),
+    await makePost(t.db, anna, audit.threadId, { body: 'Vorig jaar duurde de kascontrole twee avonden.' }),
+  ];
+  // Word families and synonyms (the analysis: fuseren / fusie / gefuseerd; alv = algemene ledenvergadering).
+  const merged = await makeThread(t.db, bert, { category: 'fuseren', title: 'Samen verder na de herindeling', body: 'Onze twee afdelingen zijn vorig jaar gefuseerd.' });
+  const assembly = await makeThread(t.db, anna, { category: 'algemeen', title: 'Verslag van de algemene ledenvergadering', body: 'De algemene ledenvergadering koos een nieuw bestuur.' });
+  // Partial match: has "jongeren" and "actief", not "begroting".
+  const youth = await makeThread(t.db, bert, { category: 'algemeen', title: 'Jongeren in de afdeling', body: 'Hoe houden we jongeren actief in de afdeling?' });
   await hidePost(t, hidden);
   await hideThread(t, hiddenThread.threadId);
-  return { fusion, fusionReply, candidates, flyers, script, hidden, deleted, hiddenThread, old, budget };
+  return { fusion, fusionReply, candidates, flyers, script, hidden, deleted, hiddenThread, old, budget, audit, auditReplies, merged, assembly, youth };
 }

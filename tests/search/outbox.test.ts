@@ -5,10 +5,11 @@ import { queryRows } from '../../server/db/client.js';
 import { makePost, makeThread } from '../../server/dev/factories.js';
 import { OutboxWorker } from '../../server/search/outbox.js';
 import { reindexAll } from '../../server/search/reindex.js';
+import type { SynonymSet } from '../../server/search/analysis/types.js';
 import type { SearchDocument, SearchIndex, SearchRequest } from '../../server/search/types.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
-import { hideThread, search } from './fixtures.js';
+import { hideThread, search, type SearchResponseBody } from './fixtures.js';
 
 /**
  * A fault injector around the real index (not a mock): it refuses writes while `failing`, and can run
@@ -16,12 +17,10 @@ import { hideThread, search } from './fixtures.js';
  */
 class FaultyIndex implements SearchIndex {
   readonly name;
-  readonly suggests;
   failing = false;
   duringIndex: (() => Promise<void>) | null = null;
   constructor(readonly inner: SearchIndex) {
     this.name = inner.name;
-    this.suggests = inner.suggests;
   }
   setup() {
     return this.inner.setup();
@@ -40,6 +39,12 @@ class FaultyIndex implements SearchIndex {
   search(request: SearchRequest) {
     return this.inner.search(request);
   }
+  corrections(words: string[]) {
+    return this.inner.corrections(words);
+  }
+  setSynonyms(groups: readonly SynonymSet[]) {
+    return this.inner.setSynonyms(groups);
+  }
   async health() {
     return this.failing ? ('degraded' as const) : this.inner.health();
   }
@@ -52,7 +57,9 @@ let faulty: FaultyIndex;
 /** Far enough ahead that every backoff has passed: tests step over time instead of waiting for it. */
 const later = () => new Date(Date.now() + 3600_000);
 const backlog = () => queryRows<{ kind: string; target_id: number; attempts: number }>(t.db, sql`select kind, target_id::int, attempts from search_outbox order by id`);
-const ids = (body: { hits: { postId: number }[] }) => body.hits.map((h) => h.postId);
+/** The best post of each thread found, and the threads. */
+const posts = (body: SearchResponseBody) => body.hits.map((h) => h.postId);
+const threads = (body: SearchResponseBody) => body.hits.map((h) => h.threadId);
 
 beforeAll(async () => {
   // Each test asserts what one drain did: no background poller may take the rows first.
@@ -95,7 +102,9 @@ describe('search outbox', () => {
     const recovered = await t.app.searchService.drainOutbox({ now: later() });
     expect(recovered).toMatchObject({ failed: false, processed: 2, indexed: 2 });
     expect(await backlog()).toEqual([]);
-    expect(ids((await search(member, { q: 'deurkloppers' })).body).sort()).toEqual([created.body.post.id, reply.body.post.id].sort());
+    const found = (await search(member, { q: 'deurkloppers' })).body;
+    expect(threads(found)).toEqual([created.body.thread.id]);
+    expect(found.hits[0]!.matchingPosts).toBe(2);
     expect((await t.guest().get<{ search: string }>('/api/ready')).body.search).toBe('ok');
   });
 
@@ -110,7 +119,7 @@ describe('search outbox', () => {
     await t.app.searchService.drainOutbox({ now: later() });
     expect(faulty.duringIndex).toBeNull();
     expect(await backlog()).toEqual([]);
-    expect(ids((await search(member, { q: 'nieuweversie' })).body)).toEqual([postId]);
+    expect(posts((await search(member, { q: 'nieuweversie' })).body)).toEqual([postId]);
     expect((await search(member, { q: 'oudeversie' })).body.hits).toEqual([]);
   });
 
@@ -119,11 +128,14 @@ describe('search outbox', () => {
     const reply = await makePost(t.db, user, threadId, { body: 'Nog meer over de wethoudersruzie.' });
     const other = await makeThread(t.db, user, { category: 'algemeen', title: 'Andere wethoudersruzie', body: 'Elders ook een wethoudersruzie.' });
     await t.app.searchService.drainOutbox();
-    expect(ids((await search(member, { q: 'wethoudersruzie' })).body).sort()).toEqual([postId, reply, other.postId].sort());
+    const before = (await search(member, { q: 'wethoudersruzie' })).body;
+    expect(threads(before).sort()).toEqual([threadId, other.threadId].sort());
+    expect(before.hits.find((h) => h.threadId === threadId)?.matchingPosts).toBe(2);
+    expect(postId).toBeLessThan(reply);
     await hideThread(t, threadId);
     const result = await t.app.searchService.drainOutbox();
     expect(result.removed).toBe(2);
-    expect(ids((await search(member, { q: 'wethoudersruzie' })).body)).toEqual([other.postId]);
+    expect(posts((await search(member, { q: 'wethoudersruzie' })).body)).toEqual([other.postId]);
     const [count] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from search_documents where thread_id = ${threadId}`);
     expect(count!.n).toBe(0);
   });
@@ -138,7 +150,7 @@ describe('search outbox', () => {
     for (let run = 0; run < 2; run++) {
       const result = await reindexAll(t.db, worker, (done) => progress.push(done), 5);
       expect(result.failed).toBe(false);
-      expect(ids((await search(member, { q: 'herbouwwoord' })).body)).toEqual([postId]);
+      expect(posts((await search(member, { q: 'herbouwwoord' })).body)).toEqual([postId]);
       expect((await search(member, { q: 'wethoudersruzie' })).body.hits).toHaveLength(1);
     }
     expect(progress.at(-1)).toBeGreaterThan(0);

@@ -4,5 +4,5 @@ import { searchContract } from './contract.js';
 
 // PGlite by default; the real server when DATABASE_URL is set (run the suite both ways).
 describe(`search contract: PostgreSQL full-text search (${usingRealPostgres ? 'real PostgreSQL' : 'PGlite'})`, () => {
-  searchContract({ dutchStemming: true, suggestions: true });
+  searchContract({ dutchStemming: true, corrections: true });
 });

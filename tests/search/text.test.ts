@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { filterExpression } from '../../server/search/meili-index.js';
-import { bodyOnly, collapseCompounds, hasPositiveTerm, stemPattern, widenTsquery } from '../../server/search/tsquery.js';
-import { cleanText, correctableWords, decodeEntities, hasPositiveWord, mapDutchOperators, replaceWords, snippetToHtml } from '../../server/search/text.js';
+import { parseQuery } from '../../server/search/analysis/index.js';
+import type { ParsedQuery } from '../../server/search/analysis/types.js';
+import { documentTsvector } from '../../server/search/postgres-tsvector.js';
+import { anyTermQuery, lexeme, matchQuery } from '../../server/search/tsquery.js';
+import { cleanText, decodeEntities, hasPositiveWord, replaceWords, snippetToHtml } from '../../server/search/text.js';
 
 describe('search text helpers', () => {
   it('escapes everything and adds only balanced <mark> elements', () => {
@@ -15,41 +18,14 @@ describe('search text helpers', () => {
     expect(decodeEntities('&lt;script&gt; &amp;amp; &#39; &#x263A; &bogus;')).toBe("<script> &amp; ' ☺ &bogus;");
   });
 
-  it('maps the Dutch OF outside quotes only', () => {
-    expect(mapDutchOperators('fusie OF samenwerking "een OF ander"')).toBe('fusie or samenwerking "een OF ander"');
-    expect(mapDutchOperators('OFFERTE of')).toBe('OFFERTE of');
-  });
-
-  it('widens lexemes to prefixes and folds -s plurals after a vowel', () => {
-    expect(widenTsquery("'fusies' & !'campagn' | 'ga' <-> 'kandidat'")).toBe("'fusie':* & !'campagn':* | 'ga' <-> 'kandidat':*");
-  });
-
-  it('looks a hyphenated word up by its compound lexeme alone, keeping the distance of the words after it', () => {
-    expect(collapseCompounds("'thema-avond' <-> 'thema' <-> 'avond' & 'gepland'")).toBe("'thema-avond' & 'gepland'");
-    expect(collapseCompounds("'huis-aan-huis' <-> 'huis' <2> 'huis'")).toBe("'huis-aan-huis'");
-    expect(collapseCompounds("'goed' <-> 'thema-avond' <-> 'thema' <-> 'avond' <-> 'gepland'")).toBe("'goed' <-> 'thema-avond' <3> 'gepland'");
-    expect(collapseCompounds("!( 'alv-besluit' <-> 'alv' <-> 'besluit' ) & 'fusie'")).toBe("!( 'alv-besluit' ) & 'fusie'");
-    expect(collapseCompounds("'2024' <-> '-2025' & 'fusie' <-> 'gesprek'")).toBe("'2024' <-> '-2025' & 'fusie' <-> 'gesprek'");
-  });
-
-  it('finds where a snippet should start and whether the body itself matches', () => {
-    expect(stemPattern("'gemeent':* & !'notaris':* | 'ga' <-> 'a.b'")).toBe('gemeent|ga|a\\.b');
-    expect(stemPattern("!'fusie':*")).toBeNull();
-    expect(bodyOnly("'fusie':* & !'notaris' | 'ga' <-> 'kandidat':*")).toBe("'fusie':*B & !'notaris':B | 'ga':B <-> 'kandidat':*B");
-  });
-
   it('knows a query without anything to look for', () => {
-    expect(hasPositiveTerm("!'fusie'")).toBe(false);
-    expect(hasPositiveTerm("!( 'fusie' <-> 'gesprek' )")).toBe(false);
-    expect(hasPositiveTerm("!'fusie' & 'raad'")).toBe(true);
     const stop = new Set(['de', 'het']);
     expect(hasPositiveWord('-fusie OF "" de', stop)).toBe(false);
     expect(hasPositiveWord('"de fusie"', stop)).toBe(true);
     expect(hasPositiveWord('het raadsvoorstel', stop)).toBe(true);
   });
 
-  it('corrects only plain words and keeps the rest of the query', () => {
-    expect(correctableWords('kandidaatsteling "vaste zin" -uitsluiten OF raad lijst')).toEqual(['kandidaatsteling', 'raad', 'lijst']);
+  it('replaces corrected words outside quotes and exclusions only', () => {
     expect(replaceWords('kandidaatsteling -kandidaatsteling "kandidaatsteling"', new Map([['kandidaatsteling', 'kandidaatstelling']]))).toBe(
       'kandidaatstelling -kandidaatsteling "kandidaatsteling"',
     );
@@ -60,5 +36,47 @@ describe('search text helpers', () => {
     expect(
       filterExpression({ categorySlug: 'fuseren', authorId: 3, threadId: 9, from: new Date('2020-01-01T00:00:00Z'), to: new Date('2021-01-01T00:00:00Z') }),
     ).toBe('categorySlug = "fuseren" AND authorId = 3 AND createdAt >= 1577836800000 AND createdAt < 1609459200000 AND threadId = 9');
+  });
+});
+
+/** A query by hand (the analysis has its own tests): what the tsquery is written from. */
+function q(required: ParsedQuery['required'], excluded: ParsedQuery['excluded'] = []): ParsedQuery {
+  return { text: '', required, excluded, highlight: new Set(), correctable: [] };
+}
+const word = (typed: string, terms: string[], extra: { phrase?: boolean; prefix?: boolean } = {}) => ({
+  typed,
+  alternatives: [{ terms, phrase: extra.phrase ?? false, prefix: extra.prefix ?? false }],
+  synonymAlternatives: [],
+});
+
+describe('the PostgreSQL engine\'s tsquery and tsvector text', () => {
+  it('quotes lexemes, doubling quotes and escaping backslashes', () => {
+    expect(lexeme("zo'n")).toBe("'zo''n'");
+    expect(lexeme('a\\b')).toBe("'a\\\\b'");
+  });
+
+  it('writes AND of OR-groups, phrases, prefixes and exclusions', () => {
+    const query = q(
+      [[word('fusie', ['fusie'], { prefix: true })], [word('alv', ['alv']), word('raad', ['raad'])], [word('historisch besluit', ['historisch', 'besluit'], { phrase: true })]],
+      [word('notaris', ['notaris'])],
+    );
+    expect(matchQuery(query, 'all')).toBe("('fusie':* & ('alv' | 'raad') & ('historisch' <-> 'besluit')) & !'notaris'");
+    expect(matchQuery(query, 'most')).toBe("('fusie':* | ('alv' | 'raad') | ('historisch' <-> 'besluit')) & !'notaris'");
+    expect(matchQuery(q([], [word('fusie', ['fusie'])]), 'all')).toBeNull();
+    expect(anyTermQuery(query, 'B')).toBe("('fusie':*B | 'alv':B | 'raad':B | 'historisch':B | 'besluit':B)");
+  });
+
+  it('keeps the distance of a stop word inside a phrase, and ORs synonym alternatives', () => {
+    const parsed = parseQuery('"verklaring omtrent het gedrag"');
+    expect(matchQuery(parsed, 'all')).toMatch(/<2>/);
+    const synonyms = parseQuery('alv', [{ terms: ['alv', 'algemene ledenvergadering'] }]);
+    expect(matchQuery(synonyms, 'all')).toMatch(/^\('alv' \| \('[a-z]+' <-> '[a-z]+'\)\)$/);
+  });
+
+  it('puts the title before the body, at A on the opening post and C on a reply, never a phrase across them', () => {
+    const opening = documentTsvector('Fusie', 'fusie nu', true);
+    expect(opening).toContain("'fusie':1A,3B");
+    expect(documentTsvector('Fusie', 'fusie', false)).toBe("'fusie':1C,3B");
+    expect(documentTsvector('', "zo'n fusie", false)).not.toContain(':0');
   });
 });

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useId, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useMemberSuggestions } from '../api/members';
 import { nlMembers } from '../i18n/nl-members';
+import { useDebounced } from './use-debounced';
 
 /**
  * The @-autocomplete of the composer. Typing `@` and a letter offers active members' names (GET
@@ -25,15 +26,6 @@ export function mentionBeforeCaret(value: string, caret: number): { at: number; 
   if (!text || /^\s|\n|\s\s/.test(text) || text.trim().split(/\s+/).length > 5) return null;
   if (at > 0 && GLUED.test(value[at - 1]!)) return null;
   return { at, text };
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 export function useMentionSuggest({

@@ -4,8 +4,12 @@ import { nl } from '../i18n/nl';
 import { PageTitle } from './page-title';
 import { Loading, PageError } from './states';
 
-/** Members-only pages: guests go to login, pending accounts to the waiting page, suspended and rejected ones see why. */
-export function RequireMember({ moderator = false }: { moderator?: boolean }) {
+/**
+ * Members-only pages: guests go to login, pending accounts to the waiting page, suspended and rejected ones see why.
+ * `moderator`: moderators and admins only; `admin`: admins only (the server checks again, this only spares a page of
+ * refusals).
+ */
+export function RequireMember({ moderator = false, admin = false }: { moderator?: boolean; admin?: boolean }) {
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <Loading />;
@@ -31,7 +35,7 @@ export function RequireMember({ moderator = false }: { moderator?: boolean }) {
       </>
     );
   }
-  if (moderator && user.role === 'member') {
+  if ((moderator && user.role === 'member') || (admin && user.role !== 'admin')) {
     return (
       <>
         <PageTitle>{nl.errors.forbiddenTitle}</PageTitle>

@@ -6,6 +6,7 @@ import { ApiError } from '../api/http';
 import { Composer } from '../components/composer';
 import { Field } from '../components/field';
 import { PageTitle } from '../components/page-title';
+import { SimilarThreads } from '../components/similar-threads';
 import { ErrorMessage, Loading } from '../components/states';
 import { nlForum } from '../i18n/nl-forum';
 
@@ -31,26 +32,33 @@ export default function NewThread() {
       {categories.isPending ? (
         <Loading />
       ) : (
-        <form className="form" onSubmit={submit} noValidate>
-          <ErrorMessage error={create.error && !error?.field ? create.error : null} />
-          <Field label={nlForum.newThread.category} required error={fieldError('categorySlug')}>
-            {(p) => (
-              <select {...p} value={categorySlug} onChange={(e) => setCategorySlug(e.target.value)}>
-                {categories.data?.categories.map((c) => (
-                  <option key={c.slug} value={c.slug}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={nlForum.newThread.threadTitle} required error={fieldError('title')}>
-            {(p) => <input {...p} type="text" maxLength={LIMITS.titleMax} value={title} onChange={(e) => setTitle(e.target.value)} />}
-          </Field>
-          <Composer value={body} onChange={setBody} error={fieldError('body')} />
-          <button type="submit" disabled={create.isPending}>
-            {create.isPending ? nlForum.composer.busy : nlForum.newThread.submit}
-          </button>
+        // Two columns on a wide screen: "Vergelijkbare discussies" beside the fields, so they do not move while it
+        // comes and goes; on a narrow one it sits under the title, where it is read next.
+        <form className="new-thread-form" onSubmit={submit} noValidate>
+          <div className="form new-thread-head">
+            <ErrorMessage error={create.error && !error?.field ? create.error : null} />
+            <Field label={nlForum.newThread.category} required error={fieldError('categorySlug')}>
+              {(p) => (
+                <select {...p} value={categorySlug} onChange={(e) => setCategorySlug(e.target.value)}>
+                  {categories.data?.categories.map((c) => (
+                    <option key={c.slug} value={c.slug}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={nlForum.newThread.threadTitle} required error={fieldError('title')}>
+              {(p) => <input {...p} type="text" maxLength={LIMITS.titleMax} value={title} onChange={(e) => setTitle(e.target.value)} />}
+            </Field>
+          </div>
+          <SimilarThreads title={title} className="new-thread-similar" />
+          <div className="form new-thread-body">
+            <Composer value={body} onChange={setBody} error={fieldError('body')} />
+            <button type="submit" disabled={create.isPending}>
+              {create.isPending ? nlForum.composer.busy : nlForum.newThread.submit}
+            </button>
+          </div>
         </form>
       )}
     </>

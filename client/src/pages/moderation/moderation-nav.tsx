@@ -1,11 +1,14 @@
 import { NavLink } from 'react-router';
+import { useMe } from '../../api/auth';
 import { useWaiting, WaitingCount } from '../../components/notifications-link';
 import { nlModeration } from '../../i18n/nl-moderation';
 import { nlNotifications } from '../../i18n/nl-notifications';
+import { nlSearch } from '../../i18n/nl-search';
 
 export function ModerationNav() {
   // The header's counts (one request for both): what waits behind each tab, shown and spoken.
   const { openReports, pendingRegistrations } = useWaiting();
+  const admin = useMe().data?.role === 'admin';
   return (
     <nav aria-label={nlModeration.nav} className="subnav">
       <ul className="nav-list">
@@ -27,6 +30,11 @@ export function ModerationNav() {
         <li>
           <NavLink to="/moderatie/logboek">{nlModeration.log}</NavLink>
         </li>
+        {admin && (
+          <li>
+            <NavLink to="/beheer/synoniemen">{nlSearch.synonyms.nav}</NavLink>
+          </li>
+        )}
       </ul>
     </nav>
   );

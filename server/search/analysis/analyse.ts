@@ -1,0 +1,51 @@
+import { isStopWord } from './stop-words.js';
+import { wordTerms } from './word.js';
+import type { AnalysedToken } from './types.js';
+
+/**
+ * Bump when analysis changes what terms a text gets: the search plugin then reindexes every post at start
+ * (search_state.analyzer), so old and new terms never mix in one index.
+ */
+export const ANALYSIS_VERSION = '2';
+
+/** Words: letters and digits, with inner apostrophes and hyphens ("zo'n", "thema-avond") kept together. */
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+/** Positions PostgreSQL keeps in a tsvector (1–16383); later words share the last one. */
+export const MAX_POSITION = 16383;
+
+/** The index terms of a text, word by word (stop words skipped, but counted for positions). */
+export function analyseText(text: string): AnalysedToken[] {
+  const tokens: AnalysedToken[] = [];
+  let position = 0;
+  for (const match of text.matchAll(WORD)) {
+    position = Math.min(position + 1, MAX_POSITION);
+    const word = match[0];
+    const terms = tokenTerms(word);
+    if (terms.length === 0) continue;
+    tokens.push({ position, start: match.index, end: match.index + word.length, terms: [...terms] });
+  }
+  return tokens;
+}
+
+/**
+ * A word as written in a text → its terms, or none for a stop word. Kept per spelling: posts repeat their words, and
+ * folding (Unicode normalisation) cost as much as the rest of the analysis when it ran for every occurrence.
+ */
+const seen = new Map<string, readonly string[]>();
+const SEEN_MAX = 100_000;
+const NONE: readonly string[] = [];
+
+function tokenTerms(word: string): readonly string[] {
+  let terms = seen.get(word);
+  if (terms === undefined) {
+    terms = isStopWord(word) ? NONE : wordTerms(word);
+    if (seen.size >= SEEN_MAX) seen.clear();
+    seen.set(word, terms);
+  }
+  return terms;
+}
+
+/** Every distinct term of a text (for an engine that keeps terms as plain text, like Meilisearch). */
+export function termsOf(text: string): string[] {
+  return [...new Set(analyseText(text).flatMap((t) => t.terms))];
+}

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.js';
+import { searchableSql } from '../forum/visibility.js';
+import type { CurrentHitData, EngineThreadHit } from './types.js';
+
+/** A hit that may be shown, with what it shows as the forum tables have it now. */
+export interface VisibleHit extends EngineThreadHit {
+  current: CurrentHitData;
+}
+
+interface Row {
+  post_id: number;
+  title: string;
+  category_slug: string;
+  author_id: number;
+  author_name: string;
+  created_at: Date | string;
+}
+
+/**
+ * Whatever an engine says, a hit is shown only if its post and thread are visible right now: an outside engine's
+ * hits are checked here in one query; the PostgreSQL engine read them with visibility in its own statement.
+ */
+export async function visibleHits(db: Db, hits: EngineThreadHit[]): Promise<VisibleHit[]> {
+  const unchecked = hits.filter((h) => h.current === undefined).map((h) => h.postId);
+  const rows =
+    unchecked.length === 0
+      ? []
+      : await queryRows<Row>(
+          db,
+          sql`select p.id as post_id, t.title, c.slug as category_slug, p.author_id, u.display_name as author_name, p.created_at
+                from posts p
+                join threads t on t.id = p.thread_id
+                join categories c on c.id = t.category_id
+                join users u on u.id = p.author_id
+               where p.id in (select jsonb_array_elements_text(${JSON.stringify(unchecked)}::jsonb)::int)
+                 and ${searchableSql()}`,
+        );
+  const byPost = new Map(rows.map((r) => [r.post_id, r]));
+  const out: VisibleHit[] = [];
+  for (const hit of hits) {
+    if (hit.current) {
+      out.push({ ...hit, current: hit.current });
+      continue;
+    }
+    const row = byPost.get(hit.postId);
+    if (!row) continue;
+    out.push({
+      ...hit,
+      current: { title: row.title, categorySlug: row.category_slug, authorId: row.author_id, authorName: row.author_name, createdAt: new Date(row.created_at) },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,193 @@
+import type { JudgedThread } from './types.js';
+
+/** Threads about elections and council work: candidates, campaigns, the programme, the council and the coalition. */
+export const POLITICS_THREADS: readonly JudgedThread[] = [
+  {
+    key: 'kandidatenlijst-volgorde',
+    category: 'kandidaatstelling',
+    title: 'Volgorde van de kandidatenlijst bepalen',
+    body: 'Bij ons bepaalt het bestuur de volgorde op de lijst en de leden stemmen erover. Sommige leden willen de kandidaatstelling democratischer. Hoe doen jullie dat?',
+    replies: [
+      'Wij hebben een selectiecommissie die een advieslijst maakt, de ALV stelt de lijst vast.',
+      'Denk ook aan een lijstduwer onderaan: een bekend gezicht trekt stemmen.',
+    ],
+  },
+  {
+    key: 'kandidaten-screenen',
+    category: 'kandidaatstelling',
+    title: 'Kandidaten screenen op integriteit',
+    body: 'Na een vervelend incident in een buurgemeente willen we onze kandidaten beter screenen. Vragen jullie een VOG en voeren jullie een integriteitsgesprek?',
+    replies: [
+      'Wij vragen iedereen een verklaring omtrent het gedrag en een gesprek over nevenfuncties en schulden.',
+      'Ook sociale media nalopen: oude berichten duiken altijd op tijdens de campagne.',
+    ],
+  },
+  {
+    key: 'ondersteuningsverklaringen',
+    category: 'kandidaatstelling',
+    title: 'Ondersteuningsverklaringen verzamelen',
+    body: 'We doen voor het eerst mee aan de verkiezingen en hebben dertig ondersteuningsverklaringen nodig. Die moeten inwoners op het gemeentehuis tekenen. Tips om genoeg mensen te krijgen?',
+    replies: ['Plan een vaste dag en rijd mensen erheen. Begin op de eerste dag van de termijn, niet op de laatste.'],
+  },
+  {
+    key: 'kiesraad-registratie',
+    category: 'kandidaatstelling',
+    title: 'Partijnaam registreren bij het centraal stembureau',
+    body: 'Om onze naam boven de lijst te krijgen moeten we de aanduiding registreren. Hoe ging dat bij jullie, en hoeveel was de waarborgsom?',
+    replies: [
+      'De registratie moet ruim voor de kandidaatstelling binnen zijn. De waarborgsom krijg je terug bij een zetel.',
+      'Je vereniging moet een notariële akte hebben, anders wordt het verzoek geweigerd.',
+    ],
+  },
+  {
+    key: 'kandidaat-werven',
+    category: 'kandidaatstelling',
+    title: 'Werving van kandidaten: te weinig namen voor een volle lijst',
+    body: 'We hebben negen kandidaten en willen er minstens vijftien. Hoe vinden jullie mensen die op de lijst willen staan?',
+    replies: ['Vraag mensen die actief zijn in de buurt: voorzitters van verenigingen, ondernemers. Een plek onderaan is weinig werk.'],
+  },
+  {
+    key: 'campagne-flyeren',
+    category: 'campagne',
+    title: 'Flyeren op de zaterdagmarkt: tips?',
+    body: 'Elke zaterdag staan we met een kraam op de markt en delen we flyers uit. Mensen lopen door. Hoe krijgen jullie voorbijgangers aan de praat?',
+    replies: [
+      'Geen flyertje in de hand duwen, maar een vraag stellen: wat moet er beter in uw straat?',
+      'Wij delen koffie uit. Dan blijven mensen staan.',
+    ],
+  },
+  {
+    key: 'campagne-budget',
+    category: 'campagne',
+    title: 'Campagnebudget verdelen: online of op papier?',
+    body: 'We hebben 4.000 euro voor de campagne. Gaat dat naar posters en huis-aan-huisbladen, of naar advertenties op Facebook en Instagram?',
+    replies: ['Wij stopten de helft in online advertenties gericht op onze gemeente. Goedkoper per bereikte kiezer.'],
+  },
+  {
+    key: 'social-media',
+    category: 'campagne',
+    title: 'Social media tijdens de verkiezingstijd',
+    body: 'Wie doet bij jullie de social media? Wij posten onregelmatig op Facebook en hebben geen idee of TikTok zin heeft voor een lokale partij.',
+    replies: [
+      'Maak een schema: drie berichten per week, vaste vorm. Korte video\'s van kandidaten doen het goed.',
+      'TikTok bereikt jongeren, maar alleen als je het volhoudt.',
+    ],
+  },
+  {
+    key: 'deur-aan-deur',
+    category: 'campagne',
+    title: 'Langs de deuren: huis aan huis campagne voeren',
+    body: 'We willen deze keer aanbellen in drie wijken. Hoe bereiden jullie dat voor, en wat zeg je als de deur opengaat?',
+    replies: ['Werk in tweetallen, met een korte vraag en een kaartje met je gezicht erop. Noteer wat mensen zeggen.'],
+  },
+  {
+    key: 'verkiezingsdebat',
+    category: 'campagne',
+    title: 'Voorbereiden op het lijsttrekkersdebat',
+    body: 'Onze lijsttrekker moet in het debat van de lokale omroep tegen zeven andere partijen. Hoe bereiden jullie een debat voor?',
+    replies: ['Oefen met drie kernpunten en laat iemand de rol van tegenstander spelen. Tijd is kort: maximaal een minuut per antwoord.'],
+  },
+  {
+    key: 'posters-plakken',
+    category: 'campagne',
+    title: 'Waar mag je verkiezingsposters plakken?',
+    body: 'Een wijkbewoner klaagde over onze posters op een lantaarnpaal. Welke regels gelden er voor aanplakborden in jullie gemeente?',
+    replies: ['De gemeente zet verkiezingsborden neer; overal anders plakken levert boetes op. Check de APV.'],
+  },
+  {
+    key: 'programma-schrijven',
+    category: 'verkiezingsprogramma',
+    title: 'Het verkiezingsprogramma samen met de leden schrijven',
+    body: 'Vorige keer schreef één persoon het hele programma. Deze keer willen we de leden laten meeschrijven. Hoe organiseer je dat zonder chaos?',
+    replies: [
+      'Werkgroepen per thema, één redacteur die alles herschrijft, en de ALV stelt het vast.',
+      'Begin met een avond waarop leden hun drie belangrijkste punten opschrijven.',
+    ],
+  },
+  {
+    key: 'programma-kort',
+    category: 'verkiezingsprogramma',
+    title: 'Een kort en leesbaar programma',
+    body: 'Ons verkiezingsprogramma is 48 pagina\'s. Niemand leest het. Maken jullie een korte versie voor de kiezer?',
+    replies: ['Wij maken een kaart met tien punten in eenvoudige taal. Het volledige programma staat online.'],
+  },
+  {
+    key: 'coalitie-onderhandelen',
+    category: 'fractie-en-raadswerk',
+    title: 'Coalitieonderhandelingen als kleine partij',
+    body: 'We hebben twee zetels en worden gevraagd voor coalitiegesprekken. Hoe voorkom je dat je als kleinste partij alles inlevert?',
+    replies: [
+      'Kies twee punten die echt tellen en laat de rest los. Zet ze zwart op wit in het akkoord.',
+      'Vraag een informateur van buiten; die houdt het evenwichtig.',
+    ],
+  },
+  {
+    key: 'coalitieakkoord',
+    category: 'fractie-en-raadswerk',
+    title: 'Coalitieakkoord of raadsbreed programma?',
+    body: 'In onze gemeente wordt gesproken over een raadsprogramma in plaats van een coalitieakkoord. Wie heeft daar ervaring mee?',
+    replies: ['Het geeft de oppositie meer invloed, maar het college heeft dan minder houvast.'],
+  },
+  {
+    key: 'begroting-behandelen',
+    category: 'fractie-en-raadswerk',
+    title: 'De begroting doorgronden als nieuw raadslid',
+    body: 'Over twee maanden is de begrotingsbehandeling. Ik ben net raadslid en de begroting is 300 pagina\'s. Waar begin ik?',
+    replies: [
+      'Lees eerst de beleidsbegroting per programma en de reserves. Stel technische vragen vooraf.',
+      'Vraag de griffie om een cursus begroten voor nieuwe raadsleden.',
+    ],
+  },
+  {
+    key: 'motie-indienen',
+    category: 'fractie-en-raadswerk',
+    title: 'Een motie indienen: hoe doe je dat goed?',
+    body: 'Ik wil in de raadsvergadering een motie indienen over de bibliotheek. Wat is het verschil met een amendement, en hoe krijg je andere partijen mee?',
+    replies: ['Een amendement wijzigt het besluit, een motie vraagt het college iets. Zoek medeindieners voordat je hem indient.'],
+  },
+  {
+    key: 'wethouder-leveren',
+    category: 'fractie-en-raadswerk',
+    title: 'Voor het eerst een wethouder leveren',
+    body: 'Als het akkoord doorgaat leveren we een wethouder. Waar moeten we op letten bij het kiezen van de kandidaat?',
+    replies: [
+      'De wethouderskandidaat krijgt een integriteitstoets van de gemeente. Bespreek vooraf of die kan slagen.',
+      'Regel ook wie de fractievoorzitter wordt, want de beste mensen gaan naar het college.',
+    ],
+  },
+  {
+    key: 'fractie-samenwerking',
+    category: 'fractie-en-raadswerk',
+    title: 'Samenwerking in de fractie loopt stroef',
+    body: 'Onze fractievoorzitter beslist alles alleen en de andere raadsleden voelen zich buitengesloten. Hoe verdelen jullie taken in de fractie?',
+    replies: ['Wij hebben per portefeuille een woordvoerder en een wekelijkse fractievergadering met een vaste agenda.'],
+  },
+  {
+    key: 'raadslid-tijd',
+    category: 'fractie-en-raadswerk',
+    title: 'Hoeveel tijd kost gemeenteraadslid zijn naast een baan?',
+    body: 'Ik sta op de lijst en heb een fulltime baan. Hoeveel uur per week kost het raadswerk echt?',
+    replies: ['Reken op 16 tot 20 uur per week, meer rond de begroting.', 'Vraag je werkgever om verlof; daar heb je recht op.'],
+  },
+  {
+    key: 'training-raadsleden',
+    category: 'fractie-en-raadswerk',
+    title: 'Scholing voor nieuwe raadsleden',
+    body: 'Na de verkiezingen hebben we vier nieuwe raadsleden. Welke trainingen hebben jullie gevolgd? Debatteren, dossiers lezen, media?',
+    replies: ['De opleiding van de vereniging voor raadsleden is goed en gratis voor leden.'],
+  },
+  {
+    key: 'burgerparticipatie',
+    category: 'algemeen',
+    title: 'Inwoners betrekken bij het werk in de raad',
+    body: 'We willen vaker horen wat er leeft in de wijken. Hoe betrekken jullie inwoners bij de raad, behalve met een spreekuur?',
+    replies: ['Wij organiseren wijkwandelingen met een raadslid. Mensen praten makkelijker op straat dan op het gemeentehuis.'],
+  },
+  {
+    key: 'oppositie-voeren',
+    category: 'fractie-en-raadswerk',
+    title: 'Oppositie voeren zonder dwars te liggen',
+    body: 'We zitten in de oppositie. Hoe voer je oppositie die opvalt zonder alleen maar tegen te zijn?',
+    replies: ['Kom met eigen voorstellen en steun goede plannen van het college. Dat maakt je kritiek geloofwaardiger.'],
+  },
+];
