@@ -61,9 +61,11 @@ export default fp(
       // Index built by another version of the Dutch analysis (or none: a migrated database): queue every post again.
       await reindexIfAnalysisChanged(app.db, app.log);
       // An engine that is down at start must not stop the forum: the worker retries setup before indexing.
+      // The synonyms first: an engine that keeps them (Meilisearch) holds on to the list even when it is down now,
+      // and the setup that succeeds later applies it.
       try {
-        await service.index.setup();
         await service.index.setSynonyms(await synonyms.current());
+        await service.index.setup();
       } catch (err) {
         app.log.warn({ err }, 'search: engine setup failed; will retry');
       }

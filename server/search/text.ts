@@ -5,6 +5,7 @@
  */
 
 import { foldWord } from './analysis/fold.js';
+import { splitCompound } from './analysis/lexicon.js';
 
 export { foldWord };
 
@@ -53,10 +54,16 @@ export function snippetToHtml(raw: string): string {
   return open ? `${out}</mark>` : out;
 }
 
-/** Distinct words worth suggesting (letters only, 4 to 30 long), folded. */
+/**
+ * Distinct words worth suggesting (letters only, 4 to 30 long), folded, with the parts of the compounds among them:
+ * a forum that only ever wrote "coalitieakkoord" still corrects "coaltie" to "coalitie", which finds it.
+ */
 export function extractWords(text: string): string[] {
-  const words = foldWord(text).match(/\p{L}{4,30}/gu) ?? [];
-  return [...new Set(words)];
+  const words = new Set(foldWord(text).match(/\p{L}{4,30}/gu) ?? []);
+  for (const word of [...words]) {
+    for (const part of splitCompound(word) ?? []) if (/^\p{L}{4,30}$/u.test(part)) words.add(part);
+  }
+  return [...words];
 }
 
 /** Replaces whole-word occurrences outside quotes, keeping everything else the member typed. */

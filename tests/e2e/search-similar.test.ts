@@ -41,10 +41,12 @@ describe('similar threads in the new-thread composer', () => {
       // A title too short to compare, and the list goes.
       await page.getByLabel('Titel').fill('Zaal');
       await similar.waitFor({ state: 'detached' });
-      // A title like nothing on the forum shows nothing at all.
-      await page.getByLabel('Titel').fill('Xylofoon en tuba voor het partijorkest');
-      await page.waitForResponse((r) => r.url().includes('/api/search/similar') && r.url().includes('partijorkest'));
-      expect(await page.getByRole('region', { name: 'Vergelijkbare discussies' }).count()).toBe(0);
+      // A title like nothing on the forum shows nothing at all. Until the pause after typing has passed, the list of
+      // the last title asked about may come back for a moment; once the answer for this title is in, it goes.
+      await page.getByLabel('Titel').fill('Xylofoon tuba trombone');
+      await page.waitForResponse((r) => r.url().includes('/api/search/similar') && r.url().includes('trombone'));
+      await similar.waitFor({ state: 'detached' });
+      await page.getByRole('status').filter({ hasText: /vergelijkbare/ }).waitFor({ state: 'detached' });
     });
   }
 });

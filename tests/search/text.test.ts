@@ -4,9 +4,15 @@ import { parseQuery } from '../../server/search/analysis/index.js';
 import type { ParsedQuery } from '../../server/search/analysis/types.js';
 import { documentTsvector } from '../../server/search/postgres-tsvector.js';
 import { anyTermQuery, lexeme, matchQuery } from '../../server/search/tsquery.js';
-import { cleanText, decodeEntities, hasPositiveWord, replaceWords, snippetToHtml } from '../../server/search/text.js';
+import { cleanText, decodeEntities, extractWords, hasPositiveWord, replaceWords, snippetToHtml } from '../../server/search/text.js';
 
 describe('search text helpers', () => {
+  it('keeps the words for corrections folded, with the parts of known compounds', () => {
+    const words = extractWords('Het Coalitieakkoord en de café-avond');
+    expect(words).toEqual(expect.arrayContaining(['coalitieakkoord', 'coalitie', 'akkoord', 'cafe', 'avond']));
+    expect(words).not.toContain('het');
+  });
+
   it('escapes everything and adds only balanced <mark> elements', () => {
     expect(snippetToHtml('a <b>\uE000fusie\uE001 & "x" \'y\'')).toBe('a &lt;b&gt;<mark>fusie</mark> &amp; &quot;x&quot; &#39;y&#39;');
     expect(snippetToHtml('\uE000open')).toBe('<mark>open</mark>');
