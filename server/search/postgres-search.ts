@@ -18,10 +18,14 @@ const THREADS_PER_WINDOW_GUESS = RANK_WINDOW / 4;
 /** The longest walk (whole windows): beyond it a search answers with the threads it has (MAX_OFFSET keeps pages shallow). */
 const MAX_CANDIDATES = RANK_WINDOW * 200;
 /**
- * ts_rank weights {D, C, B, A}: a reply carries its thread's title at C (postgres-tsvector.ts), weighed like the
- * opening post's A, so every post of a thread gets the same lift from the title and the thread's best post decides.
+ * ts_rank weights {D, C, B, A} (postgres-tsvector.ts): a reply carries its thread's title at C, weighed like the
+ * opening post's A, so every post of a thread gets the same lift from the title and the thread's best post decides;
+ * a compound's parts (D) weigh like body words, so a title saying "raadsleden" no longer ranks like one saying
+ * "leden" for "leden". Measured with `npm run bench:relevance`: D at 0.4 gave nDCG@10 0.936, 0.2–0.3 gave 0.934, 0.6 0.928.
  */
-const RANK_WEIGHTS = '{0.1, 1.0, 0.4, 1.0}';
+const RANK_WEIGHTS = '{0.4, 1.0, 0.4, 1.0}';
+/** Positions of matching words fetched for a snippet: enough to get past the opening post's title parts. */
+const MATCH_POSITIONS = 32;
 
 interface Row {
   nthreads: number;
@@ -30,7 +34,7 @@ interface Row {
   post_id: number;
   body: string;
   indexed_title: string;
-  first_at: number | null;
+  match_positions: number[];
   matching: number;
   title: string;
   category_slug: string;
@@ -79,7 +83,7 @@ async function searchWith(db: Db, request: SearchRequest, query: string): Promis
         threadId: r.thread_id!,
         postId: r.post_id,
         matchingPosts: Math.max(1, r.matching),
-        body: snippetRegion(r.body, r.indexed_title, r.first_at),
+        body: snippetRegion(r.body, r.indexed_title, r.match_positions),
         current: { title: r.title, categorySlug: r.category_slug, authorId: r.author_id, authorName: r.author_name, createdAt: new Date(r.created_at) },
       }));
     return { result: { hits, hasMore: stats.nthreads > offset + limit }, anything: stats.nthreads > 0 };
@@ -151,17 +155,20 @@ function statement(request: SearchRequest, query: string, categoryId: number | n
       left join lateral (
         -- Counts and positions as scalar subqueries, display data by plain joins.
         select x.ord, x.thread_id, x.post_id, d.body, d.title as indexed_title,
-               -- Where in the body the first word looked for is (its tsvector position), so the snippet is cut near it.
-               -- (Only for a body longer than the region a snippet is cut from: postgres-snippets.ts.)
-               (select min(pos.position)::int
+               -- Where the words looked for are (tsvector positions, the first few), so the snippet is cut near the
+               -- first one in the body (an opening post's title parts share weight D). Only for a body longer than
+               -- the region a snippet is cut from: postgres-snippets.ts.
+               array(select pos.position::int
                   from unnest(x.tsv) u
                   cross join lateral unnest(u.positions, u.weights) as pos(position, weight)
-                 where length(d.body) > ${SNIPPET_REGION} and pos.weight = 'B'
-                   and (u.lexeme = any(${textArray(terms.exact)}) or u.lexeme like any(${textArray(terms.prefixes)}))) as first_at,
+                 where length(d.body) > ${SNIPPET_REGION} and pos.weight in ('B', 'D')
+                   and (u.lexeme = any(${textArray(terms.exact)}) or u.lexeme like any(${textArray(terms.prefixes)}))
+                 order by 1
+                 limit ${MATCH_POSITIONS}) as match_positions,
                -- How many of the thread's posts match by their own text (the opening post also by the title).
                (select count(*)::int
                   from search_documents m
-                 where m.thread_id = x.thread_id and m.tsv @@ (${q} && ${anyTermQuery(request.query, 'AB')}::tsquery) ${filterSql(request.filters, categoryId, sql`m`)}
+                 where m.thread_id = x.thread_id and m.tsv @@ (${q} && ${anyTermQuery(request.query, 'ABD')}::tsquery) ${filterSql(request.filters, categoryId, sql`m`)}
                    and ${visible(sql`m.post_id`, categoryId)}) as matching,
                th.title, cat.slug as category_slug, bp.author_id, u.display_name as author_name, bp.created_at
           from (
@@ -173,7 +180,7 @@ function statement(request: SearchRequest, query: string, categoryId: number | n
                 select c.post_id, c.tsv
                   from candidates c
                  where c.thread_id = g.thread_id and ${visible(sql`c.post_id`, categoryId)}
-                 order by c.tsv @@ ${anyTermQuery(request.query, 'B')}::tsquery desc, ts_rank(c.tsv, ${q}) desc, c.created_at, c.post_id
+                 order by c.tsv @@ ${anyTermQuery(request.query, 'BD')}::tsquery desc, ts_rank(c.tsv, ${q}) desc, c.created_at, c.post_id
                  limit 1
               ) b
             offset 0

@@ -108,6 +108,14 @@ describe(`PostgreSQL search at scale (${usingRealPostgres ? 'real PostgreSQL' : 
     expect(b?.snippetHtml).toContain('<mark>kandidaat</mark>');
   });
 
+  it('cuts the snippet of a long opening post at the word in its body, not at a compound in its title that holds it', async () => {
+    const filler = 'Dit is een lange inleiding zonder het gezochte woord. '.repeat(60);
+    const opening = await makeThread(t.db, anna, { category: 'fuseren', title: 'Ledenwerving in de wijk', body: `${filler}Zo vonden wij veertig nieuwe leden.` });
+    await t.app.searchService.drainOutbox();
+    const [hit] = (await search(member, { q: 'leden', thread: opening.threadId })).body.hits;
+    expect(hit?.snippetHtml).toContain('<mark>leden</mark>');
+  });
+
   it('finds a hyphenated word by its compound, also inside a phrase', async () => {
     const post = await makePost(t.db, anna, thread.threadId, { body: 'Wij organiseerden een drukbezochte thema-avond over de fusie.' });
     await t.app.searchService.drainOutbox();

@@ -85,4 +85,10 @@ describe('the PostgreSQL engine\'s tsquery and tsvector text', () => {
     expect(documentTsvector('Fusie', 'fusie', false)).toBe("'fusie':1C,3B");
     expect(documentTsvector('', "zo'n fusie", false)).not.toContain(':0');
   });
+
+  it('weighs the parts of a compound at D, and leaves them out of a reply\'s title', () => {
+    // raadsleden → radlid (the word; Snowball stems raad to rad) + rad, lid (its parts).
+    expect(documentTsvector('Raadsleden', 'leden en raadsleden', true)).toBe("'radlid':1A,5B 'rad':1D,5D 'lid':1D,3B,5D");
+    expect(documentTsvector('Raadsleden', 'leden', false)).toBe("'radlid':1C 'lid':3B");
+  });
 });

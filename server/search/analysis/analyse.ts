@@ -3,10 +3,10 @@ import { wordTerms } from './word.js';
 import type { AnalysedToken } from './types.js';
 
 /**
- * Bump when analysis changes what terms a text gets: the search plugin then reindexes every post at start
- * (search_state.analyzer), so old and new terms never mix in one index.
+ * Bump when analysis changes what terms a text gets, or an engine how it writes them (postgres-tsvector.ts): the
+ * search plugin then reindexes every post at start (search_state.analyzer), so old and new never mix in one index.
  */
-export const ANALYSIS_VERSION = '2';
+export const ANALYSIS_VERSION = '3';
 
 /** Words: letters and digits, with inner apostrophes and hyphens ("zo'n", "thema-avond") kept together. */
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
