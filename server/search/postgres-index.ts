@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { documentTsvector } from './postgres-tsvector.js';
 import { searchThreads } from './postgres-search.js';
-import { extractWords, foldWord } from './text.js';
+import { foldWord } from './analysis/fold.js';
+import { extractWords } from './text.js';
 import type { SearchDocument, SearchIndex, SearchRequest, SearchResult } from './types.js';
 
 export { RANK_WINDOW } from './postgres-search.js';

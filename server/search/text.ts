@@ -1,17 +1,7 @@
-/**
- * Text helpers shared by both engines. Snippets are built as: engine output with sentinel characters
- * around matches → HTML-escape everything → turn the sentinels into <mark>. The sentinels are removed
- * from indexed text first, so a post can neither inject markup nor fake a highlight.
- */
+/** Text helpers shared by both engines (and by the mail, which shows posts as plain text). */
 
 import { foldWord } from './analysis/fold.js';
 import { splitCompound } from './analysis/lexicon.js';
-
-export { foldWord };
-
-/** Private-use characters: never typed by members, and stripped from documents by cleanText. */
-export const MARK_START = '\uE000';
-export const MARK_END = '\uE001';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -26,7 +16,7 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Removes control and private-use characters (our sentinels among them) and folds whitespace. */
+/** Removes control and private-use characters (invisible, and no use to a search or a mail) and folds whitespace. */
 export function cleanText(text: string): string {
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uE000-\uF8FF]/g, '').replace(/\s+/g, ' ').trim();
@@ -34,24 +24,6 @@ export function cleanText(text: string): string {
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-/** Engine output with sentinels → safe HTML with only <mark> elements. Unbalanced sentinels are closed. */
-export function snippetToHtml(raw: string): string {
-  let open = false;
-  let out = '';
-  for (const part of raw.split(/([\uE000\uE001])/)) {
-    if (part === MARK_START) {
-      if (!open) out += '<mark>';
-      open = true;
-    } else if (part === MARK_END) {
-      if (open) out += '</mark>';
-      open = false;
-    } else {
-      out += escapeHtml(part);
-    }
-  }
-  return open ? `${out}</mark>` : out;
 }
 
 /**
@@ -79,15 +51,4 @@ export function replaceWords(text: string, replacements: Map<string, string>): s
           }),
     )
     .join('"');
-}
-
-/** Whether a query asks for anything: a word or phrase that is not excluded, not an operator and not in `ignore`. */
-export function hasPositiveWord(text: string, ignore: ReadonlySet<string>): boolean {
-  return text.split('"').some((part, i) => {
-    if (i % 2 === 1) return (part.match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => !ignore.has(w.toLowerCase()));
-    return part
-      .split(/\s+/)
-      .filter((token) => token && !token.startsWith('-') && token !== 'OF')
-      .some((token) => (token.match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => !ignore.has(w.toLowerCase())));
-  });
 }

@@ -4,7 +4,7 @@ import { parseQuery } from '../../server/search/analysis/index.js';
 import type { ParsedQuery } from '../../server/search/analysis/types.js';
 import { documentTsvector } from '../../server/search/postgres-tsvector.js';
 import { anyTermQuery, lexeme, matchQuery } from '../../server/search/tsquery.js';
-import { cleanText, decodeEntities, extractWords, hasPositiveWord, replaceWords, snippetToHtml } from '../../server/search/text.js';
+import { cleanText, decodeEntities, extractWords, replaceWords } from '../../server/search/text.js';
 
 describe('search text helpers', () => {
   it('keeps the words for corrections folded, with the parts of known compounds', () => {
@@ -13,22 +13,9 @@ describe('search text helpers', () => {
     expect(words).not.toContain('het');
   });
 
-  it('escapes everything and adds only balanced <mark> elements', () => {
-    expect(snippetToHtml('a <b>\uE000fusie\uE001 & "x" \'y\'')).toBe('a &lt;b&gt;<mark>fusie</mark> &amp; &quot;x&quot; &#39;y&#39;');
-    expect(snippetToHtml('\uE000open')).toBe('<mark>open</mark>');
-    expect(snippetToHtml('dicht\uE001 \uE000\uE000twee\uE001')).toBe('dicht <mark>twee</mark>');
-  });
-
-  it('strips sentinels and control characters from indexed text, so a post cannot fake a highlight', () => {
+  it('strips control and private-use characters from indexed text, and decodes entities', () => {
     expect(cleanText('a\uE000b\u0000c\n\n d\uE001')).toBe('abc d');
     expect(decodeEntities('&lt;script&gt; &amp;amp; &#39; &#x263A; &bogus;')).toBe("<script> &amp; ' ☺ &bogus;");
-  });
-
-  it('knows a query without anything to look for', () => {
-    const stop = new Set(['de', 'het']);
-    expect(hasPositiveWord('-fusie OF "" de', stop)).toBe(false);
-    expect(hasPositiveWord('"de fusie"', stop)).toBe(true);
-    expect(hasPositiveWord('het raadsvoorstel', stop)).toBe(true);
   });
 
   it('replaces corrected words outside quotes and exclusions only', () => {

@@ -1,13 +1,11 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useMemberSuggestions } from '../api/members';
 import { nlSearch } from '../i18n/nl-search';
 import { Field } from './field';
 import { useDebounced } from './use-debounced';
+import { useMemberListbox, type ListedMember } from './member-listbox';
 
-export interface PickedMember {
-  id: number;
-  displayName: string;
-}
+export type PickedMember = ListedMember;
 
 const DEBOUNCE_MS = 200;
 /** What GET /api/members/suggest accepts. */
@@ -35,23 +33,20 @@ export function MemberPicker({
   onTextChange: (text: string) => void;
   onChange: (member: PickedMember | null) => void;
 }) {
-  const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
-  const [activeId, setActiveId] = useState<number | null>(null);
   const shown = value ? value.displayName : text;
   const q = useDebounced(open && !value ? text.trim() : '', DEBOUNCE_MS);
   const query = useMemberSuggestions(q, undefined);
   const members = open && q !== '' && !value ? (query.data?.members ?? []) : [];
-  const expanded = members.length > 0;
-  const activeIndex = Math.max(0, members.findIndex((m) => m.id === activeId));
-  const optionId = (id: number) => `${listId}-lid-${id}`;
 
   const choose = (member: PickedMember) => {
     onChange(member);
     onTextChange(member.displayName);
     setOpen(false);
   };
+  const listbox = useMemberListbox(members, choose);
+  const expanded = listbox.open;
   const clear = () => {
     onChange(null);
     onTextChange('');
@@ -63,12 +58,11 @@ export function MemberPicker({
       setOpen(true);
     } else if (expanded && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActiveId(members[(activeIndex + step + members.length) % members.length]!.id);
-    } else if (expanded && event.key === 'Enter') {
+      listbox.move(event.key === 'ArrowDown' ? 1 : -1);
+    } else if (listbox.active && event.key === 'Enter') {
       // Chooses the name instead of submitting the form around it.
       event.preventDefault();
-      choose(members[activeIndex]!);
+      choose(listbox.active);
     } else if (expanded && event.key === 'Escape') {
       event.preventDefault();
       setOpen(false);
@@ -89,8 +83,7 @@ export function MemberPicker({
               maxLength={QUERY_MAX}
               aria-autocomplete="list"
               aria-expanded={expanded}
-              aria-controls={expanded ? listId : undefined}
-              aria-activedescendant={expanded ? optionId(members[activeIndex]!.id) : undefined}
+              {...listbox.fieldProps}
               value={shown}
               onChange={(e) => {
                 if (value) onChange(null);
@@ -106,26 +99,7 @@ export function MemberPicker({
               </button>
             )}
           </div>
-          {expanded && (
-            <ul className="mention-list" role="listbox" id={listId} aria-label={nlSearch.author.list}>
-              {members.map((member, index) => (
-                <li
-                  key={member.id}
-                  id={optionId(member.id)}
-                  role="option"
-                  aria-selected={index === activeIndex}
-                  // Keeps the focus in the input.
-                  onMouseDown={(event) => event.preventDefault()}
-                  onClick={() => choose(member)}
-                >
-                  {member.displayName}
-                </li>
-              ))}
-            </ul>
-          )}
-          <p className="visually-hidden" role="status">
-            {expanded ? nlSearch.author.count(members.length) : ''}
-          </p>
+          {listbox.list(nlSearch.author.list, nlSearch.author.count)}
         </div>
       )}
     </Field>

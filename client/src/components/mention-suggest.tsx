@@ -1,7 +1,8 @@
-import { useId, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useState, type KeyboardEvent, type RefObject } from 'react';
 import { useMemberSuggestions } from '../api/members';
 import { nlMembers } from '../i18n/nl-members';
 import { useDebounced } from './use-debounced';
+import { useMemberListbox } from './member-listbox';
 
 /**
  * The @-autocomplete of the composer. Typing `@` and a letter offers active members' names (GET
@@ -41,19 +42,14 @@ export function useMentionSuggest({
   threadId?: number;
   disabled?: boolean;
 }) {
-  const listId = useId();
   const [caret, setCaret] = useState<number | null>(null);
   // The mention whose list was closed (Escape, or a name chosen): closed until its text changes.
   const [closed, setClosed] = useState<{ at: number; text: string } | null>(null);
-  const [activeId, setActiveId] = useState<number | null>(null);
   const typed = disabled || caret === null ? null : mentionBeforeCaret(value, caret);
   const mention = typed && !(closed && closed.at === typed.at && closed.text === typed.text) ? typed : null;
   const q = useDebounced(mention ? mention.text.trim() : '', DEBOUNCE_MS);
   const query = useMemberSuggestions(mention ? q : '', threadId);
   const members = mention && q !== '' ? (query.data?.members ?? []) : [];
-  const open = members.length > 0;
-  const activeIndex = Math.max(0, members.findIndex((m) => m.id === activeId));
-  const optionId = (id: number) => `${listId}-lid-${id}`;
 
   const choose = (member: { displayName: string }) => {
     const el = textareaRef.current;
@@ -71,15 +67,16 @@ export function useMentionSuggest({
     });
   };
 
+  const listbox = useMemberListbox(members, choose);
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (!open || !mention) return;
+    if (!listbox.active || !mention) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActiveId(members[(activeIndex + step + members.length) % members.length]!.id);
+      listbox.move(event.key === 'ArrowDown' ? 1 : -1);
     } else if (event.key === 'Enter' || event.key === 'Tab') {
       event.preventDefault();
-      choose(members[activeIndex]!);
+      choose(listbox.active);
     } else if (event.key === 'Escape') {
       // Closes the list only, not a dialog or form around the composer.
       event.preventDefault();
@@ -93,37 +90,13 @@ export function useMentionSuggest({
   /** Spread on the textarea. */
   const textareaProps = {
     'aria-autocomplete': 'list' as const,
-    'aria-controls': open ? listId : undefined,
-    'aria-activedescendant': open ? optionId(members[activeIndex]!.id) : undefined,
+    ...listbox.fieldProps,
     onKeyDown,
     onSelect: (event: { currentTarget: HTMLTextAreaElement }) => trackCaret(event.currentTarget),
     onBlur: () => setCaret(null),
   };
 
-  const list = (
-    <>
-      {open && (
-        <ul className="mention-list" role="listbox" id={listId} aria-label={nlMembers.suggest.label}>
-          {members.map((member, index) => (
-            <li
-              key={member.id}
-              id={optionId(member.id)}
-              role="option"
-              aria-selected={index === activeIndex}
-              // Keeps the focus in the textarea: the choice goes where the caret is.
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => choose(member)}
-            >
-              {member.displayName}
-            </li>
-          ))}
-        </ul>
-      )}
-      <p className="visually-hidden" role="status">
-        {open ? nlMembers.suggest.count(members.length) : ''}
-      </p>
-    </>
-  );
+  const list = listbox.list(nlMembers.suggest.label, nlMembers.suggest.count);
 
   return { textareaProps, trackCaret, list };
 }

@@ -1,4 +1,3 @@
-import { isStopWord } from './stop-words.js';
 import { wordTerms } from './word.js';
 import type { AnalysedToken } from './types.js';
 
@@ -20,29 +19,11 @@ export function analyseText(text: string): AnalysedToken[] {
   for (const match of text.matchAll(WORD)) {
     position = Math.min(position + 1, MAX_POSITION);
     const word = match[0];
-    const terms = tokenTerms(word);
+    const terms = wordTerms(word);
     if (terms.length === 0) continue;
     tokens.push({ position, start: match.index, end: match.index + word.length, terms: [...terms] });
   }
   return tokens;
-}
-
-/**
- * A word as written in a text → its terms, or none for a stop word. Kept per spelling: posts repeat their words, and
- * folding (Unicode normalisation) cost as much as the rest of the analysis when it ran for every occurrence.
- */
-const seen = new Map<string, readonly string[]>();
-const SEEN_MAX = 100_000;
-const NONE: readonly string[] = [];
-
-function tokenTerms(word: string): readonly string[] {
-  let terms = seen.get(word);
-  if (terms === undefined) {
-    terms = isStopWord(word) ? NONE : wordTerms(word);
-    if (seen.size >= SEEN_MAX) seen.clear();
-    seen.set(word, terms);
-  }
-  return terms;
 }
 
 /** Every distinct term of a text (for an engine that keeps terms as plain text, like Meilisearch). */
