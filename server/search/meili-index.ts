@@ -125,6 +125,14 @@ export class MeiliSearchIndex implements SearchIndex {
     }
   }
 
+  /** Loads and writes; the writer then checks what it wrote against the database again (meili/writer.ts). */
+  async sync(db: Db, postIds: number[]): Promise<{ indexed: number; removed: number }> {
+    const { docs, removed } = await loadDocuments(db, postIds);
+    await this.index(docs);
+    await this.remove(removed);
+    return { indexed: docs.length, removed: removed.length };
+  }
+
   async index(docs: SearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
     await this.setup();

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { backlog, claimDue, deleteRows, retryLater } from '../db/outbox-lease.js';
 import { searchOutbox } from '../db/schema.js';
-import { loadDocuments, postIdsOfThreads } from './documents.js';
+import { postIdsOfThreads } from './documents.js';
 import type { SearchIndex } from './types.js';
 import { DrainLoop } from '../db/drain-loop.js';
 
@@ -37,8 +37,9 @@ export interface OutboxOptions {
 /**
  * Drains search_outbox into the search index. Rows are claimed with a lease (db/outbox-lease.ts: UPDATE … WHERE
  * id IN (SELECT … FOR UPDATE SKIP LOCKED)), so several servers (and `npm run reindex`) can work side by side without
- * holding a transaction open while the engine works. For every row the CURRENT post is loaded, so an edit that
- * raced an older row ends in the newer text; rows are deleted only after the engine accepted the batch.
+ * holding a transaction open while the engine works. For every row the engine syncs the CURRENT post (the
+ * engine's `sync`), so an edit that raced an older row ends in the newer text; rows are deleted only after the
+ * engine accepted the batch.
  */
 export class OutboxWorker {
   private readonly batchSize: number;
@@ -105,11 +106,7 @@ export class OutboxWorker {
   private async process(rows: OutboxRow[]): Promise<{ indexed: number; removed: number }> {
     const postIds = new Set(rows.filter((r) => r.kind === 'post').map((r) => r.target_id));
     for (const id of await postIdsOfThreads(this.db, rows.filter((r) => r.kind === 'thread').map((r) => r.target_id))) postIds.add(id);
-    const { docs, removed } = await loadDocuments(this.db, [...postIds]);
-    const index = this.currentIndex();
-    await index.index(docs);
-    await index.remove(removed);
-    return { indexed: docs.length, removed: removed.length };
+    return this.currentIndex().sync(this.db, [...postIds]);
   }
 
   /** How many changes wait, and how old the oldest is: readiness reports degraded when search lags. */

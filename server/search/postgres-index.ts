@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../db/client.js';
+import { queryRows, type Db, type DbOrTx } from '../db/client.js';
+import { loadDocuments } from './documents.js';
 import { documentTsvector } from './postgres-tsvector.js';
 import { searchThreads } from './postgres-search.js';
 import { foldWord } from './analysis/fold.js';
@@ -7,6 +8,9 @@ import { extractWords } from './text.js';
 import type { SearchDocument, SearchIndex, SearchRequest, SearchResult } from './types.js';
 
 export { RANK_WINDOW } from './postgres-search.js';
+
+/** The first key of the advisory locks `sync` takes (the second is the post id); no other lock of the app uses it. */
+const SYNC_LOCK_SPACE = 0x5ea4c;
 
 /** Search inside the database (PostgreSQL or PGlite): the application writes each post's tsvector from the Dutch analysis. */
 export class PostgresSearchIndex implements SearchIndex {
@@ -16,14 +20,43 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async setup(): Promise<void> {}
 
+  /**
+   * Loads and writes inside one transaction that holds a lock per post (sorted, so two workers never deadlock): a
+   * worker that syncs a post another is syncing waits, then loads the state the other wrote or newer. Without it, a
+   * worker that loaded the older text could write it after one that wrote the newer.
+   */
+  async sync(db: Db, postIds: number[]): Promise<{ indexed: number; removed: number }> {
+    if (postIds.length === 0) return { indexed: 0, removed: 0 };
+    return db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(${SYNC_LOCK_SPACE}, id) from (select distinct jsonb_array_elements_text(${JSON.stringify(postIds)}::jsonb)::int as id order by 1) ids`,
+      );
+      const { docs, removed } = await loadDocuments(tx, postIds);
+      await this.write(tx, docs, removed);
+      return { indexed: docs.length, removed: removed.length };
+    });
+  }
+
   async index(docs: SearchDocument[]): Promise<void> {
+    await this.db.transaction((tx) => this.write(tx, docs, []));
+  }
+
+  async remove(postIds: number[]): Promise<void> {
+    await this.write(this.db, [], postIds);
+  }
+
+  /** Writes documents (their tsvectors and correction words) and deletes those of `removed`. */
+  async write(db: DbOrTx, docs: SearchDocument[], removed: number[]): Promise<void> {
+    if (removed.length > 0) {
+      await db.execute(sql`delete from search_documents where post_id in (select jsonb_array_elements_text(${JSON.stringify(removed)}::jsonb)::int)`);
+    }
     if (docs.length === 0) return;
     // The title weighs fully on the thread's opening post only (postgres-tsvector.ts): which post opens each thread.
     const threadIds = [...new Set(docs.map((d) => d.threadId))];
     const openings = new Set(
       (
         await queryRows<{ id: number }>(
-          this.db,
+          db,
           sql`select min(id)::int as id from posts where thread_id in (select jsonb_array_elements_text(${JSON.stringify(threadIds)}::jsonb)::int) group by thread_id`,
         )
       ).map((r) => r.id),
@@ -41,25 +74,18 @@ export class PostgresSearchIndex implements SearchIndex {
       })),
     );
     const words = [...new Set(docs.flatMap((d) => extractWords(`${d.title} ${d.body}`)))];
-    await this.db.transaction(async (tx) => {
-      await tx.execute(sql`
-        insert into search_documents (post_id, thread_id, category_id, author_id, title, body, created_at, tsv)
-        select x.post_id, x.thread_id, c.id, x.author_id, x.title, x.body, x.created_at, x.tsv::tsvector
-          from jsonb_to_recordset(${json}::jsonb)
-               as x(post_id int, thread_id int, category_slug text, author_id int, title text, body text, created_at timestamptz, tsv text)
-          join categories c on c.slug = x.category_slug
-        on conflict (post_id) do update
-          set thread_id = excluded.thread_id, category_id = excluded.category_id, author_id = excluded.author_id,
-              title = excluded.title, body = excluded.body, created_at = excluded.created_at, tsv = excluded.tsv, indexed_at = now()`);
-      if (words.length > 0) {
-        await tx.execute(sql`insert into search_words (word) select jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) on conflict do nothing`);
-      }
-    });
-  }
-
-  async remove(postIds: number[]): Promise<void> {
-    if (postIds.length === 0) return;
-    await this.db.execute(sql`delete from search_documents where post_id in (select jsonb_array_elements_text(${JSON.stringify(postIds)}::jsonb)::int)`);
+    await db.execute(sql`
+      insert into search_documents (post_id, thread_id, category_id, author_id, title, body, created_at, tsv)
+      select x.post_id, x.thread_id, c.id, x.author_id, x.title, x.body, x.created_at, x.tsv::tsvector
+        from jsonb_to_recordset(${json}::jsonb)
+             as x(post_id int, thread_id int, category_slug text, author_id int, title text, body text, created_at timestamptz, tsv text)
+        join categories c on c.slug = x.category_slug
+      on conflict (post_id) do update
+        set thread_id = excluded.thread_id, category_id = excluded.category_id, author_id = excluded.author_id,
+            title = excluded.title, body = excluded.body, created_at = excluded.created_at, tsv = excluded.tsv, indexed_at = now()`);
+    if (words.length > 0) {
+      await db.execute(sql`insert into search_words (word) select jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) on conflict do nothing`);
+    }
   }
 
   async health(): Promise<'ok' | 'degraded'> {

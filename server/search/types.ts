@@ -1,5 +1,6 @@
 import type { SearchSort } from '../../shared/api/search.js';
 import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
 import type { ParsedQuery, SynonymSet } from './analysis/types.js';
 
 /** One post as a search engine stores it: only posts members may see are ever indexed. */
@@ -7,7 +8,7 @@ export interface SearchDocument {
   postId: number;
   threadId: number;
   title: string;
-  /** Plain text of the post (from its sanitized HTML), without our snippet sentinels. */
+  /** Plain text of the post (from its sanitized HTML), without control characters. */
   body: string;
   categorySlug: string;
   authorId: number;
@@ -78,7 +79,14 @@ export interface SearchIndex {
   readonly name: 'postgres' | 'meilisearch';
   /** Applies settings (Meilisearch); may fail while the engine is down, and is then retried before indexing. */
   setup(): Promise<void>;
-  /** Adds or replaces documents; resolves only once the engine accepted them. */
+  /**
+   * Brings the index in line with these posts as the forum database has them now (documents.ts): writes those search
+   * may show, drops the others; resolves once the engine accepted it. This is what the outbox calls. Several workers
+   * may sync one post at once; each engine makes sure the newest state is what stays (PostgreSQL: the posts are
+   * locked around loading and writing; Meilisearch: every write is checked against the database afterwards).
+   */
+  sync(db: Db, postIds: number[]): Promise<{ indexed: number; removed: number }>;
+  /** Adds or replaces documents as given; resolves only once the engine accepted them. */
   index(docs: SearchDocument[]): Promise<void>;
   remove(postIds: number[]): Promise<void>;
   search(request: SearchRequest): Promise<SearchResult>;
