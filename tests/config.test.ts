@@ -56,6 +56,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ADMIN_EMAIL: 'a@example.nl' })).toThrow(/ADMIN_PASSWORD/);
   });
 
+  it('wants MEILI_URL when a Meilisearch key is set, and takes a scoped key beside the master key', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), MEILI_MASTER_KEY: 'sleutel' })).toThrow(/MEILI_URL.*MEILI_MASTER_KEY/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), MEILI_API_KEY: 'sleutel' })).toThrow(/MEILI_URL.*MEILI_API_KEY/);
+    const config = loadConfig({ DATA_DIR: dataDir(), MEILI_URL: 'http://meili:7700', MEILI_API_KEY: 'beperkt' });
+    expect(config).toMatchObject({ meiliUrl: 'http://meili:7700', meiliApiKey: 'beperkt', meiliMasterKey: null });
+  });
+
   it('reads a full production configuration', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
