@@ -18,6 +18,7 @@ import threadRoutes from './forum/thread-routes.js';
 import { errorHandler } from './http/error-handler.js';
 import { tooManyRequests } from './http/errors.js';
 import healthRoutes from './http/health.js';
+import siteRoutes from './http/site.js';
 import { loggerOptions } from './http/logging.js';
 import inFlight from './http/in-flight.js';
 import securityHeaders from './http/security-headers.js';
@@ -87,6 +88,7 @@ export async function buildApp({ config, database, logger, searchWorker = true, 
   });
 
   await app.register(healthRoutes);
+  await app.register(siteRoutes, { config });
   await app.register(authRoutes, { config });
   await app.register(accountMailRoutes, { config });
   await app.register(profileRoutes, { config });

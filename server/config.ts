@@ -39,6 +39,11 @@ export interface Config {
     /** Posts (threads and replies) per minute per member. */
     postMax: number;
   };
+  /**
+   * Where members reach the knowledge centre (a suspended or rejected member, a privacy question): shown on those
+   * pages and in the account mails. Null: the text names the centre without an address.
+   */
+  contact: { email: string | null; url: string | null };
   /** Distinct member reports after which a post is hidden until a moderator decides. */
   autoHideReports: number;
   /** Serve the built client from dist/client (off in tests that only need the API). */
@@ -191,6 +196,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (meiliUrl === null && (meiliMasterKey !== null || meiliApiKey !== null)) {
     throw new ConfigError('MEILI_URL', `must be set when ${meiliApiKey !== null ? 'MEILI_API_KEY' : 'MEILI_MASTER_KEY'} is (Meilisearch's address, e.g. http://127.0.0.1:7700)`);
   }
+  const contactEmail = str(env, 'CONTACT_EMAIL');
+  if (contactEmail !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contactEmail)) throw new ConfigError('CONTACT_EMAIL', 'is not an e-mail address');
   const port = int(env, 'PORT', 3000, 0, 65535);
   const mailFrom = str(env, 'MAIL_FROM') ?? 'Plein <noreply@plein.local>';
   if (!/@[^\s@>]+/.test(mailFrom) || /[\r\n]/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'must be an address, as "Plein <forum@example.nl>" or forum@example.nl');
@@ -214,6 +221,7 @@ export function loadConfig(env: Env = process.env): Config {
       authMax: int(env, 'RATE_LIMIT_AUTH_MAX', 20, 1, 10_000_000),
       postMax: int(env, 'RATE_LIMIT_POST_MAX', 10, 1, 10_000_000),
     },
+    contact: { email: contactEmail?.toLowerCase() ?? null, url: url(env, 'CONTACT_URL', ['http:', 'https:']) },
     autoHideReports: int(env, 'AUTO_HIDE_REPORTS', 3, 1, 1000),
     serveClient: bool(env, 'SERVE_CLIENT', true),
     mail: {

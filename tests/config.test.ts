@@ -28,6 +28,8 @@ describe('configuration', () => {
     ['DATABASE_URL', 'mysql://localhost/plein'],
     ['DATABASE_URL', 'not a url'],
     ['MEILI_URL', 'ftp://meili'],
+    ['CONTACT_EMAIL', 'kenniscentrum'],
+    ['CONTACT_URL', 'javascript:alert(1)'],
     ['SESSION_SECRET', 'te-kort'],
     ['PUBLIC_ORIGIN', 'forum.example.nl'],
     ['LOG_LEVEL', 'loud'],

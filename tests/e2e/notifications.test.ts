@@ -13,7 +13,8 @@ const listItems = (page: Page) => page.getByRole('list', { name: 'Je meldingen, 
 
 /** /meldingen: the header count, the list with its "new" marks, paging, "mark all" and the suspended reader. */
 describe('notifications', () => {
-  useE2e();
+  // The suspended member's page names the centre's address (CONTACT_EMAIL).
+  useE2e({ CONTACT_EMAIL: 'vragen@kenniscentrum.example.nl' });
 
   const unreadRows = async (userId: number) =>
     (await e2e.testApp.db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))).length;
@@ -184,6 +185,10 @@ describe('notifications', () => {
     await page.getByLabel('Wachtwoord').fill(DEFAULT_PASSWORD);
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Je account is geschorst' }).waitFor();
+    const contact = page.getByRole('link', { name: 'vragen@kenniscentrum.example.nl' });
+    await contact.waitFor();
+    expect(await contact.getAttribute('href')).toBe('mailto:vragen@kenniscentrum.example.nl');
+    await expectNoAxeViolations(page, 'the page of a suspended member');
 
     await headerLink(page, 1).click();
     await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();

@@ -13,7 +13,7 @@ let t: TestApp;
 let mod: TestClient;
 beforeAll(async () => {
   smtp = await startSmtp();
-  t = await buildTestApp({ env: { SMTP_URL: smtp.url } });
+  t = await buildTestApp({ env: { SMTP_URL: smtp.url, CONTACT_EMAIL: 'vragen@kenniscentrum.example.nl' } });
   mod = (await t.login({ role: 'moderator' })).client;
 });
 afterAll(async () => {
@@ -47,7 +47,8 @@ describe('mail about decisions on an account', () => {
     expect(mail!.text).toContain('Geen lid van een lokale partij <b>echt niet</b>');
     // The reason is text, never markup.
     expect(String(mail!.html)).toContain('Geen lid van een lokale partij &lt;b&gt;echt niet&lt;/b&gt;');
-    expect(mail!.text).toContain('kenniscentrum');
+    // Where to go with a question: the address this forum configured (CONTACT_EMAIL).
+    expect(mail!.text).toContain('Neem dan contact op met het kenniscentrum voor lokale politieke partijen: mail naar vragen@kenniscentrum.example.nl.');
   });
 
   it('tells a member she was suspended, why and until when; and when it is lifted', async () => {

@@ -1,6 +1,7 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useMe } from '../api/auth';
 import { nl } from '../i18n/nl';
+import { ContactLine } from './contact-line';
 import { PageTitle } from './page-title';
 import { Loading, PageError } from './states';
 
@@ -23,7 +24,7 @@ export function RequireMember({ moderator = false, admin = false }: { moderator?
         <PageTitle>{nl.suspended.title}</PageTitle>
         {user.statusReason && <p>{nl.suspended.reason(user.statusReason)}</p>}
         {user.suspendedUntil && <p>{nl.suspended.until(nl.time.format(user.suspendedUntil))}</p>}
-        <p>{nl.suspended.contact}</p>
+        <ContactLine lead={nl.suspended.contact} />
       </>
     );
   }
@@ -31,7 +32,7 @@ export function RequireMember({ moderator = false, admin = false }: { moderator?
     return (
       <>
         <PageTitle>{nl.rejected.title}</PageTitle>
-        <p>{nl.rejected.body}</p>
+        <ContactLine lead={nl.rejected.contact} />
       </>
     );
   }

@@ -97,9 +97,11 @@ export const nl = {
     title: 'Je account is geschorst',
     reason: (reason: string) => `Reden: ${reason}`,
     until: (date: string) => `De schorsing loopt tot ${date}.`,
-    contact: 'Denk je dat dit een vergissing is? Neem contact op met het kenniscentrum.',
+    contact: 'Denk je dat dit een vergissing is?',
   },
-  rejected: { title: 'Je aanmelding is afgewezen', body: 'Neem contact op met het kenniscentrum als je denkt dat dit niet klopt.' },
+  rejected: { title: 'Je aanmelding is afgewezen', contact: 'Denk je dat dit niet klopt?' },
+  /** The contact sentence (components/contact-line.tsx): "… Neem contact op met het kenniscentrum: mail naar … of kijk op …." */
+  contact: { ask: 'Neem contact op met het kenniscentrum', mail: 'mail naar', web: 'kijk op', or: 'of' },
   roles: {
     raadslid: 'Raadslid',
     wethouder: 'Wethouder',

@@ -1,3 +1,4 @@
+import { ContactLine } from '../components/contact-line';
 import { PageTitle } from '../components/page-title';
 import { nlStatements } from '../i18n/nl-statements';
 
@@ -8,6 +9,7 @@ export function Accessibility() {
       {nlStatements.accessibility.paragraphs.map((p) => (
         <p key={p}>{p}</p>
       ))}
+      <ContactLine lead={nlStatements.accessibility.contact} />
     </>
   );
 }
@@ -19,6 +21,7 @@ export function Privacy() {
       {nlStatements.privacy.paragraphs.map((p) => (
         <p key={p}>{p}</p>
       ))}
+      <ContactLine lead={nlStatements.privacy.contact} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { TOKEN_LIFETIME_MS, hashAccountToken, type AccountTokenPurpose } from '../../auth/account-tokens.js';
 import { accountTokens, users } from '../../db/schema.js';
+import type { Config } from '../../config.js';
 import { mailLayout } from '../layout.js';
 import type { MailTemplate, TemplateContext } from '../types.js';
 
@@ -12,7 +13,12 @@ import type { MailTemplate, TemplateContext } from '../types.js';
 
 const dateNl = (d: Date) => d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
 const hours = (purpose: AccountTokenPurpose) => TOKEN_LIFETIME_MS[purpose] / 3600_000;
-const CONTACT = 'Heb je vragen, of denk je dat dit niet klopt? Neem dan contact op met het kenniscentrum voor lokale politieke partijen.';
+/** The closing line of a decision's mail, with the centre's address when one is configured (CONTACT_EMAIL, CONTACT_URL). */
+function contactLine({ email, url }: Config['contact']): string {
+  const ask = 'Heb je vragen, of denk je dat dit niet klopt? Neem dan contact op met het kenniscentrum voor lokale politieke partijen';
+  const where = [email && `mail naar ${email}`, url && `kijk op ${url}`].filter(Boolean).join(' of ');
+  return where ? `${ask}: ${where}.` : `${ask}.`;
+}
 
 /** The token of the mail's link, if it still works; otherwise the mail is not worth sending. */
 async function liveToken(context: TemplateContext, purpose: AccountTokenPurpose): Promise<string | null> {
@@ -97,7 +103,7 @@ const accountRejected: MailTemplate = async (context) => {
     blocks: [
       'Een moderator heeft je aanmelding bij Plein bekeken en afgewezen.',
       ...(reason ? [{ heading: 'Reden' }, reason] : []),
-      CONTACT,
+      contactLine(context.config.contact),
     ],
   });
 };
@@ -115,7 +121,7 @@ const accountSuspended: MailTemplate = async (context) => {
         : 'Een moderator heeft je account geschorst, voor onbepaalde tijd.',
       ...(reason ? [{ heading: 'Reden' }, reason] : []),
       'Zolang de schorsing loopt, kun je wel inloggen om dit te lezen, maar niet meedoen op het forum.',
-      CONTACT,
+      contactLine(context.config.contact),
     ],
   });
 };
