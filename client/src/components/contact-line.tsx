@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useSiteInfo } from '../api/site';
 import { nl } from '../i18n/nl';
 
@@ -24,18 +25,13 @@ export function ContactLine({ lead }: { lead: string }) {
     <p>
       {lead} {nl.contact.ask}
       {ways.length === 0 ? '.' : ': '}
-      {ways.length > 0 && (
-        <>
-          {ways[0]}
-          {ways[1] && (
-            <>
-              {' '}
-              {nl.contact.or} {ways[1]}
-            </>
-          )}
-          .
-        </>
-      )}
+      {ways.map((way, i) => (
+        <Fragment key={i}>
+          {i > 0 && ` ${nl.contact.or} `}
+          {way}
+        </Fragment>
+      ))}
+      {ways.length > 0 && '.'}
     </p>
   );
 }
