@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/types.js';
 import type { DbOrTx } from '../db/client.js';
 import { posts, threads } from '../db/schema.js';
-import { postVisibleTo, threadVisibleTo } from '../forum/visibility.js';
+import { postTextVisibleTo, threadVisibleTo } from '../forum/visibility.js';
 import type { Token } from './mentions.js';
 
 /**
@@ -64,7 +64,7 @@ export async function resolveQuotes(db: DbOrTx, writer: CurrentUser, links: read
       and(
         inArray(posts.id, links.map((l) => l.postId)),
         isNull(posts.deletedAt),
-        postVisibleTo(writer),
+        postTextVisibleTo(writer),
         threadVisibleTo(writer),
       ),
     );

@@ -115,7 +115,7 @@ export const threads = pgTable(
     postCount: integer('post_count').notNull().default(0),
     createdAt: createdAt(),
     lastPostAt: time('last_post_at').notNull().defaultNow(),
-    /** Set when the opening post is hidden or deleted: the whole thread is then out of members' reach. */
+    /** Set when a moderator hides the whole thread (forum/thread-hiding.ts): it is then out of members' reach. */
     hiddenAt: time('hidden_at'),
     deletedAt: time('deleted_at'),
   },

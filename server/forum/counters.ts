@@ -27,14 +27,12 @@ export async function countPost(tx: Tx, threadId: number): Promise<void> {
   await tx.update(threads).set({ postCount: sql`${threads.postCount} + 1` }).where(eq(threads.id, threadId));
 }
 
-/** A post members could see is no longer counted (deleted or hidden); returns the thread's new count and whether it is hidden. */
-export async function uncountPost(tx: Tx, threadId: number): Promise<{ postCount: number; hiddenAt: Date | null } | undefined> {
-  const [thread] = await tx
+/** A post members could see is no longer counted (deleted or hidden). */
+export async function uncountPost(tx: Tx, threadId: number): Promise<void> {
+  await tx
     .update(threads)
     .set({ postCount: sql`greatest(${threads.postCount} - 1, 0)` })
-    .where(eq(threads.id, threadId))
-    .returning({ postCount: threads.postCount, hiddenAt: threads.hiddenAt });
-  return thread;
+    .where(eq(threads.id, threadId));
 }
 
 /** A thread members can see (again) in this category. */

@@ -1,13 +1,14 @@
-import { and, eq, isNotNull, isNull, min, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { posts, threads } from '../db/schema.js';
 import { publish } from '../events/publish.js';
-import { countPost, countThread, uncountPost, uncountThread } from './counters.js';
+import { countPost, uncountPost } from './counters.js';
 
 /**
- * Hiding a post from members and showing it again, with the forum state that follows: the thread's visible post
- * count, the thread itself when its opening post is concerned (hidden_at and its category's thread count), and the
- * announcement (publish). Moderation decides and puts it on record; this is only the forum's side, in its transaction.
+ * Hiding a post's text from members and showing it again, with the forum state that follows: the thread's count
+ * of posts members read, and the announcement (publish). That is all, also for the opening post: the thread and
+ * its replies stay (forum/visibility.ts); hiding a whole thread is forum/thread-hiding.ts. Moderation decides and
+ * puts it on record; this is only the forum's side, in its transaction.
  */
 
 /** The post that was hidden or restored, as moderation needs it for its log row and its message to the author. */
@@ -21,36 +22,18 @@ export interface HiddenPost {
 
 interface Target extends HiddenPost {
   deleted: boolean;
-  opening: boolean;
-  threadHidden: boolean;
-  threadDeleted: boolean;
 }
 
 async function loadTarget(tx: Tx, postId: number): Promise<Target | null> {
   // Locks the post row: concurrent hides, restores and reports of one post take turns.
-  const [post] = await tx
-    .select({ threadId: posts.threadId, authorId: posts.authorId, deletedAt: posts.deletedAt })
+  const [row] = await tx
+    .select({ threadId: posts.threadId, authorId: posts.authorId, deletedAt: posts.deletedAt, categoryId: threads.categoryId, title: threads.title })
     .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
     .where(eq(posts.id, postId))
-    .for('update');
-  if (!post) return null;
-  const [thread] = await tx
-    .select({ categoryId: threads.categoryId, title: threads.title, hiddenAt: threads.hiddenAt, deletedAt: threads.deletedAt })
-    .from(threads)
-    .where(eq(threads.id, post.threadId))
-    .for('update');
-  const [first] = await tx.select({ id: min(posts.id) }).from(posts).where(eq(posts.threadId, post.threadId));
-  return {
-    postId,
-    threadId: post.threadId,
-    authorId: post.authorId,
-    deleted: post.deletedAt !== null,
-    categoryId: thread!.categoryId,
-    title: thread!.title,
-    opening: first?.id === postId,
-    threadHidden: thread!.hiddenAt !== null,
-    threadDeleted: thread!.deletedAt !== null,
-  };
+    .for('update', { of: posts });
+  if (!row) return null;
+  return { postId, threadId: row.threadId, authorId: row.authorId, categoryId: row.categoryId, title: row.title, deleted: row.deletedAt !== null };
 }
 
 const hiddenPost = ({ postId, threadId, authorId, categoryId, title }: Target): HiddenPost => ({ postId, threadId, authorId, categoryId, title });
@@ -67,11 +50,6 @@ export async function hide(tx: Tx, postId: number, reason: string): Promise<Hidd
   if (updated.length === 0) return null;
   // A deleted post was already out of the count.
   if (!target.deleted) await uncountPost(tx, target.threadId);
-  if (target.opening && !target.threadHidden) {
-    await tx.update(threads).set({ hiddenAt: sql`now()` }).where(eq(threads.id, target.threadId));
-    if (!target.threadDeleted) await uncountThread(tx, target.categoryId);
-    await publish(tx, { type: 'thread.updated', threadId: target.threadId, categoryId: target.categoryId, changed: ['hidden', 'counts'] });
-  }
   await publish(tx, { type: 'post.updated', threadId: target.threadId, postId, categoryId: target.categoryId });
   return hiddenPost(target);
 }
@@ -87,11 +65,6 @@ export async function restore(tx: Tx, postId: number): Promise<HiddenPost | null
     .returning({ id: posts.id });
   if (updated.length === 0) return null;
   if (!target.deleted) await countPost(tx, target.threadId);
-  if (target.opening && target.threadHidden) {
-    await tx.update(threads).set({ hiddenAt: null }).where(eq(threads.id, target.threadId));
-    if (!target.threadDeleted) await countThread(tx, target.categoryId);
-    await publish(tx, { type: 'thread.updated', threadId: target.threadId, categoryId: target.categoryId, changed: ['hidden', 'counts'] });
-  }
   await publish(tx, { type: 'post.updated', threadId: target.threadId, postId, categoryId: target.categoryId });
   return hiddenPost(target);
 }

@@ -10,16 +10,18 @@ import { postRevisions, users } from '../db/schema.js';
 import { badRequest, forbidden, notFound } from '../http/errors.js';
 import { isModeratorAct, recordModeratorDelete, recordModeratorEdit } from '../moderation/post-edits.js';
 import { findPost, findVisibleThread, toPostDto, type PostRow, type ThreadRow } from './queries.js';
-import { postVisible } from './visibility.js';
 import { assertMayPost } from './anti-abuse.js';
 import { createReply, deletePost, editPost } from './writes.js';
 
 const threadLocked = () => forbidden('thread_locked', 'Deze discussie is gesloten: er kan niet meer op gereageerd worden.');
 
-/** The post and its thread, if `user` may see both; a post they may not see is "not found", not "forbidden". */
+/**
+ * The post and its thread, if `user` may see the thread (every post of a thread one sees is shown, hidden or
+ * deleted ones as placeholders); a post in a thread they may not see is "not found", not "forbidden".
+ */
 async function findVisiblePost(app: FastifyInstance, id: number, user: CurrentUser): Promise<{ post: PostRow; thread: ThreadRow }> {
   const post = await findPost(app.db, id);
-  if (!postVisible(post, user)) throw notFound('Dit bericht bestaat niet.');
+  if (!post) throw notFound('Dit bericht bestaat niet.');
   const thread = await findVisibleThread(app.db, post.threadId, user);
   if (!thread) throw notFound('Dit bericht bestaat niet.');
   return { post, thread };
@@ -52,7 +54,7 @@ export default async function postRoutes(app: FastifyInstance, opts: { config: C
       const replyTo = request.body.replyToPostId ?? null;
       if (replyTo !== null) {
         const target = await findPost(app.db, replyTo);
-        if (!postVisible(target, user) || target.threadId !== thread.id) {
+        if (target?.threadId !== thread.id) {
           throw badRequest('invalid_reply_to', 'Je kunt alleen reageren op een bericht in deze discussie.', 'replyToPostId');
         }
       }

@@ -6,7 +6,7 @@ import { isModerator } from '../auth/users.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { preparedOnce } from '../db/prepared.js';
 import { categories, notifications, posts, threads, threadWatches, users } from '../db/schema.js';
-import { postCondition, postTextVisible, threadCondition, viewerKind, type ViewerKind } from './visibility.js';
+import { postTextVisible, threadCondition, viewerKind, type ViewerKind } from './visibility.js';
 
 export const threadColumns = {
   id: threads.id,
@@ -117,6 +117,7 @@ export const postColumns = {
   editedAt: posts.editedAt,
   replyToPostId: posts.replyToPostId,
   hiddenAt: posts.hiddenAt,
+  hiddenReason: posts.hiddenReason,
   deletedAt: posts.deletedAt,
 };
 
@@ -135,15 +136,21 @@ export type PostRow = {
   editedAt: Date | null;
   replyToPostId: number | null;
   hiddenAt: Date | null;
+  hiddenReason: string | null;
   deletedAt: Date | null;
 };
 
-/** The post as `viewer` may see it: the text of a deleted post is gone; the Markdown only for its author and moderators. */
+/**
+ * The post as `viewer` may see it (forum/visibility.ts): a deleted or hidden post is a placeholder without text,
+ * except that moderators read both and the author still reads her hidden post, with moderation's reason.
+ * The Markdown goes only to whom may edit it.
+ */
 export function toPostDto(row: PostRow, viewer: CurrentUser | null): Post {
   const moderator = isModerator(viewer);
   const deleted = row.deletedAt !== null;
   const showText = postTextVisible(row, viewer);
-  const mayEdit = viewer !== null && (viewer.id === row.authorId || moderator);
+  const own = viewer !== null && viewer.id === row.authorId;
+  const mayEdit = own || moderator;
   return {
     id: row.id,
     threadId: row.threadId,
@@ -161,6 +168,7 @@ export function toPostDto(row: PostRow, viewer: CurrentUser | null): Post {
     replyToPostId: row.replyToPostId,
     ...(deleted ? { deleted: true } : {}),
     ...(row.hiddenAt ? { hidden: true } : {}),
+    ...(row.hiddenAt && row.hiddenReason && (own || moderator) ? { hiddenReason: row.hiddenReason } : {}),
     ...(mayEdit && showText ? { body: row.body } : {}),
   };
 }
@@ -169,19 +177,18 @@ export function selectPosts(db: DbOrTx) {
   return db.select(postColumns).from(posts).innerJoin(users, eq(users.id, posts.authorId));
 }
 
-const threadPageQuery = (kind: ViewerKind) =>
-  preparedOnce((db: Db) =>
-    selectPosts(db)
-      .where(and(eq(posts.threadId, sql.placeholder('threadId')), gt(posts.id, sql.placeholder('afterId')), postCondition(kind)))
-      .orderBy(asc(posts.id))
-      .limit(sql.placeholder('limit'))
-      .prepare(`thread_page_${kind}`),
-  );
-const threadPage = { member: threadPageQuery('member'), moderator: threadPageQuery('moderator') };
+/** Every post of the thread is in its page, hidden and deleted ones as toPostDto shows them to each viewer. */
+const threadPage = preparedOnce((db: Db) =>
+  selectPosts(db)
+    .where(and(eq(posts.threadId, sql.placeholder('threadId')), gt(posts.id, sql.placeholder('afterId'))))
+    .orderBy(asc(posts.id))
+    .limit(sql.placeholder('limit'))
+    .prepare('thread_page'),
+);
 
-/** Up to `limit` posts of a thread after `afterId`, oldest first, as `user` may see them (the thread page). */
-export function selectThreadPage(db: Db, user: CurrentUser, threadId: number, afterId: number, limit: number): Promise<PostRow[]> {
-  return threadPage[viewerKind(user)](db).execute({ threadId, afterId, limit });
+/** Up to `limit` posts of a thread after `afterId`, oldest first (the thread page; its thread is checked apart). */
+export function selectThreadPage(db: Db, threadId: number, afterId: number, limit: number): Promise<PostRow[]> {
+  return threadPage(db).execute({ threadId, afterId, limit });
 }
 
 export async function findPost(db: DbOrTx, id: number): Promise<PostRow | null> {

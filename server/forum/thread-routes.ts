@@ -87,7 +87,7 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
       const size = pageSize(request.query.limit);
       const cursor = decodeCursor(request.query.cursor, ['number'] as const);
       const afterId = Math.max(cursor?.[0] ?? 0, request.query.after ?? 0);
-      const rows = await selectThreadPage(app.db, user, thread.id, afterId, size + 1);
+      const rows = await selectThreadPage(app.db, thread.id, afterId, size + 1);
       const page = rows.slice(0, size);
       const last = page[page.length - 1];
       if (last) {

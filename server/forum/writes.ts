@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/types.js';
 import { renderPost, type RenderOptions } from '../content/render.js';
 import { queryRows, type Db, type DbOrTx } from '../db/client.js';
@@ -90,10 +90,13 @@ export async function editPost(
 
 /**
  * Soft delete: the row stays (moderators can still read it), members see a placeholder without text.
- * A thread whose only visible post is deleted disappears from its category. Returns false when it was already deleted.
+ * A thread none of whose posts is left undeleted is deleted with its last one (a hidden post still holds its
+ * thread: a moderator may show it again). Returns false when it was already deleted.
  */
 export async function deletePost(db: DbOrTx, actor: CurrentUser, postId: number, threadId: number, categoryId: number, wasVisible: boolean): Promise<boolean> {
   return db.transaction(async (tx) => {
+    // Deletes in one thread take turns, so that of two deleting its last posts at once the second sees the first.
+    await tx.select({ id: threads.id }).from(threads).where(eq(threads.id, threadId)).for('update');
     const [deleted] = await tx
       .update(posts)
       .set({ deletedAt: sql`now()`, deletedBy: actor.id })
@@ -101,13 +104,22 @@ export async function deletePost(db: DbOrTx, actor: CurrentUser, postId: number,
       .returning({ id: posts.id });
     // Deleted meanwhile by someone else: nothing changed, so the caller logs and tells nothing either.
     if (!deleted) return false;
-    if (wasVisible) {
-      const thread = await uncountPost(tx, threadId);
-      if (thread && thread.postCount === 0 && thread.hiddenAt === null) {
-        await tx.update(threads).set({ deletedAt: sql`now()` }).where(eq(threads.id, threadId));
-        await uncountThread(tx, categoryId);
-        await publish(tx, { type: 'thread.updated', threadId, categoryId, changed: ['deleted', 'counts'] });
-      }
+    if (wasVisible) await uncountPost(tx, threadId);
+    const [emptied] = await tx
+      .update(threads)
+      .set({ deletedAt: sql`now()` })
+      .where(
+        and(
+          eq(threads.id, threadId),
+          isNull(threads.deletedAt),
+          sql`not exists (select 1 from ${posts} where ${posts.threadId} = ${threadId} and ${posts.deletedAt} is null)`,
+        ),
+      )
+      .returning({ hiddenAt: threads.hiddenAt });
+    if (emptied) {
+      // A hidden thread was already out of its category's count.
+      if (emptied.hiddenAt === null) await uncountThread(tx, categoryId);
+      await publish(tx, { type: 'thread.updated', threadId, categoryId, changed: ['deleted', 'counts'] });
     }
     await publish(tx, { type: 'post.removed', threadId, postId, categoryId });
     return true;

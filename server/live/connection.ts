@@ -180,7 +180,7 @@ export class Connection {
     if (after !== undefined) {
       let cursor = after;
       for (;;) {
-        const rows = await this.host.store.postsAfter(threadId, cursor, this.user, LIMITS.catchUpPage);
+        const rows = await this.host.store.postsAfter(threadId, cursor, LIMITS.catchUpPage);
         if (!current()) return;
         for (const row of rows) {
           this.send({ type: 'post.created', post: toPostDto(row, this.user) });
@@ -190,7 +190,7 @@ export class Connection {
         if (rows.length < LIMITS.catchUpPage) break;
       }
     } else {
-      lastPostId = await this.host.store.lastVisiblePostId(threadId, this.user);
+      lastPostId = await this.host.store.lastPostId(threadId);
       if (!current()) return;
     }
 

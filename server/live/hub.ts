@@ -6,8 +6,9 @@
  * 2. Every server process listens (bus.ts: a dedicated pg.Client doing LISTEN, or PGlite's in-process listen)
  *    and hands each event to its hub, which handles events one at a time, in the order they were committed.
  * 3. The hub loads the post/thread ONCE per event, then renders it per recipient (toPostDto differs for the
- *    author, moderators and members) and applies the HTTP visibility rules: a post a member may no longer see
- *    becomes `post.removed`, a thread they may no longer see `thread.removed` (and the subscription ends).
+ *    author, moderators and members) and applies the HTTP visibility rules: a hidden or deleted post becomes a
+ *    placeholder where the viewer may not read it, a thread they may no longer see `thread.removed` (and the
+ *    subscription ends).
  * 4. Per socket (connection.ts), a thread subscription with `after` first sends the missed posts; live events
  *    for that thread are buffered meanwhile and flushed after it, skipping ids already sent.
  * 5. When the LISTEN connection was lost and comes back, events may have been missed: every socket gets
@@ -26,7 +27,7 @@ import { Connection, LIMITS, type ConnectionHost } from './connection.js';
 import type { ForumEvent } from '../events/types.js';
 import type { ForumChannelEvent, TypingEvent, UserEvent } from './notify.js';
 import type { LiveSocket } from './socket.js';
-import { postVisible, threadVisible } from '../forum/visibility.js';
+import { threadVisible } from '../forum/visibility.js';
 import type { LiveStore } from './store.js';
 
 type PostEvent = Extract<ForumEvent, { postId: number }>;
@@ -161,7 +162,6 @@ export class LiveHub implements ConnectionHost {
       if (json === undefined) rendered.set(key, (json = JSON.stringify({ type, post: toPostDto(row, user) } satisfies ServerMessage)));
       return json;
     };
-    const removed = JSON.stringify({ type: 'post.removed', postId: event.postId, threadId: event.threadId } satisfies ServerMessage);
     for (const connection of [...recipients]) {
       const user = connection.user;
       if (!threadVisible(thread, user)) {
@@ -169,13 +169,13 @@ export class LiveHub implements ConnectionHost {
         connection.send({ type: 'thread.removed', threadId: event.threadId });
         continue;
       }
-      const visible = postVisible(post, user);
+      if (!post) continue;
       if (event.type === 'post.created') {
-        if (visible) connection.deliver(event.threadId, { message: render(post, user, 'post.created'), createdPostId: post.id });
+        connection.deliver(event.threadId, { message: render(post, user, 'post.created'), createdPostId: post.id });
       } else {
-        // Edited, hidden, restored or deleted: as the HTTP thread page shows it now. A deleted post stays as a
-        // placeholder without text for members (moderators still read it); a hidden one is gone for members.
-        connection.deliver(event.threadId, { message: visible ? render(post, user, 'post.updated') : removed });
+        // Edited, hidden, restored or deleted: as the HTTP thread page shows it now (toPostDto), a placeholder
+        // without text where this viewer may not read it.
+        connection.deliver(event.threadId, { message: render(post, user, 'post.updated') });
       }
     }
   }

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/types.js';
 import { findUserById } from '../auth/users.js';
 import type { Db } from '../db/client.js';
 import { categories, posts, threads, users } from '../db/schema.js';
-import { findPost, findVisibleThread, selectPosts, threadColumns, type PostRow, type ThreadRow } from '../forum/queries.js';
-import { postVisibleTo, viewerKind } from '../forum/visibility.js';
+import { findPost, findVisibleThread, selectThreadPage, threadColumns, type PostRow, type ThreadRow } from '../forum/queries.js';
+import { viewerKind } from '../forum/visibility.js';
 
 /**
  * Every database read the live concern makes, behind one interface: the hub and connections take it as a
@@ -13,9 +13,9 @@ import { postVisibleTo, viewerKind } from '../forum/visibility.js';
 export interface LiveStore {
   /** The thread if `user` may see it (same rule as the HTTP routes). */
   findVisibleThread(threadId: number, user: CurrentUser): Promise<ThreadRow | null>;
-  /** Posts `user` may see in the thread with id > after, oldest first. */
-  postsAfter(threadId: number, after: number, user: CurrentUser, limit: number): Promise<PostRow[]>;
-  lastVisiblePostId(threadId: number, user: CurrentUser): Promise<number | null>;
+  /** The thread's posts with id > after, oldest first: as on the thread page, every post, rendered per viewer. */
+  postsAfter(threadId: number, after: number, limit: number): Promise<PostRow[]>;
+  lastPostId(threadId: number): Promise<number | null>;
   categoryIdBySlug(slug: string): Promise<number | null>;
   /** One post, whatever its state; the hub decides per recipient what to show. */
   loadPost(postId: number): Promise<PostRow | null>;
@@ -49,20 +49,14 @@ const byViewer = (id: number | string, user: CurrentUser) => `${id}:${viewerKind
 export function createLiveStore(db: Db): LiveStore {
   return {
     findVisibleThread: coalesce(byViewer, (threadId: number, user: CurrentUser) => findVisibleThread(db, threadId, user)),
-    postsAfter: (threadId, after, user, limit) =>
-      selectPosts(db)
-        .where(and(eq(posts.threadId, threadId), gt(posts.id, after), postVisibleTo(user)))
-        .orderBy(asc(posts.id))
-        .limit(limit),
-    lastVisiblePostId: coalesce(byViewer, async (threadId: number, user: CurrentUser) => {
-      const rows = await db
-        .select({ id: posts.id })
-        .from(posts)
-        .where(and(eq(posts.threadId, threadId), postVisibleTo(user)))
-        .orderBy(desc(posts.id))
-        .limit(1);
-      return rows[0]?.id ?? null;
-    }),
+    postsAfter: (threadId, after, limit) => selectThreadPage(db, threadId, after, limit),
+    lastPostId: coalesce(
+      (threadId: number) => String(threadId),
+      async (threadId: number) => {
+        const rows = await db.select({ id: posts.id }).from(posts).where(eq(posts.threadId, threadId)).orderBy(desc(posts.id)).limit(1);
+        return rows[0]?.id ?? null;
+      },
+    ),
     categoryIdBySlug: coalesce(
       (slug: string) => slug,
       async (slug: string) => {

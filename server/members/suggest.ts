@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/types.js';
 import { queryRows, type DbOrTx } from '../db/client.js';
 import { posts } from '../db/schema.js';
-import { postVisibleTo } from '../forum/visibility.js';
+import { postTextVisibleTo } from '../forum/visibility.js';
 
 /** Names the autocomplete offers at once. */
 export const SUGGESTIONS = 8;
@@ -22,7 +22,7 @@ export async function suggestMembers(db: DbOrTx, asker: CurrentUser, q: string, 
   const wroteFirst =
     threadId === null
       ? sql``
-      : sql`u.id in (select ${posts.authorId} from ${posts} where ${posts.threadId} = ${threadId} and ${postVisibleTo(asker) ?? sql`true`}) desc,`;
+      : sql`u.id in (select ${posts.authorId} from ${posts} where ${posts.threadId} = ${threadId} and ${postTextVisibleTo(asker) ?? sql`true`}) desc,`;
   const rows = await queryRows<{ id: number; display_name: string }>(
     db,
     sql`select u.id, u.display_name

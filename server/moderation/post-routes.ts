@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../../shared/api/common.js';
-import { HidePostBody, ModeratedPost, OptionalReasonBody } from '../../shared/api/moderation.js';
+import { ReasonBody, ModeratedPost, OptionalReasonBody } from '../../shared/api/moderation.js';
 import { threads } from '../db/schema.js';
 import { findPost, toPostDto } from '../forum/queries.js';
 import { deletePost } from '../forum/writes.js';
@@ -21,7 +21,7 @@ export default async function moderationPostRoutes(app: FastifyInstance) {
     return post;
   }
 
-  api.post('/api/moderation/posts/:id/hide', { ...route, schema: { params: IdParams, body: HidePostBody, response: { 200: ModeratedPost } } }, async (request) => {
+  api.post('/api/moderation/posts/:id/hide', { ...route, schema: { params: IdParams, body: ReasonBody, response: { 200: ModeratedPost } } }, async (request) => {
     const post = await existing(request.params.id);
     if (post.deletedAt) throw conflict('post_deleted', 'Dit bericht is al verwijderd.');
     const reason = request.body.reason.trim();

@@ -9,7 +9,7 @@ import type { Tx } from '../db/client.js';
 import { moderationActions, posts, reports, threads } from '../db/schema.js';
 import { findPost, findVisibleThread } from '../forum/queries.js';
 import { rehide } from '../forum/post-hiding.js';
-import { postVisible } from '../forum/visibility.js';
+import { postTextVisible } from '../forum/visibility.js';
 import { deletePost } from '../forum/writes.js';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
@@ -42,8 +42,8 @@ export default async function reportRoutes(app: FastifyInstance, opts: { config:
     async (request, reply) => {
       const user = request.user!;
       const post = await findPost(app.db, request.params.id);
-      // A deleted post can be reported by nobody; a hidden one only by whoever may still see it.
-      if (!post || post.deletedAt || !postVisible(post, user)) throw notFound('Dit bericht bestaat niet.');
+      // A deleted post can be reported by nobody; a hidden one only by whoever may still read it.
+      if (!post || post.deletedAt || !postTextVisible(post, user)) throw notFound('Dit bericht bestaat niet.');
       if (!(await findVisibleThread(app.db, post.threadId, user))) throw notFound('Dit bericht bestaat niet.');
       if (post.authorId === user.id) throw forbidden('own_post', 'Je kunt je eigen bericht niet melden.');
       const note = request.body.note?.trim() || null;

@@ -1,28 +1,62 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import type { CurrentUser } from '../auth/types.js';
 import { IdParams } from '../../shared/api/common.js';
-import { ModeratedThread, ThreadPatchBody } from '../../shared/api/moderation.js';
+import { ReasonBody, ModeratedThread, OptionalReasonBody, ThreadImpact, ThreadPatchBody } from '../../shared/api/moderation.js';
 import { categories } from '../db/schema.js';
 import { findVisibleThread, toThreadDto } from '../forum/queries.js';
 import { changeThread } from '../forum/thread-changes.js';
-import { badRequest, notFound } from '../http/errors.js';
+import { threadImpact } from '../forum/thread-hiding.js';
+import { badRequest, conflict, notFound } from '../http/errors.js';
 import { logAction } from './record.js';
+import { hideWholeThread, restoreWholeThread } from './thread-actions.js';
 
 /**
- * PATCH /api/moderation/threads/:id with any of { locked, pinned, categorySlug, title } (and an optional reason):
- * one route for every thread change, one log row per field that actually changed, all in one transaction.
+ * A moderator's acts on a thread. PATCH /api/moderation/threads/:id with any of { locked, pinned, categorySlug,
+ * title } (and an optional reason): one route for every change that keeps the thread readable, one log row per field
+ * that actually changed, all in one transaction. Hiding the whole thread is apart: it takes every reply along, so
+ * the client first asks what it would take (impact) and the hide needs a reason.
  */
 export default async function moderationThreadRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const route = { config: { auth: 'moderator' as const } };
+
+  async function existing(id: number, moderator: CurrentUser) {
+    const thread = await findVisibleThread(app.db, id, moderator);
+    if (!thread) throw notFound('Deze discussie bestaat niet of is verwijderd.');
+    return thread;
+  }
+
+  api.get('/api/moderation/threads/:id/impact', { ...route, schema: { params: IdParams, response: { 200: ThreadImpact } } }, async (request) => {
+    const thread = await existing(request.params.id, request.user!);
+    return threadImpact(app.db, thread.id);
+  });
+
+  api.post('/api/moderation/threads/:id/hide', { ...route, schema: { params: IdParams, body: ReasonBody, response: { 200: ModeratedThread } } }, async (request) => {
+    const moderator = request.user!;
+    const thread = await existing(request.params.id, moderator);
+    const reason = request.body.reason.trim();
+    const done = await app.db.transaction((tx) => hideWholeThread(tx, thread.id, { moderatorId: moderator.id, reason }));
+    if (!done) throw conflict('already_hidden', 'Deze discussie is al verborgen.');
+    return { thread: toThreadDto((await findVisibleThread(app.db, thread.id, moderator))!) };
+  });
+
+  api.post('/api/moderation/threads/:id/restore', { ...route, schema: { params: IdParams, body: OptionalReasonBody, response: { 200: ModeratedThread } } }, async (request) => {
+    const moderator = request.user!;
+    const thread = await existing(request.params.id, moderator);
+    const reason = request.body.reason?.trim() ?? null;
+    const done = await app.db.transaction((tx) => restoreWholeThread(tx, thread.id, { moderatorId: moderator.id, reason }));
+    if (!done) throw conflict('not_hidden', 'Deze discussie is niet verborgen.');
+    return { thread: toThreadDto((await findVisibleThread(app.db, thread.id, moderator))!) };
+  });
 
   api.patch(
     '/api/moderation/threads/:id',
     { config: { auth: 'moderator' }, schema: { params: IdParams, body: ThreadPatchBody, response: { 200: ModeratedThread } } },
     async (request) => {
       const moderator = request.user!;
-      const thread = await findVisibleThread(app.db, request.params.id, moderator);
-      if (!thread) throw notFound('Deze discussie bestaat niet of is verwijderd.');
+      const thread = await existing(request.params.id, moderator);
       const { locked, pinned, categorySlug } = request.body;
       if (locked === undefined && pinned === undefined && categorySlug === undefined && request.body.title === undefined) {
         throw badRequest('nothing_to_change', 'Geef minstens één van locked, pinned, categorySlug of title mee.');

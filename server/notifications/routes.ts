@@ -8,7 +8,7 @@ import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
 import type { Db } from '../db/client.js';
 import { categories, notifications, posts, reports, threads, users } from '../db/schema.js';
-import { postCondition, threadCondition, viewerKind } from '../forum/visibility.js';
+import { postTextVisibleTo, threadCondition, viewerKind } from '../forum/visibility.js';
 import { badRequest } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
 import { renderNotification } from './render.js';
@@ -21,13 +21,13 @@ const linkPostId = sql`coalesce(${notifications.postId}, (${notifications.data}-
 
 /**
  * What `user` may see of her notifications, as one condition over notifications left-joined to linkPost and
- * linkThread: a forum notification only while she may see its post and thread (the visibility module's SQL form
- * with her as the viewer), so one hidden later is gone from the list and the count, and back when restored; the
- * moderators' signals only while she is one.
+ * linkThread: a forum notification only while she may read its post in its thread (the visibility module's SQL
+ * forms with her as the viewer), so one hidden or deleted later is gone from the list and the count, and back
+ * when restored; the moderators' signals only while she is one.
  */
 function shownTo(user: CurrentUser): { shown: SQL; linkVisible: SQL } {
   const kind = viewerKind(user);
-  const linkVisible = and(isNotNull(linkPost.id), isNotNull(linkThread.id), threadCondition(kind, linkThread), postCondition(kind, linkPost))!;
+  const linkVisible = and(isNotNull(linkPost.id), isNotNull(linkThread.id), threadCondition(kind, linkThread), postTextVisibleTo(user, linkPost))!;
   const shown = and(
     or(notInArray(notifications.kind, [...FORUM_NOTIFICATION_KINDS]), linkVisible),
     isModerator(user) ? undefined : notInArray(notifications.kind, [...MODERATOR_NOTIFICATION_KINDS]),

@@ -50,15 +50,20 @@ export const Post = Type.Object({
   id: Type.Integer(),
   threadId: Type.Integer(),
   author: PostAuthor,
-  /** Sanitized HTML rendered from the Markdown body; empty for a removed post. */
+  /** Sanitized HTML rendered from the Markdown body; empty where the viewer may not read it (deleted, hidden). */
   bodyHtml: Type.String(),
   createdAt: Timestamp,
   editedAt: NullableTimestamp,
   replyToPostId: Type.Union([Type.Integer(), Type.Null()]),
   /** True for a post that was deleted: its text is gone, the thread shows that something was removed. */
   deleted: Type.Optional(Type.Boolean()),
-  /** Only moderators see hidden posts, with this set. */
+  /**
+   * Hidden by moderation: members see a placeholder without text; its author and moderators still read it,
+   * marked hidden.
+   */
   hidden: Type.Optional(Type.Boolean()),
+  /** Why moderation hid it, only for its author and moderators. */
+  hiddenReason: Type.Optional(Type.String()),
   /** The Markdown source, only for the author and moderators (for editing and quoting). */
   body: Type.Optional(Type.String()),
 });

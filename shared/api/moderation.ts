@@ -18,6 +18,8 @@ export const MODERATION_ACTIONS = [
   'unpin_thread',
   'move_thread',
   'rename_thread',
+  'hide_thread',
+  'restore_thread',
   'approve_user',
   'reject_user',
   'suspend_user',
@@ -99,8 +101,9 @@ export type Queue = Static<typeof Queue>;
 
 // Posts and threads
 
-export const HidePostBody = Type.Object({ reason: Reason() }, { additionalProperties: false });
-export type HidePostBody = Static<typeof HidePostBody>;
+/** A reason the member reads (in her notification) and the log keeps. */
+export const ReasonBody = Type.Object({ reason: Reason() }, { additionalProperties: false });
+export type ReasonBody = Static<typeof ReasonBody>;
 
 export const OptionalReasonBody = Type.Object({ reason: Type.Optional(Reason()) }, { additionalProperties: false });
 export type OptionalReasonBody = Static<typeof OptionalReasonBody>;
@@ -122,6 +125,10 @@ export type ThreadPatchBody = Static<typeof ThreadPatchBody>;
 
 export const ModeratedThread = Type.Object({ thread: Thread });
 export type ModeratedThread = Static<typeof ModeratedThread>;
+
+/** What hiding a whole thread would take from members: the posts they read in it and the members who wrote them. */
+export const ThreadImpact = Type.Object({ posts: Type.Integer(), members: Type.Integer() });
+export type ThreadImpact = Static<typeof ThreadImpact>;
 
 // Members
 

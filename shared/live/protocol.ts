@@ -59,7 +59,6 @@ export const CLIENT_MESSAGE_TYPES: readonly string[] = ['subscribe', 'unsubscrib
 export const HelloMessage = Type.Object({ type: Type.Literal('hello'), protocolVersion: Type.Integer(), userId: Type.Integer() });
 export const PostCreatedMessage = Type.Object({ type: Type.Literal('post.created'), post: Post });
 export const PostUpdatedMessage = Type.Object({ type: Type.Literal('post.updated'), post: Post });
-export const PostRemovedMessage = Type.Object({ type: Type.Literal('post.removed'), postId: Type.Integer(), threadId: Type.Integer() });
 export const ThreadCreatedMessage = Type.Object({ type: Type.Literal('thread.created'), thread: Thread });
 /** Pinned, locked, moved, renamed, or (for moderators) hidden. */
 export const ThreadUpdatedMessage = Type.Object({ type: Type.Literal('thread.updated'), thread: Thread });
@@ -95,7 +94,6 @@ export const ServerMessage = Type.Union([
   HelloMessage,
   PostCreatedMessage,
   PostUpdatedMessage,
-  PostRemovedMessage,
   ThreadCreatedMessage,
   ThreadUpdatedMessage,
   ThreadRemovedMessage,

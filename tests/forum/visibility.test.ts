@@ -228,7 +228,7 @@ describe('visibility: the SQL, in-memory and search forms agree', () => {
             if (!(await findVisibleThread(db, id, user))) continue;
             pageThreads.push(id);
             pagePosts.push(...(await selectThreadPage(db, user, id, 0, 100)).map((p) => p.id));
-            if (await store.findVisibleThread(id, user)) livePosts.push(...(await store.postsAfter(id, 0, user, 100)).map((p) => p.id));
+            if (await store.findVisibleThread(id, user)) livePosts.push(...(await store.postsAfter(id, 0, 100)).map((p) => p.id));
           }
           expect(sorted(pageThreads), `${name}: thread pages`).toEqual(memThreads);
           expect(sorted(pagePosts), `${name}: thread page posts`).toEqual(memPosts);

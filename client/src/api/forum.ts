@@ -64,11 +64,6 @@ export function upsertPost(data: ThreadData | undefined, incoming: Post): Thread
   return { ...data, pages };
 }
 
-export function removePost(data: ThreadData | undefined, postId: number): ThreadData | undefined {
-  if (!data) return data;
-  return { ...data, pages: data.pages.map((page) => ({ ...page, posts: page.posts.filter((p) => p.id !== postId) })) };
-}
-
 export function updateThreadInfo(data: ThreadData | undefined, thread: Thread): ThreadData | undefined {
   if (!data) return data;
   return { ...data, pages: data.pages.map((page) => ({ ...page, thread: { ...page.thread, ...thread } })) };

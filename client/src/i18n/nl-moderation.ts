@@ -79,6 +79,8 @@ export const nlModeration = {
     unpin_thread: 'Discussie losgemaakt',
     move_thread: 'Discussie verplaatst',
     rename_thread: 'Discussie hernoemd',
+    hide_thread: 'Discussie verborgen',
+    restore_thread: 'Discussie weer getoond',
     approve_user: 'Account goedgekeurd',
     reject_user: 'Account afgewezen',
     suspend_user: 'Account geschorst',

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createLiveClient, type LiveClient, type LiveStatus } from '../../../shared/live/client';
 import type { ServerMessage } from '../../../shared/live/protocol';
-import { keys, removePost, updateThreadInfo, upsertPost, type ThreadData } from '../api/forum';
+import { keys, updateThreadInfo, upsertPost, type ThreadData } from '../api/forum';
 import { notificationKeys } from '../api/notifications';
 
 /** Live events change the TanStack Query cache, the one place the pages read from. */
@@ -10,9 +10,6 @@ function applyToCache(client: QueryClient, message: ServerMessage): void {
     case 'post.created':
     case 'post.updated':
       client.setQueryData<ThreadData>(keys.thread(message.post.threadId), (data) => upsertPost(data, message.post));
-      return;
-    case 'post.removed':
-      client.setQueryData<ThreadData>(keys.thread(message.threadId), (data) => removePost(data, message.postId));
       return;
     case 'thread.created':
       void client.invalidateQueries({ queryKey: keys.threads(message.thread.categorySlug) });
