@@ -4,6 +4,7 @@ import type { Post } from '../../shared/api/forum.js';
 import { posts, threads } from '../../server/db/schema.js';
 import { makePost, makeThread } from '../../server/dev/factories.js';
 import { publish } from '../../server/events/publish.js';
+import { hide } from '../../server/forum/post-hiding.js';
 import { notifyUserEvent } from '../../server/live/notify.js';
 import type { TestClient } from '../helpers/client.js';
 import { connect, t, useListeningApp } from './sockets.js';
@@ -59,34 +60,32 @@ describe('live delivery', () => {
     socket.close();
   });
 
-  it('turns a hidden post into post.removed for members (moderators see it marked hidden), a deleted one into a placeholder', async () => {
+  it('turns a hidden post into a placeholder for members (its author and moderators still read it, marked hidden), a deleted one too', async () => {
     const moderator = await t.login({ role: 'moderator' });
+    const author = await t.login();
     const member = await t.login();
-    const { threadId } = await makeThread(t.db, member.user);
-    const postId = await makePost(t.db, member.user, threadId, { body: 'Wordt verborgen' });
+    const { threadId } = await makeThread(t.db, author.user);
+    const postId = await makePost(t.db, author.user, threadId, { body: 'Wordt verborgen' });
+    const authorSocket = await connect(author.client);
     const memberSocket = await connect(member.client);
     const moderatorSocket = await connect(moderator.client);
-    await memberSocket.subscribe(threadId);
-    await moderatorSocket.subscribe(threadId);
+    for (const socket of [authorSocket, memberSocket, moderatorSocket]) await socket.subscribe(threadId);
 
-    // What moderation does when it hides a post.
-    await t.db.transaction(async (tx) => {
-      await tx.update(posts).set({ hiddenAt: sql`now()` }).where(eq(posts.id, postId));
-      await publish(tx, { type: 'post.updated', threadId, postId, categoryId: 1 });
-    });
-    expect(await memberSocket.next('post.removed')).toEqual({ type: 'post.removed', postId, threadId });
-    const moderatorView = await moderatorSocket.next('post.updated');
-    expect(moderatorView.post).toMatchObject({ id: postId, hidden: true, body: 'Wordt verborgen' });
+    await t.db.transaction((tx) => hide(tx, postId, 'Persoonlijke aanval'));
+    expect((await memberSocket.next('post.updated')).post).toMatchObject({ id: postId, hidden: true, bodyHtml: '' });
+    expect(JSON.stringify(memberSocket.messages)).not.toContain('Wordt verborgen');
+    expect(JSON.stringify(memberSocket.messages)).not.toContain('Persoonlijke aanval');
+    expect((await authorSocket.next('post.updated')).post).toMatchObject({ id: postId, hidden: true, hiddenReason: 'Persoonlijke aanval', body: 'Wordt verborgen' });
+    expect((await moderatorSocket.next('post.updated')).post).toMatchObject({ id: postId, hidden: true, hiddenReason: 'Persoonlijke aanval', body: 'Wordt verborgen' });
 
-    const other = await reply(member.client, threadId);
-    expect((await member.client.delete(`/api/posts/${other.id}`)).status).toBe(204);
+    const other = await reply(author.client, threadId);
+    expect((await author.client.delete(`/api/posts/${other.id}`)).status).toBe(204);
     // A deleted post stays in the thread as a placeholder without text, as the thread page shows it after a reload.
     const placeholder = (await memberSocket.next('post.updated', (m) => m.post.id === other.id)).post;
     expect(placeholder).toMatchObject({ id: other.id, deleted: true, bodyHtml: '' });
     expect(placeholder.body).toBeUndefined();
     expect((await moderatorSocket.next('post.updated', (m) => m.post.id === other.id)).post).toMatchObject({ deleted: true, bodyHtml: other.bodyHtml });
-    memberSocket.close();
-    moderatorSocket.close();
+    for (const socket of [authorSocket, memberSocket, moderatorSocket]) socket.close();
   });
 
   it('removes a thread from a member when it is hidden, and ends the subscription', async () => {
@@ -101,19 +100,21 @@ describe('live delivery', () => {
     expect(await socket.next('thread.removed')).toEqual({ type: 'thread.removed', threadId });
     await t.db.transaction((tx) => publish(tx, { type: 'post.updated', threadId, postId, categoryId: 1 }));
     await socket.roundTrip();
-    expect(socket.messages.filter((m) => m.type === 'post.updated' || m.type === 'post.removed')).toEqual([]);
+    expect(socket.messages.filter((m) => m.type === 'post.updated')).toEqual([]);
     socket.close();
   });
 
-  it('catches up with every visible post after `after`, in order, then says caughtUp', async () => {
+  it('catches up with every post after `after`, in order (a hidden one as a placeholder), then says caughtUp', async () => {
+    const author = await t.login();
     const member = await t.login();
-    const { threadId, postId: first } = await makeThread(t.db, member.user);
+    const { threadId, postId: first } = await makeThread(t.db, author.user);
     const ids = [first];
-    for (let i = 0; i < 5; i++) ids.push(await makePost(t.db, member.user, threadId));
+    for (let i = 0; i < 5; i++) ids.push(await makePost(t.db, author.user, threadId, { body: `Bericht nummer ${i}` }));
     await t.db.update(posts).set({ hiddenAt: new Date() }).where(eq(posts.id, ids[3]!));
     const socket = await connect(member.client);
     const { catchUp, end } = await socket.subscribe(threadId, ids[1]);
-    expect(catchUp.map((m) => m.type === 'post.created' && m.post.id)).toEqual([ids[2], ids[4], ids[5]]);
+    expect(catchUp.map((m) => m.type === 'post.created' && m.post.id)).toEqual([ids[2], ids[3], ids[4], ids[5]]);
+    expect(catchUp[1]).toMatchObject({ post: { hidden: true, bodyHtml: '' } });
     expect(end).toEqual({ type: 'caughtUp', threadId, lastPostId: ids[5] });
     socket.close();
   });
