@@ -50,6 +50,8 @@ export const LIMITS = {
   passwordMin: 10,
   passwordMax: 256,
   reportNoteMax: 1000,
+  /** A moderator's reason, which the member reads and the log keeps. */
+  reasonMax: 500,
   pageSize: 20,
   pageSizeMax: 100,
 } as const;

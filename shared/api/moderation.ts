@@ -30,7 +30,7 @@ export const MODERATION_ACTIONS = [
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
-const Reason = (max = 500) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
+const Reason = () => Type.String({ minLength: 1, maxLength: LIMITS.reasonMax, pattern: '\\S' });
 const Note = Type.String({ maxLength: LIMITS.reportNoteMax });
 const Page = {
   cursor: Type.Optional(Type.String({ maxLength: 200 })),

@@ -66,7 +66,8 @@ export function upsertPost(data: ThreadData | undefined, incoming: Post): Thread
 
 export function updateThreadInfo(data: ThreadData | undefined, thread: Thread): ThreadData | undefined {
   if (!data) return data;
-  return { ...data, pages: data.pages.map((page) => ({ ...page, thread: { ...page.thread, ...thread } })) };
+  // The server leaves `hidden` out when it is false: a thread shown again must lose the flag it had here.
+  return { ...data, pages: data.pages.map((page) => ({ ...page, thread: { ...page.thread, hidden: undefined, ...thread } })) };
 }
 
 export function useCreateThread() {

@@ -1,5 +1,5 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LogList, ModeratedThread, Queue, ResolveBody, RoleBody, ThreadPatchBody } from '../../../shared/api/moderation';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LogList, ModeratedThread, Queue, ThreadImpact, ResolveBody, RoleBody, ThreadPatchBody } from '../../../shared/api/moderation';
 import type { User, UserList } from '../../../shared/api/users';
 import type { UserStatus } from '../../../shared/constants';
 import { keys, updateThreadInfo, type ThreadData } from './forum';
@@ -98,5 +98,38 @@ export function useRestorePost(threadId: number) {
   return useMutation({
     mutationFn: (postId: number) => post<unknown>(`/api/moderation/posts/${postId}/restore`, {}),
     onSuccess: () => client.invalidateQueries({ queryKey: ['thread', threadId] }),
+  });
+}
+
+/** Hide one post (moderators), with the reason its author reads. */
+export function useHidePost(threadId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ postId, reason }: { postId: number; reason: string }) => post<unknown>(`/api/moderation/posts/${postId}/hide`, { reason }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['thread', threadId] }),
+  });
+}
+
+/** What hiding the whole thread would take from members; asked when the confirmation opens, not before. */
+export function useThreadImpact(threadId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['moderation', 'thread-impact', threadId],
+    queryFn: () => get<ThreadImpact>(`/api/moderation/threads/${threadId}/impact`),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/** Hide the whole thread from members (reason required), or show it again. */
+export function useThreadHiding(threadId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ hide, reason }: { hide: boolean; reason?: string }) =>
+      post<ModeratedThread>(`/api/moderation/threads/${threadId}/${hide ? 'hide' : 'restore'}`, reason ? { reason } : {}),
+    onSuccess: ({ thread }) => {
+      client.setQueryData<ThreadData>(keys.thread(threadId), (data) => updateThreadInfo(data, thread));
+      void client.invalidateQueries({ queryKey: ['threads'] });
+      void client.invalidateQueries({ queryKey: keys.categories });
+    },
   });
 }

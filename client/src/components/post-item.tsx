@@ -3,13 +3,15 @@ import { Link } from 'react-router';
 import type { Post } from '../../../shared/api/forum';
 import type { User } from '../../../shared/api/users';
 import { useDeletePost, useEditPost } from '../api/forum';
-import { useRestorePost } from '../api/moderation';
+import { useHidePost, useRestorePost } from '../api/moderation';
 import { ApiError } from '../api/http';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
 import { nlMembers } from '../i18n/nl-members';
+import { nlModeration } from '../i18n/nl-moderation';
 import { Composer } from './composer';
 import { Dialog } from './dialog';
+import { ReasonDialog } from './reason-dialog';
 import { ReportDialog } from './report-dialog';
 import { ErrorMessage } from './states';
 
@@ -55,13 +57,17 @@ export function PostItem({
   const moderator = viewer.role !== 'member';
   const own = post.author.id === viewer.id;
   const mayChange = !post.deleted && (moderator || (own && !locked));
+  // What moderation hid or its author deleted, where this viewer may not read it: only the fact is left.
+  const placeholder = (post.deleted || post.hidden) && !post.bodyHtml;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const [hiding, setHiding] = useState(false);
   const [reporting, setReporting] = useState(false);
   const edit = useEditPost(post.threadId);
   const remove = useDeletePost(post.threadId);
   const restore = useRestorePost(post.threadId);
+  const hide = useHidePost(post.threadId);
   const role = post.author.representativeRole;
   const editError = edit.error instanceof ApiError ? edit.error : null;
   // After a delete or a restore the button that did it is gone: the thread page focuses the post, which now shows
@@ -106,7 +112,7 @@ export function PostItem({
             </>
           )}
         </span>
-        {post.hidden && <span className="badge warn">{nlForum.thread.hidden}</span>}
+        {post.hidden && !placeholder && <span className="badge warn">{own && !moderator ? nlForum.thread.hiddenOwn : nlForum.thread.hidden}</span>}
         {/* Moderators still read a deleted post's text; this says it is gone for everyone else. */}
         {post.deleted && post.bodyHtml && <span className="badge warn">{nlForum.thread.deletedBadge}</span>}
       </header>
@@ -115,8 +121,9 @@ export function PostItem({
           <a href={`#${postAnchor(post.replyToPostId)}`}>{replyTo ? nlForum.thread.replyTo(replyTo.author.displayName) : nlForum.thread.replyToUnknown}</a>
         </p>
       )}
-      {post.deleted && !post.bodyHtml ? (
-        <p className="muted">{nlForum.thread.deleted}</p>
+      {post.hiddenReason && <p className="hidden-reason">{nlForum.thread.hiddenReason(post.hiddenReason)}</p>}
+      {placeholder ? (
+        <p className="muted">{post.deleted ? nlForum.thread.deleted : nlForum.thread.hiddenPlaceholder}</p>
       ) : editing ? (
         <form
           className="form"
@@ -140,9 +147,10 @@ export function PostItem({
         // bodyHtml is rendered from Markdown and sanitized by the server (sanitize-html); it is the only HTML we insert.
         <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
       )}
-      {!editing && !post.deleted && (
+      {!editing && !post.deleted && !placeholder && (
         <div className="post-actions">
-          {!locked && (
+          {/* A hidden text is not passed on: no reply to it, no quote of it. */}
+          {!locked && !post.hidden && (
             <>
               <button type="button" className="link-button" onClick={() => onReply(post)}>
                 {nlForum.thread.reply}
@@ -170,12 +178,24 @@ export function PostItem({
               {nlForum.thread.delete}
             </button>
           )}
+          {moderator && !post.hidden && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                hide.reset();
+                setHiding(true);
+              }}
+            >
+              {nlModeration.hidePost}
+            </button>
+          )}
           {moderator && post.hidden && (
             <button type="button" className="link-button" aria-disabled={restore.isPending} onClick={() => !restore.isPending && thenFocus(restore.mutateAsync(post.id))}>
               {nlForum.thread.restore}
             </button>
           )}
-          {!own && (
+          {!own && !post.hidden && (
             <button type="button" className="link-button" onClick={() => setReporting(true)}>
               {nlForum.thread.report}
             </button>
@@ -200,6 +220,19 @@ export function PostItem({
             </button>
           </div>
         </Dialog>
+      )}
+      {hiding && (
+        <ReasonDialog
+          title={nlModeration.hidePostTitle(post.author.displayName)}
+          reasonLabel={nlModeration.hidePostReason}
+          confirmLabel={nlModeration.hidePost}
+          pending={hide.isPending}
+          error={hide.error}
+          onClose={() => setHiding(false)}
+          onConfirm={(reason) => thenFocus(hide.mutateAsync({ postId: post.id, reason }), () => setHiding(false))}
+        >
+          <p>{nlModeration.hidePostExplain}</p>
+        </ReasonDialog>
       )}
       {reporting && <ReportDialog postId={post.id} open={reporting} onClose={() => setReporting(false)} />}
     </article>

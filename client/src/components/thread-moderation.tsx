@@ -2,21 +2,28 @@ import { useState, type FormEvent } from 'react';
 import type { Thread } from '../../../shared/api/forum';
 import { LIMITS } from '../../../shared/constants';
 import { useCategories } from '../api/forum';
-import { useThreadPatch } from '../api/moderation';
+import { useThreadHiding, useThreadImpact, useThreadPatch } from '../api/moderation';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
 import { nlModeration as m } from '../i18n/nl-moderation';
 import { Dialog } from './dialog';
+import { ReasonDialog } from './reason-dialog';
 import { ErrorMessage } from './states';
 
-type Asking = 'move' | 'rename' | null;
+type Asking = 'move' | 'rename' | 'hide' | null;
 
-/** Pin, lock, move and rename, for moderators, on the thread itself. Move and rename ask in a dialog, with an optional reason for the log. */
+/**
+ * Pin, lock, move, rename and hide, for moderators, on the thread itself. Move and rename ask in a dialog, with an
+ * optional reason for the log. Hiding the whole thread takes every reply along: its dialog says how much, and
+ * asks for the reason the starter reads. Showing it again needs no confirmation.
+ */
 export function ThreadModeration({ thread }: { thread: Thread }) {
   const change = useThreadPatch(thread.id);
+  const hiding = useThreadHiding(thread.id);
   const categories = useCategories();
   const t = nlForum.thread;
   const [asking, setAsking] = useState<Asking>(null);
+  const impact = useThreadImpact(thread.id, asking === 'hide');
   const [slug, setSlug] = useState(thread.categorySlug);
   const [title, setTitle] = useState(thread.title);
   const [reason, setReason] = useState('');
@@ -25,6 +32,7 @@ export function ThreadModeration({ thread }: { thread: Thread }) {
 
   const open = (what: Asking) => {
     change.reset();
+    hiding.reset();
     setSlug(others[0]?.slug ?? '');
     setTitle(thread.title);
     setReason('');
@@ -74,11 +82,49 @@ export function ThreadModeration({ thread }: { thread: Thread }) {
       <button type="button" className="secondary" aria-disabled={change.isPending} onClick={() => !change.isPending && open('rename')}>
         {m.rename}
       </button>
-      {!asking && <ErrorMessage error={change.error} />}
+      {thread.hidden ? (
+        <button
+          type="button"
+          className="secondary"
+          aria-disabled={hiding.isPending}
+          onClick={() => !hiding.isPending && hiding.mutate({ hide: false }, { onSuccess: () => setNotice(m.threadRestored) })}
+        >
+          {m.restoreThread}
+        </button>
+      ) : (
+        <button type="button" className="secondary" onClick={() => open('hide')}>
+          {m.hideThread}
+        </button>
+      )}
+      {!asking && <ErrorMessage error={change.error ?? hiding.error} />}
       <p role="status" className="visually-hidden">
         {notice}
       </p>
-      {asking && (
+      {asking === 'hide' && (
+        <ReasonDialog
+          title={m.hideThreadTitle(thread.title)}
+          reasonLabel={m.hideThreadReason}
+          confirmLabel={m.hideThread}
+          pending={hiding.isPending || impact.isPending}
+          error={hiding.error ?? impact.error}
+          onClose={() => setAsking(null)}
+          onConfirm={(reason) =>
+            hiding.mutate(
+              { hide: true, reason },
+              {
+                onSuccess: () => {
+                  setAsking(null);
+                  setNotice(m.threadHidden);
+                },
+              },
+            )
+          }
+        >
+          <p>{impact.data ? m.hideThreadImpact(impact.data.posts, impact.data.members) : nl.common.loading}</p>
+          <p className="muted">{m.hideThreadOnePost}</p>
+        </ReasonDialog>
+      )}
+      {(asking === 'move' || asking === 'rename') && (
         <Dialog title={asking === 'move' ? m.moveTitle(thread.title) : m.renameTitle(thread.title)} open onClose={() => setAsking(null)}>
           <form className="form" onSubmit={submit}>
             <ErrorMessage error={change.error} />
@@ -103,7 +149,7 @@ export function ThreadModeration({ thread }: { thread: Thread }) {
               <label htmlFor="mod-reason">
                 {m.modReason} <span className="muted">{nl.common.optional}</span>
               </label>
-              <input id="mod-reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+              <input id="mod-reason" maxLength={LIMITS.reasonMax} value={reason} onChange={(e) => setReason(e.target.value)} />
             </div>
             <button type="submit" disabled={unchanged} aria-disabled={change.isPending}>
               {asking === 'move' ? m.move : m.rename}

@@ -25,6 +25,12 @@ export const nlForum = {
     deleted: 'Dit bericht is verwijderd.',
     deletedBadge: 'Verwijderd',
     hidden: 'Verborgen door een moderator',
+    /** What members see in place of a post moderation hid. */
+    hiddenPlaceholder: 'Dit bericht is verborgen door een moderator.',
+    /** What its author sees on her own hidden post. */
+    hiddenOwn: 'Verborgen door een moderator — alleen jij en de moderatoren zien dit',
+    hiddenReason: (reason: string) => `Reden: ${reason}`,
+    threadHidden: 'Deze discussie is verborgen: leden zien haar niet, alleen moderatoren.',
     replyTo: (name: string) => `Reactie op ${name}`,
     replyToUnknown: 'Reactie op een eerder bericht',
     reply: 'Reageren',

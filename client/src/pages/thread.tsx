@@ -121,8 +121,10 @@ export default function ThreadPage() {
       <p className="badges">
         {thread.pinned && <span className="badge">{nlForum.threads.pinned}</span>}
         {thread.locked && <span className="badge">{nlForum.threads.locked}</span>}
+        {thread.hidden && <span className="badge warn">{nlForum.threads.hidden}</span>}
         <span className="meta">{nlForum.threads.posts(thread.postCount)}</span>
       </p>
+      {thread.hidden && <p className="notice">{nlForum.thread.threadHidden}</p>}
       <ThreadWatchControl threadId={thread.id} value={query.data.pages[0]?.watch ?? 'normal'} />
       {me.data.role !== 'member' && <ThreadModeration thread={thread} />}
       <section aria-label={nlForum.thread.posts} className="posts" ref={list}>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { AdminUser } from '../../../../shared/api/users';
+import { LIMITS } from '../../../../shared/constants';
 import { actOnRefusal } from '../../../../shared/members';
 import { useMe } from '../../api/auth';
 import { useApprove, useUserAction } from '../../api/moderation';
@@ -102,7 +103,7 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
           <form className="form" onSubmit={submit}>
             <ErrorMessage error={act.error} />
             <label htmlFor={`reason-${user.id}`}>{t.reasonLabel}</label>
-            <textarea id={`reason-${user.id}`} rows={3} required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+            <textarea id={`reason-${user.id}`} rows={3} required maxLength={LIMITS.reasonMax} value={reason} onChange={(e) => setReason(e.target.value)} />
             {asking === 'suspend' && (
               <>
                 <label htmlFor={`days-${user.id}`}>
