@@ -22,15 +22,14 @@ describe('notifications', () => {
   it('counts a moderator decision in the header live, reads one without a link by showing it, and one with a link by following it', async () => {
     const db = e2e.testApp.db;
     const member = await makeUser(db, { displayName: 'Nora Nieuws' });
-    const { threadId } = await makeThread(db, member, { category: 'kandidaatstelling', title: 'Screening van kandidaten' });
-    const postId = await makePost(db, member, threadId, { body: 'Bel gerust met 06-12345678.' });
+    const { threadId, postId } = await makeThread(db, member, { category: 'kandidaatstelling', title: 'Screening van kandidaten' });
     const moderator = await e2e.testApp.loginAs(await makeUser(db, { role: 'moderator', displayName: 'Moos Moderator' }));
 
     const page = await (await e2e.context()).newPage();
     await loginThroughForm(page, member.email);
     await headerLink(page, 0).waitFor();
 
-    const hidden = await moderator.post(`/api/moderation/posts/${postId}/hide`, { reason: 'Er stond een telefoonnummer in.' });
+    const hidden = await moderator.post(`/api/moderation/threads/${threadId}/hide`, { reason: 'Er stonden telefoonnummers van kandidaten in.' });
     expect(hidden.status).toBe(200);
     // No reload: the live socket announces it and the header asks for the count again.
     await headerLink(page, 1).waitFor();
@@ -39,8 +38,8 @@ describe('notifications', () => {
     await headerLink(page, 1).click();
     await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
     const first = listItems(page).first();
-    // Her post is hidden from her: the notification has nowhere to go, so it is plain text, and reading it here is reading it.
-    await first.getByText('Je bericht in "Screening van kandidaten" is verborgen omdat: Er stond een telefoonnummer in.').waitFor();
+    // Her thread is hidden from her: the notification has nowhere to go, so it is plain text, and reading it here is reading it.
+    await first.getByText('Je discussie "Screening van kandidaten" is verborgen, met alle reacties, omdat: Er stonden telefoonnummers van kandidaten in.').waitFor();
     expect(await first.getByRole('link').count()).toBe(0);
     await first.getByText('Nieuw', { exact: true }).waitFor();
     await headerLink(page, 0).waitFor();
@@ -49,8 +48,8 @@ describe('notifications', () => {
     await screenshot(page, 'notifications-desktop');
 
     // One that arrives while the page is open comes in at the top. It links to her post, so it stays unread until followed.
-    expect((await moderator.post(`/api/moderation/posts/${postId}/restore`, {})).status).toBe(200);
-    const restored = first.getByRole('link', { name: 'Je bericht in "Screening van kandidaten" is weer zichtbaar.' });
+    expect((await moderator.post(`/api/moderation/threads/${threadId}/restore`, {})).status).toBe(200);
+    const restored = first.getByRole('link', { name: 'Je discussie "Screening van kandidaten" is weer zichtbaar.' });
     await restored.waitFor();
     expect(await listItems(page).count()).toBe(2);
     await first.getByText('Nieuw', { exact: true }).waitFor();
@@ -65,7 +64,7 @@ describe('notifications', () => {
 
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
-    await listItems(page).first().getByRole('link', { name: 'Je bericht in "Screening van kandidaten" is weer zichtbaar.' }).waitFor();
+    await listItems(page).first().getByRole('link', { name: 'Je discussie "Screening van kandidaten" is weer zichtbaar.' }).waitFor();
     expect(await page.locator('.notification-list .badge.new').count()).toBe(0);
   });
 
