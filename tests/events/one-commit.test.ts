@@ -6,6 +6,7 @@ import { categoryWatches } from '../../server/db/schema.js';
 import { categoryId, makePost, makeThread } from '../../server/dev/factories.js';
 import type { ForumChange, ForumEvent } from '../../server/events/types.js';
 import { hide, restore } from '../../server/forum/post-hiding.js';
+import { hideThread, restoreThread } from '../../server/forum/thread-hiding.js';
 import { changeThread } from '../../server/forum/thread-changes.js';
 import { createReply, createThread, deletePost, editPost } from '../../server/forum/writes.js';
 import { startBus, type LiveBus } from '../../server/live/bus.js';
@@ -210,22 +211,13 @@ const cases: WriteCase[] = [
     },
   },
   {
-    name: 'a hidden opening post (the thread is hidden with it)',
+    name: 'a hidden opening post (that post only: the thread stays)',
     async prepare() {
       const { threadId, postId } = await makeThread(t.db, author);
       const category = await algemeen();
       return async (tx) => {
         await hide(tx, postId, 'test');
-        return {
-          outbox: [
-            { kind: 'thread', targetId: threadId },
-            { kind: 'post', targetId: postId },
-          ],
-          events: [
-            { type: 'thread.updated', threadId, categoryId: category },
-            { type: 'post.updated', threadId, postId, categoryId: category },
-          ],
-        };
+        return { outbox: [{ kind: 'post', targetId: postId }], events: [{ type: 'post.updated', threadId, postId, categoryId: category }] };
       };
     },
   },
@@ -237,16 +229,30 @@ const cases: WriteCase[] = [
       const category = await algemeen();
       return async (tx) => {
         await restore(tx, postId);
-        return {
-          outbox: [
-            { kind: 'thread', targetId: threadId },
-            { kind: 'post', targetId: postId },
-          ],
-          events: [
-            { type: 'thread.updated', threadId, categoryId: category },
-            { type: 'post.updated', threadId, postId, categoryId: category },
-          ],
-        };
+        return { outbox: [{ kind: 'post', targetId: postId }], events: [{ type: 'post.updated', threadId, postId, categoryId: category }] };
+      };
+    },
+  },
+  {
+    name: 'a hidden thread',
+    async prepare() {
+      const { threadId } = await makeThread(t.db, author);
+      const category = await algemeen();
+      return async (tx) => {
+        await hideThread(tx, threadId);
+        return { outbox: [{ kind: 'thread', targetId: threadId }], events: [{ type: 'thread.updated', threadId, categoryId: category }] };
+      };
+    },
+  },
+  {
+    name: 'a thread shown again',
+    async prepare() {
+      const { threadId } = await makeThread(t.db, author);
+      await t.db.transaction((tx) => hideThread(tx, threadId));
+      const category = await algemeen();
+      return async (tx) => {
+        await restoreThread(tx, threadId);
+        return { outbox: [{ kind: 'thread', targetId: threadId }], events: [{ type: 'thread.updated', threadId, categoryId: category }] };
       };
     },
   },

@@ -152,16 +152,22 @@ describe('reading a thread', () => {
     expect(seen.body.thread.hidden).toBe(true);
   });
 
-  it('keeps hidden posts from members and shows them to moderators, marked', async () => {
-    const { user: author } = await t.login();
+  it('shows members a placeholder in place of a hidden post; its author and moderators read it, marked, with the reason', async () => {
+    const { user: author, client: authorClient } = await t.login();
     const { threadId } = await makeThread(t.db, author);
     const hidden = await makePost(t.db, author, threadId, { body: 'Iets ongepasts' });
-    await t.db.update(posts).set({ hiddenAt: new Date() }).where(eq(posts.id, hidden));
+    await t.db.update(posts).set({ hiddenAt: new Date(), hiddenReason: 'Persoonlijke aanval' }).where(eq(posts.id, hidden));
     const asMember = await member.get<ThreadPage>(`/api/threads/${threadId}`);
-    expect(asMember.body.posts.map((p) => p.id)).not.toContain(hidden);
+    const placeholder = asMember.body.posts.find((p) => p.id === hidden);
+    expect(placeholder).toMatchObject({ hidden: true, bodyHtml: '' });
+    expect(placeholder?.body).toBeUndefined();
+    expect(placeholder?.hiddenReason).toBeUndefined();
     expect(JSON.stringify(asMember.body)).not.toContain('ongepast');
+    expect(JSON.stringify(asMember.body)).not.toContain('Persoonlijke aanval');
+    const asAuthor = await authorClient.get<ThreadPage>(`/api/threads/${threadId}`);
+    expect(asAuthor.body.posts.find((p) => p.id === hidden)).toMatchObject({ hidden: true, body: 'Iets ongepasts', hiddenReason: 'Persoonlijke aanval' });
     const { client: moderator } = await t.login({ role: 'moderator' });
     const asModerator = await moderator.get<ThreadPage>(`/api/threads/${threadId}`);
-    expect(asModerator.body.posts.find((p) => p.id === hidden)).toMatchObject({ hidden: true });
+    expect(asModerator.body.posts.find((p) => p.id === hidden)).toMatchObject({ hidden: true, body: 'Iets ongepasts', hiddenReason: 'Persoonlijke aanval' });
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '../../server/auth/types.js';
 import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
 import { hide } from '../../server/forum/post-hiding.js';
+import { hideThread } from '../../server/forum/thread-hiding.js';
 import { SUGGESTIONS } from '../../server/members/suggest.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
@@ -82,8 +83,8 @@ describe('GET /api/members/suggest', () => {
   });
 
   it('answers 404 for a thread the asker may not see, or that does not exist', async () => {
-    const { threadId, postId } = await makeThread(t.db, vanDerFat, { body: 'Dit wordt verborgen' });
-    await t.db.transaction((tx) => hide(tx, postId, 'Test'));
+    const { threadId } = await makeThread(t.db, vanDerFat, { body: 'Dit wordt verborgen' });
+    await t.db.transaction((tx) => hideThread(tx, threadId));
     for (const id of [threadId, 999_999]) {
       const res = await member.get<ErrorBody>(`${URL}?q=fat&threadId=${id}`);
       expect(res.status).toBe(404);
