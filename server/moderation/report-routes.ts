@@ -135,7 +135,7 @@ async function applyResolution(
   const [thread] = await tx.select({ categoryId: threads.categoryId, title: threads.title }).from(threads).where(eq(threads.id, post.threadId));
   const hideReason = note ?? 'Gemeld en beoordeeld door een moderator';
   const hide = async () => {
-    // A post deleted meanwhile is not hidden on top (that would hide a whole thread for a placeholder).
+    // A post deleted meanwhile is not hidden on top: nothing of it is left to hide.
     if (!post.deletedAt && (await hidePost(tx, postId, { moderatorId: moderator.id, reason: hideReason, details }))) return;
     // Already hidden (automatically): the moderator's decision still goes on record, with their reason.
     await rehide(tx, postId, hideReason);

@@ -60,7 +60,8 @@ describe('automatic hiding', () => {
 
     await report(reporters[2]!, replyId);
     page = await reporters[3]!.get<ThreadPage>(`/api/threads/${threadId}`);
-    expect(page.body.posts.map((p) => p.id)).not.toContain(replyId);
+    // A placeholder now, without its text.
+    expect(page.body.posts.find((p) => p.id === replyId)).toMatchObject({ hidden: true, bodyHtml: '' });
     expect(page.body.thread.postCount).toBe(1);
     const modPage = await mod.get<ThreadPage>(`/api/threads/${threadId}`);
     expect(modPage.body.posts.find((p) => p.id === replyId)).toMatchObject({ hidden: true });
@@ -85,13 +86,16 @@ describe('automatic hiding', () => {
     expect(post!.hiddenAt).not.toBeNull();
   });
 
-  it('hides the whole thread when its opening post is auto-hidden, and the category count drops', async () => {
-    const { threadId, openingId } = await threadWithReply();
+  it('auto-hiding an opening post hides that post only: the thread, its reply and the category count stay', async () => {
+    const { threadId, openingId, replyId } = await threadWithReply();
     const count = async () => (await reporters[3]!.get<{ categories: Category[] }>('/api/categories')).body.categories.find((c) => c.slug === 'campagne')!.threadCount;
     const before = await count();
     for (const r of reporters.slice(0, 3)) await report(r, openingId);
-    expect(await count()).toBe(before - 1);
-    expect((await reporters[3]!.get(`/api/threads/${threadId}`)).status).toBe(404);
-    expect((await mod.get(`/api/threads/${threadId}`)).status).toBe(200);
+    expect(await count()).toBe(before);
+    const page = await reporters[3]!.get<ThreadPage>(`/api/threads/${threadId}`);
+    expect(page.status).toBe(200);
+    expect(page.body.posts.find((p) => p.id === openingId)).toMatchObject({ hidden: true, bodyHtml: '' });
+    expect(page.body.posts.find((p) => p.id === replyId)?.bodyHtml).not.toBe('');
+    expect((await mod.get<ThreadPage>(`/api/threads/${threadId}`)).body.thread.hidden).toBeUndefined();
   });
 });

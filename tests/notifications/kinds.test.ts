@@ -288,7 +288,7 @@ describe('who hears nothing', () => {
 
     // A moderator writing in a thread moderation hid, naming a member who cannot see it: nobody hears of it.
     const hiddenThread = await makeThread(t.db, starter.user);
-    expect((await moderator.client.post(`/api/moderation/posts/${hiddenThread.postId}/hide`, { reason: 'Spam' })).status).toBe(200);
+    expect((await moderator.client.post(`/api/moderation/threads/${hiddenThread.threadId}/hide`, { reason: 'Spam' })).status).toBe(200);
     const inHidden = await makePost(t.db, moderator.user, hiddenThread.threadId);
     await setMentions(t, inHidden, [writer.user.id, starter.user.id]);
     await drain();

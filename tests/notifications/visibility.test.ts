@@ -22,6 +22,8 @@ const drain = () => t.app.notifications.drain();
 const member = () => t.login({ displayName: uniqueName('Lid') });
 const hide = async (postId: number) => expect((await moderator.client.post(`/api/moderation/posts/${postId}/hide`, { reason: 'Ongepast' })).status).toBe(200);
 const restore = async (postId: number) => expect((await moderator.client.post(`/api/moderation/posts/${postId}/restore`, {})).status).toBe(200);
+const hideThread = async (threadId: number) => expect((await moderator.client.post(`/api/moderation/threads/${threadId}/hide`, { reason: 'Ongepast' })).status).toBe(200);
+const restoreThread = async (threadId: number) => expect((await moderator.client.post(`/api/moderation/threads/${threadId}/restore`, {})).status).toBe(200);
 const summary = async (client: Awaited<ReturnType<TestApp['login']>>['client']) => (await client.get<NotificationSummary>('/api/notifications/summary')).body;
 
 describe('notifications follow what the receiver may see', () => {
@@ -46,7 +48,7 @@ describe('notifications follow what the receiver may see', () => {
     expect((await summary(starter.client)).unreadCount).toBe(1);
   });
 
-  it('a thread hidden with its opening post takes its notifications along, for members; moderators keep them', async () => {
+  it('a hidden thread takes its notifications along, for members; moderators keep them', async () => {
     const writer = await member();
     const named = await member();
     const follower = await member();
@@ -58,7 +60,7 @@ describe('notifications follow what the receiver may see', () => {
     expect(await seen(follower.client, threadId)).toEqual([['new_thread', 'Nieuwe discussie in Fondsenwerving: ‘Giften boven de drempel’', link(threadId, postId)]]);
     expect((await seen(named.client, threadId)).map(([kind]) => kind)).toEqual(['mention']);
 
-    await hide(postId); // the opening post: the whole thread is out of members' reach
+    await hideThread(threadId);
     for (const who of [follower, named]) {
       const list = await inbox(who.client);
       expect(list.notifications.filter((n) => n.link?.startsWith(`/discussie/${threadId}#`))).toEqual([]);
@@ -68,18 +70,41 @@ describe('notifications follow what the receiver may see', () => {
     // The moderator sees what a member would not: her mention stays, with its text and link.
     expect(await seen(moderator.client, threadId)).toEqual([['mention', `${writer.user.displayName} noemde je in ‘Giften boven de drempel’`, link(threadId, reply)]]);
 
-    await restore(postId);
+    await restoreThread(threadId);
     expect((await seen(named.client, threadId)).map(([kind]) => kind)).toEqual(['mention']);
   });
 
-  it('a moderation decision keeps its text; it links to the post only while its receiver may see it', async () => {
+  it('a hidden opening post takes only its own notification along: those of the replies stay', async () => {
+    const writer = await member();
+    const follower = await member();
+    const named = await member();
+    await follower.client.request('PUT', '/api/categories/fondsenwerving/watch', { level: 'watching' });
+    const { threadId, postId } = await makeThread(t.db, writer.user, { category: 'fondsenwerving', title: 'Crowdfunding voor de campagne' });
+    const reply = await makePost(t.db, writer.user, threadId);
+    await setMentions(t, reply, [named.user.id]);
+    await drain();
+    await hide(postId);
+    expect(await seen(follower.client, threadId)).toEqual([]);
+    expect(await seen(named.client, threadId)).toEqual([['mention', `${writer.user.displayName} noemde je in ‘Crowdfunding voor de campagne’`, link(threadId, reply)]]);
+    await restore(postId);
+    expect((await seen(follower.client, threadId)).map(([kind]) => kind)).toEqual(['new_thread']);
+  });
+
+  it('a moderation decision keeps its text; it links to the post only while its receiver may read it', async () => {
     const author = await member();
     const { threadId } = await makeThread(t.db, author.user);
     const reply = await makePost(t.db, author.user, threadId);
     await hide(reply);
+    // Its author still reads her hidden post, with the reason: the decision links to it.
     const afterHide = (await inbox(author.client)).notifications.find((n) => n.kind === 'post_hidden');
-    expect(afterHide).toMatchObject({ link: null });
-    expect(afterHide!.message).toContain('verborgen');
+    expect(afterHide).toMatchObject({ link: link(threadId, reply) });
+    expect(afterHide!.message).toContain('verborgen omdat: Ongepast');
+    // A thread hidden as a whole she can no longer open: no link, to either decision.
+    await hideThread(threadId);
+    const list = (await inbox(author.client)).notifications;
+    expect(list.find((n) => n.kind === 'post_hidden')).toMatchObject({ link: null });
+    expect(list.find((n) => n.kind === 'thread_hidden')).toMatchObject({ link: null });
+    await restoreThread(threadId);
     await restore(reply);
     const restored = (await inbox(author.client)).notifications.find((n) => n.kind === 'post_restored');
     expect(restored).toMatchObject({ link: link(threadId, reply) });

@@ -48,8 +48,8 @@ describe('watching threads and categories', () => {
     const starter = await member();
     const reader = await member();
     const moderator = await t.login({ role: 'moderator', displayName: uniqueName('Moderator') });
-    const { threadId, postId } = await makeThread(t.db, starter.user);
-    expect((await moderator.client.post(`/api/moderation/posts/${postId}/hide`, { reason: 'Spam' })).status).toBe(200);
+    const { threadId } = await makeThread(t.db, starter.user);
+    expect((await moderator.client.post(`/api/moderation/threads/${threadId}/hide`, { reason: 'Spam' })).status).toBe(200);
 
     const hidden = await put<ErrorBody>(reader.client, `/api/threads/${threadId}/watch`, { level: 'watching' });
     expect(hidden.status).toBe(404);
@@ -125,13 +125,14 @@ describe('reading notifications', () => {
     expect(forTwelve).toBeLessThanOrEqual(3); // session with its user, the page, the unread count
   });
 
-  it('a deleted post’s notification stays readable as a notification: its thread is still there', async () => {
+  it('a deleted post’s notification goes with its text: there is nothing left to read', async () => {
     const starter = await member();
     const writer = await member();
     const { threadId } = await makeThread(t.db, starter.user);
     const reply = await makePost(t.db, writer.user, threadId);
     await t.app.notifications.drain();
-    await t.db.update(posts).set({ deletedAt: new Date() }).where(eq(posts.id, reply));
     expect((await inbox(starter.client)).notifications).toHaveLength(1);
+    await t.db.update(posts).set({ deletedAt: new Date() }).where(eq(posts.id, reply));
+    expect(await inbox(starter.client)).toMatchObject({ notifications: [], unreadCount: 0 });
   });
 });

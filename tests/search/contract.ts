@@ -260,6 +260,20 @@ export function searchContract(options: ContractOptions) {
       expect(ids((await search(member, { q: 'zeldzaamwoord' })).body)).toEqual([]);
     });
 
+    it('still finds the replies of a thread whose opening post is hidden, and nothing of that post', async () => {
+      const { makePost, makeThread } = await import('../../server/dev/factories.js');
+      const thread = await makeThread(t.db, anna, { category: 'campagne', title: 'Posters ophangen bij de verkiezingen', body: 'Een openingswoordje dat verborgen wordt.' });
+      const reply = await makePost(t.db, anna, thread.threadId, { body: 'Het antwoordwoordje blijft gewoon staan.' });
+      await hidePost(t, thread.postId);
+      await t.app.searchService.drainOutbox();
+      const found = await search(member, { q: 'antwoordwoordje' });
+      expect(ids(found.body)).toEqual([thread.threadId]);
+      expect(posts(found.body)).toEqual([reply]);
+      const hidden = await search(member, { q: 'openingswoordje' });
+      expect(posts(hidden.body)).not.toContain(thread.postId);
+      expect(withoutTyped(hidden.body, 'openingswoordje')).not.toMatch(/openingswoordje/);
+    });
+
     it('answers 401 to guests and 403 to pending accounts', async () => {
       expect((await search(t.guest(), { q: 'fusie' })).status).toBe(401);
       const { client: pending } = await t.login({ status: 'pending' });

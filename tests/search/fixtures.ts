@@ -1,32 +1,23 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { SearchResponse, SimilarResponse } from '../../shared/api/search.js';
 import type { CurrentUser } from '../../server/auth/types.js';
 import { posts, threads } from '../../server/db/schema.js';
 import { makePost, makeThread } from '../../server/dev/factories.js';
-import { publish } from '../../server/events/publish.js';
+import { hide } from '../../server/forum/post-hiding.js';
+import { hideThread as hideWholeThread } from '../../server/forum/thread-hiding.js';
 import type { TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
 
 export type SearchResponseBody = SearchResponse;
 
-/** What moderation does to a post (hide it), announced the way the forum announces it: publish, so with an outbox row. */
+/** What moderation does to a post: the forum's own hide (so with its outbox row and live event). */
 export async function hidePost(t: TestApp, postId: number): Promise<void> {
-  await t.db.transaction(async (tx) => {
-    const [post] = await tx
-      .update(posts)
-      .set({ hiddenAt: sql`now()`, hiddenReason: 'test' })
-      .where(eq(posts.id, postId))
-      .returning({ threadId: posts.threadId });
-    const [thread] = await tx.select({ categoryId: threads.categoryId }).from(threads).where(eq(threads.id, post!.threadId));
-    await publish(tx, { type: 'post.updated', threadId: post!.threadId, postId, categoryId: thread!.categoryId });
-  });
+  await t.db.transaction((tx) => hide(tx, postId, 'test'));
 }
 
+/** What moderation does to a whole thread: the forum's own hide. */
 export async function hideThread(t: TestApp, threadId: number): Promise<void> {
-  await t.db.transaction(async (tx) => {
-    const [thread] = await tx.update(threads).set({ hiddenAt: sql`now()` }).where(eq(threads.id, threadId)).returning({ categoryId: threads.categoryId });
-    await publish(tx, { type: 'thread.updated', threadId, categoryId: thread!.categoryId, changed: ['hidden'] });
-  });
+  await t.db.transaction((tx) => hideWholeThread(tx, threadId));
 }
 
 /** Moves a thread and its posts back in time (for the period filter), before they are indexed. */
