@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, min, sql } from 'drizzle-orm';
 import type { Post, Thread } from '../../shared/api/forum.js';
 import type { RepresentativeRole, ThreadWatchLevel } from '../../shared/constants.js';
 import type { CurrentUser } from '../auth/types.js';
@@ -194,4 +194,10 @@ export function selectThreadPage(db: Db, threadId: number, afterId: number, limi
 export async function findPost(db: DbOrTx, id: number): Promise<PostRow | null> {
   const rows = await selectPosts(db).where(eq(posts.id, id)).limit(1);
   return rows[0] ?? null;
+}
+
+/** The first post of a thread (a moderation decision about the thread links to it). */
+export async function openingPostId(db: DbOrTx, threadId: number): Promise<number | null> {
+  const [row] = await db.select({ id: min(posts.id) }).from(posts).where(eq(posts.threadId, threadId));
+  return row?.id ?? null;
 }

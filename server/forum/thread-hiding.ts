@@ -1,8 +1,9 @@
-import { and, count, countDistinct, eq, isNull, min, sql } from 'drizzle-orm';
+import { and, count, countDistinct, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.js';
 import { posts, threads } from '../db/schema.js';
 import { publish } from '../events/publish.js';
 import { countThread, uncountThread } from './counters.js';
+import { openingPostId } from './queries.js';
 
 /**
  * Hiding a whole thread from members and showing it again: the forum's side of moderation's most far-reaching
@@ -50,8 +51,7 @@ async function setHidden(tx: Tx, threadId: number, hidden: boolean): Promise<Hid
   if (hidden) await uncountThread(tx, thread.categoryId);
   else await countThread(tx, thread.categoryId);
   await publish(tx, { type: 'thread.updated', threadId, categoryId: thread.categoryId, changed: ['hidden', 'counts'] });
-  const [opening] = await tx.select({ id: min(posts.id) }).from(posts).where(eq(posts.threadId, threadId));
-  return { threadId, authorId: thread.authorId, categoryId: thread.categoryId, title: thread.title, openingPostId: opening?.id ?? null, impact: await threadImpact(tx, threadId) };
+  return { threadId, authorId: thread.authorId, categoryId: thread.categoryId, title: thread.title, openingPostId: await openingPostId(tx, threadId), impact: await threadImpact(tx, threadId) };
 }
 
 export const hideThread = (tx: Tx, threadId: number) => setHidden(tx, threadId, true);

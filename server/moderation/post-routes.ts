@@ -37,11 +37,11 @@ export default async function moderationPostRoutes(app: FastifyInstance) {
     return { post: toPostDto((await findPost(app.db, post.id))!, request.user) };
   });
 
-  api.post('/api/moderation/posts/:id/delete', { ...route, schema: { params: IdParams, body: OptionalReasonBody, response: { 200: ModeratedPost } } }, async (request) => {
+  api.post('/api/moderation/posts/:id/delete', { ...route, schema: { params: IdParams, body: ReasonBody, response: { 200: ModeratedPost } } }, async (request) => {
     const moderator = request.user!;
     const post = await existing(request.params.id);
     if (post.deletedAt) throw conflict('post_deleted', 'Dit bericht is al verwijderd.');
-    const reason = request.body.reason?.trim() ?? null;
+    const reason = request.body.reason.trim();
     await app.db.transaction(async (tx) => {
       const [thread] = await tx.select({ categoryId: threads.categoryId, title: threads.title }).from(threads).where(eq(threads.id, post.threadId));
       // The forum's own delete, as a savepoint in this transaction: counters, outbox and events as for any delete.

@@ -96,6 +96,8 @@ export default async function reportRoutes(app: FastifyInstance, opts: { config:
       if (suspendDays !== undefined && action !== 'suspend_author') {
         throw badRequest('invalid_input', 'Een schorsingsduur hoort alleen bij "suspend_author".', 'suspendDays');
       }
+      // What takes something away from the author carries a reason she reads; dismissing takes nothing away.
+      if (action !== 'dismiss' && note === null) throw badRequest('reason_required', 'Geef een reden op: de schrijver leest die in haar melding.', 'note');
       const suspended = await app.db.transaction(async (tx) => {
         const [report] = await tx.select({ postId: reports.postId, status: reports.status }).from(reports).where(eq(reports.id, request.params.id)).for('update');
         if (!report) throw notFound('Deze melding bestaat niet.');
@@ -133,13 +135,14 @@ async function applyResolution(
 ): Promise<number | null> {
   const post = (await findPost(tx, postId))!;
   const [thread] = await tx.select({ categoryId: threads.categoryId, title: threads.title }).from(threads).where(eq(threads.id, post.threadId));
-  const hideReason = note ?? 'Gemeld en beoordeeld door een moderator';
+  // Required for every action but dismiss (the route checks it).
+  const reason = note ?? '';
   const hide = async () => {
     // A post deleted meanwhile is not hidden on top: nothing of it is left to hide.
-    if (!post.deletedAt && (await hidePost(tx, postId, { moderatorId: moderator.id, reason: hideReason, details }))) return;
+    if (!post.deletedAt && (await hidePost(tx, postId, { moderatorId: moderator.id, reason: reason, details }))) return;
     // Already hidden (automatically): the moderator's decision still goes on record, with their reason.
-    await rehide(tx, postId, hideReason);
-    await logAction(tx, { moderatorId: moderator.id, action: 'hide_post', targetUserId: post.authorId, targetPostId: postId, targetThreadId: post.threadId, reason: hideReason, details: { ...details, alreadyHidden: post.hiddenAt !== null } });
+    await rehide(tx, postId, reason);
+    await logAction(tx, { moderatorId: moderator.id, action: 'hide_post', targetUserId: post.authorId, targetPostId: postId, targetThreadId: post.threadId, reason: reason, details: { ...details, alreadyHidden: post.hiddenAt !== null } });
   };
   switch (action) {
     case 'hide_post':
@@ -154,7 +157,7 @@ async function applyResolution(
       // The forum's own delete (a savepoint inside this transaction), so counters and events are exactly as for an author's delete.
       await deletePost(tx, moderator, postId, post.threadId, thread!.categoryId, post.hiddenAt === null);
       await logAction(tx, { moderatorId: moderator.id, action: 'delete_post', targetUserId: post.authorId, targetPostId: postId, targetThreadId: post.threadId, reason: note, details });
-      await notifyUser(tx, post.authorId, 'post_deleted', `Je bericht in "${thread!.title}" is verwijderd door een moderator${note ? `: ${note}` : '.'}`, { postId, threadId: post.threadId });
+      await notifyUser(tx, post.authorId, 'post_deleted', `Je bericht in "${thread!.title}" is verwijderd door een moderator: ${reason}`, { postId, threadId: post.threadId });
       return null;
     case 'dismiss':
       await logAction(tx, { moderatorId: moderator.id, action: 'dismiss_reports', targetUserId: post.authorId, targetPostId: postId, targetThreadId: post.threadId, reason: note, details });
@@ -164,7 +167,7 @@ async function applyResolution(
       }
       return null;
     case 'suspend_author':
-      await suspendUser(tx, moderator, post.authorId, note ?? 'Naar aanleiding van meldingen over je bericht', suspendDays, { ...details, postId });
+      await suspendUser(tx, moderator, post.authorId, reason, suspendDays, { ...details, postId });
       if (post.deletedAt === null) await hide();
       return post.authorId;
   }

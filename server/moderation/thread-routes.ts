@@ -5,10 +5,11 @@ import type { CurrentUser } from '../auth/types.js';
 import { IdParams } from '../../shared/api/common.js';
 import { ReasonBody, ModeratedThread, OptionalReasonBody, ThreadImpact, ThreadPatchBody } from '../../shared/api/moderation.js';
 import { categories } from '../db/schema.js';
-import { findVisibleThread, toThreadDto } from '../forum/queries.js';
+import { findVisibleThread, openingPostId, toThreadDto } from '../forum/queries.js';
 import { changeThread } from '../forum/thread-changes.js';
 import { threadImpact } from '../forum/thread-hiding.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
+import { notifyUser } from '../notifications/notify.js';
 import { logAction } from './record.js';
 import { hideWholeThread, restoreWholeThread } from './thread-actions.js';
 
@@ -63,20 +64,28 @@ export default async function moderationThreadRoutes(app: FastifyInstance) {
       }
       const title = request.body.title?.trim();
       const reason = request.body.reason?.trim() ?? null;
-      let target: { id: number } | undefined;
+      let target: { id: number; name: string } | undefined;
       if (categorySlug !== undefined && categorySlug !== thread.categorySlug) {
-        [target] = await app.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, categorySlug)).limit(1);
+        [target] = await app.db.select({ id: categories.id, name: categories.name }).from(categories).where(eq(categories.slug, categorySlug)).limit(1);
         if (!target) throw badRequest('unknown_category', 'Deze categorie bestaat niet.', 'categorySlug');
       }
+      // Closing a thread and moving it away take something from its starter: she reads why.
+      const takesAway = locked === true || target !== undefined;
+      if (takesAway && reason === null) throw badRequest('reason_required', 'Geef een reden op: wie de discussie begon, leest die in haar melding.', 'reason');
       const base = { moderatorId: moderator.id, targetUserId: thread.authorId, targetThreadId: thread.id, reason };
 
+      const openingId = takesAway ? await openingPostId(app.db, thread.id) : null;
       await app.db.transaction(async (tx) => {
         // The forum changes the thread (and announces it); moderation puts each change on record, in the same order.
         const changes = await changeThread(tx, thread.id, { locked, pinned, title, categoryId: target?.id });
         if (changes.locked !== undefined) await logAction(tx, { ...base, action: changes.locked ? 'lock_thread' : 'unlock_thread' });
+        const tell = (kind: string, message: string) =>
+          thread.authorId === moderator.id ? undefined : notifyUser(tx, thread.authorId, kind, message, { threadId: thread.id, ...(openingId !== null ? { postId: openingId } : {}) });
         if (changes.pinned !== undefined) await logAction(tx, { ...base, action: changes.pinned ? 'pin_thread' : 'unpin_thread' });
         if (changes.title) await logAction(tx, { ...base, action: 'rename_thread', details: { from: changes.title.from, to: changes.title.to } });
         if (changes.categoryId) await logAction(tx, { ...base, action: 'move_thread', details: { from: thread.categorySlug, to: categorySlug } });
+        if (changes.locked) await tell('thread_locked', `Je discussie "${changes.title?.to ?? thread.title}" is gesloten: er kan niet meer op gereageerd worden. Reden: ${reason}`);
+        if (changes.categoryId) await tell('thread_moved', `Je discussie "${changes.title?.to ?? thread.title}" is verplaatst naar ${target!.name}. Reden: ${reason}`);
       });
       return { thread: toThreadDto((await findVisibleThread(app.db, thread.id, moderator))!) };
     },

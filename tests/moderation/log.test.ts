@@ -23,7 +23,7 @@ beforeAll(async () => {
   await modA.client.post(`/api/moderation/posts/${p1}/hide`, { reason: 'Reclame' });
   await modB.client.post(`/api/moderation/posts/${p2}/hide`, { reason: 'Off-topic' });
   await modA.client.post(`/api/moderation/posts/${p1}/restore`, {});
-  await modA.client.patch(`/api/moderation/threads/${threadId}`, { locked: true });
+  await modA.client.patch(`/api/moderation/threads/${threadId}`, { locked: true, reason: 'Loopt uit de hand' });
 });
 afterAll(() => t.close());
 

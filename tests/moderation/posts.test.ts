@@ -105,7 +105,7 @@ describe('hiding and restoring posts', () => {
     expect(page.body.posts.find((p) => p.id === replyId)).toMatchObject({ deleted: true, bodyHtml: '' });
     expect(page.body.thread.postCount).toBe(1);
     expect(await actionsFor(replyId)).toEqual(['delete_post']);
-    expect((await mod.post<ErrorBody>(`/api/moderation/posts/${replyId}/delete`, {})).body.error.code).toBe('post_deleted');
+    expect((await mod.post<ErrorBody>(`/api/moderation/posts/${replyId}/delete`, { reason: 'Nog eens' })).body.error.code).toBe('post_deleted');
   });
 
   it('refuses bad input and unknown posts without changing anything', async () => {

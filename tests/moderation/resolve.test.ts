@@ -83,7 +83,7 @@ describe('the review queue and resolving', () => {
   it('delete_post removes the text for members and logs it', async () => {
     const { threadId, replyId } = await threadWithReply();
     const { body } = await report(reporters[0]!, replyId);
-    const res = await mod.post<{ report: Report }>(`/api/moderation/reports/${body.report.id}/resolve`, { action: 'delete_post' });
+    const res = await mod.post<{ report: Report }>(`/api/moderation/reports/${body.report.id}/resolve`, { action: 'delete_post', note: 'Dubbel geplaatst' });
     expect(res.body.report.resolution).toBe('delete_post');
     const page = await reporters[3]!.get<ThreadPage>(`/api/threads/${threadId}`);
     expect(page.body.posts.find((p) => p.id === replyId)).toMatchObject({ deleted: true, bodyHtml: '' });
@@ -124,6 +124,23 @@ describe('the review queue and resolving', () => {
       expect(res.body.error.field).toBe(field);
     }
     expect((await mod.get<ErrorBody>('/api/moderation/reports?status=weg')).body.error.field).toBe('status');
+  });
+
+  it('refuses to hide, delete or suspend without a reason the author reads, and changes nothing', async () => {
+    const { threadId, replyId } = await threadWithReply();
+    const { body } = await report(reporters[0]!, replyId);
+    for (const action of ['hide_post', 'delete_post', 'suspend_author'] as const) {
+      for (const note of [undefined, '   ']) {
+        const res = await mod.post<ErrorBody>(`/api/moderation/reports/${body.report.id}/resolve`, note === undefined ? { action } : { action, note });
+        expect(res.status, action).toBe(400);
+        expect(res.body.error).toMatchObject({ code: 'reason_required', field: 'note' });
+      }
+    }
+    const page = await reporters[3]!.get<ThreadPage>(`/api/threads/${threadId}`);
+    expect(page.body.posts.find((p) => p.id === replyId)?.bodyHtml).not.toBe('');
+    const [row] = await t.db.select().from(reports).where(eq(reports.id, body.report.id));
+    expect(row!.status).toBe('open');
+    expect(await t.db.$count(moderationActions, eq(moderationActions.targetPostId, replyId))).toBe(0);
     expect((await mod.get<ErrorBody>('/api/moderation/queue?cursor=xyz')).body.error.field).toBe('cursor');
   });
 });

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Category, ThreadList, ThreadPage } from '../../shared/api/forum.js';
 import type { Thread } from '../../shared/api/forum.js';
-import { moderationActions, threads } from '../../server/db/schema.js';
+import { moderationActions, notifications, threads } from '../../server/db/schema.js';
 import { makeThread } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
@@ -43,6 +43,24 @@ describe('thread moderation', () => {
     expect((await patch(threadId, { locked: false })).body.thread.locked).toBe(false);
     expect((await member.post(`/api/threads/${threadId}/posts`, { body: 'Nu wel' })).status).toBe(201);
     expect(await threadLog(threadId)).toEqual(['lock_thread', 'unlock_thread']);
+    // Its starter read why; reopening takes nothing away and tells nothing.
+    const told = await t.db.select().from(notifications).where(eq(notifications.userId, author.user.id));
+    expect(told.filter((n) => n.data && (n.data as { threadId?: number }).threadId === threadId).map((n) => [n.kind, n.message])).toEqual([
+      ['thread_locked', expect.stringContaining('is gesloten: er kan niet meer op gereageerd worden. Reden: Discussie ontspoort')],
+    ]);
+  });
+
+  it('closes or moves a thread only with a reason its starter reads', async () => {
+    const { threadId } = await makeThread(t.db, author.user, { category: 'algemeen', title: 'Een discussie om te verplaatsen' });
+    for (const body of [{ locked: true }, { categorySlug: 'campagne' }, { locked: true, reason: '   ' }]) {
+      const res = await patch(threadId, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.field).toBe('reason');
+    }
+    expect(await threadLog(threadId)).toEqual([]);
+    expect((await patch(threadId, { categorySlug: 'campagne', reason: 'Gaat over de campagne' })).status).toBe(200);
+    const [moved] = await t.db.select().from(notifications).where(and(eq(notifications.userId, author.user.id), eq(notifications.kind, 'thread_moved')));
+    expect(moved?.message).toBe('Je discussie "Een discussie om te verplaatsen" is verplaatst naar Campagne. Reden: Gaat over de campagne');
   });
 
   it('pins a thread to the top of its category and unpins it', async () => {
@@ -61,7 +79,7 @@ describe('thread moderation', () => {
     const { threadId } = await makeThread(t.db, author.user, { category: 'algemeen' });
     const from = await categoryCount('algemeen');
     const to = await categoryCount('fondsenwerving');
-    const res = await patch(threadId, { categorySlug: 'fondsenwerving' });
+    const res = await patch(threadId, { categorySlug: 'fondsenwerving', reason: 'Gaat over geld inzamelen' });
     expect(res.body.thread.categorySlug).toBe('fondsenwerving');
     expect(await categoryCount('algemeen')).toBe(from - 1);
     expect(await categoryCount('fondsenwerving')).toBe(to + 1);
