@@ -74,14 +74,23 @@ describe('focus after an action whose button goes away', () => {
 
     await press(page.getByRole('button', { name: 'Schorsen: Cor Schorsbaar' }));
     const dialog = page.getByRole('dialog', { name: 'Schorsen: Cor Schorsbaar' });
-    await dialog.getByLabel('Reden (de persoon ziet deze reden)').fill('Persoonlijke aanvallen.');
-    await dialog.getByLabel(/Aantal dagen/).fill('7');
+    // A week unless chosen otherwise; a template fills the reason, which can still be edited.
+    expect(await dialog.getByLabel('1 week').isChecked()).toBe(true);
+    await dialog.getByLabel('1 maand').check();
+    await dialog.getByLabel('Standaardreden').selectOption('Herhaaldelijk persoonlijke aanvallen');
+    const reason = dialog.getByLabel('Reden (de persoon ziet deze reden)');
+    expect(await reason.inputValue()).toBe('Herhaaldelijk persoonlijke aanvallen');
+    await reason.fill('Herhaaldelijk persoonlijke aanvallen, ook na een waarschuwing.');
+    await expectNoAxeViolations(page, 'suspend dialog');
     await press(dialog.getByRole('button', { name: 'Schorsen' }));
     await dialog.waitFor({ state: 'detached' });
     await expectOutcomeFocused(page, 'Cor Schorsbaar is geschorst.');
     // The dialog gave focus back to "Schorsen" first; the row then left the list of active members.
     await page.getByRole('row', { name: /Cor Schorsbaar/ }).waitFor({ state: 'detached' });
     expect(await focused(page)).toMatchObject({ role: 'status', name: 'Cor Schorsbaar is geschorst.' });
+    const [suspended] = await db.select({ until: users.suspendedUntil, reason: users.statusReason }).from(users).where(eq(users.displayName, 'Cor Schorsbaar'));
+    expect(suspended?.reason).toBe('Herhaaldelijk persoonlijke aanvallen, ook na een waarschuwing.');
+    expect(Math.round((suspended!.until!.getTime() - Date.now()) / 86_400_000)).toBe(30);
 
     // Verifying a role keeps its button, with a new label: focus stays on it.
     await press(page.getByRole('button', { name: 'Rol verifiëren: Dina Raadslid' }));
@@ -98,7 +107,7 @@ describe('focus after an action whose button goes away', () => {
     expect(cor?.status).toBe('active');
   });
 
-  it('review queue: each decision moves focus to its outcome as the card leaves', async () => {
+  it('review queue: each decision moves focus to its outcome as the card leaves; removals ask for a reason first', async () => {
     const db = e2e.testApp.db;
     const moderator = await makeUser(db, { role: 'moderator' });
     const reporter = await e2e.testApp.loginAs(await makeUser(db, { displayName: 'Rita Melder' }));
@@ -126,6 +135,18 @@ describe('focus after an action whose button goes away', () => {
       ['Schrijver schorsen', bodies.suspend_author, 'De schrijver is geschorst en het bericht verborgen; de melding is afgehandeld.'],
     ] as const) {
       await press(card(body).getByRole('button', { name: button }));
+      if (button !== 'Melding afwijzen') {
+        const dialog = page.getByRole('dialog');
+        await dialog.waitFor();
+        const confirm = dialog.getByRole('button', { name: button });
+        expect(await confirm.isDisabled()).toBe(true);
+        if (button === 'Schrijver schorsen') {
+          await dialog.getByLabel('1 dag').check();
+          await expectNoAxeViolations(page, 'suspend-author dialog');
+        }
+        await dialog.getByLabel('Standaardreden').selectOption({ index: 1 });
+        await press(confirm);
+      }
       await expectOutcomeFocused(page, outcome);
       await card(body).waitFor({ state: 'detached' });
       expect(await focused(page), `after "${button}"`).toMatchObject({ role: 'status', name: outcome });
@@ -178,9 +199,12 @@ describe('focus after an action whose button goes away', () => {
     await post.getByRole('button', { name: 'Terugzetten' }).waitFor({ state: 'detached' });
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`bericht-${hidden}`);
 
-    // A moderator still reads a deleted post, now marked as such; focus stays on it.
+    // Deleting someone else's post asks for the reason its author reads. A moderator still reads a deleted post,
+    // now marked as such; focus stays on it.
     await press(post.getByRole('button', { name: 'Verwijderen' }));
-    await press(page.getByRole('dialog', { name: 'Bericht verwijderen' }).getByRole('button', { name: 'Verwijderen' }));
+    const removal = page.getByRole('dialog', { name: 'Bericht van Gijs Auteur verwijderen' });
+    await removal.getByLabel('Reden (de schrijver leest deze)').fill('Dubbel geplaatst.');
+    await press(removal.getByRole('button', { name: 'Verwijderen' }));
     await post.getByText('Verwijderd', { exact: true }).waitFor();
     await post.getByText('Dit was eerst verborgen.').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`bericht-${hidden}`);
@@ -191,8 +215,13 @@ describe('focus after an action whose button goes away', () => {
     await tools.getByRole('button', { name: 'Losmaken' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'De discussie staat nu bovenaan vast.' }).waitFor({ state: 'attached' });
     expect(await focused(page)).toMatchObject({ tag: 'button', name: 'Losmaken' });
+    // Closing asks for the reason the starter reads; the dialog gives focus back to the button, now "Heropenen".
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
+    const lock = page.getByRole('dialog', { name: 'Discussie „Campagnebudget verdelen” sluiten' });
+    await lock.getByLabel('Standaardreden').selectOption('De vraag is beantwoord');
+    await expectNoAxeViolations(page, 'lock dialog');
+    await press(lock.getByRole('button', { name: 'Discussie sluiten' }));
     await tools.getByRole('button', { name: 'Heropenen' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'De discussie is gesloten: leden kunnen niet meer reageren.' }).waitFor({ state: 'attached' });
     expect(await focused(page)).toMatchObject({ tag: 'button', name: 'Heropenen' });

@@ -79,7 +79,7 @@ describe('hiding a post, hiding a thread', () => {
     // Hide the whole thread: the dialog says what it takes first.
     const tools = mod.getByRole('group', { name: 'Discussie modereren' });
     await tools.getByRole('button', { name: 'Discussie verbergen' }).click();
-    const whole = mod.getByRole('dialog', { name: `Discussie "${TITLE}" verbergen` });
+    const whole = mod.getByRole('dialog', { name: `Discussie „${TITLE}” verbergen` });
     await whole.getByText('met alle reacties: 1 bericht van 1 lid').waitFor();
     await expectNoAxeViolations(mod, 'hide thread dialog');
     await screenshot(mod, 'hide-thread-dialog-desktop');

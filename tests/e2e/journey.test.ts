@@ -143,6 +143,11 @@ describe('the member journey', () => {
     await page.getByText('Gemeld door Anna de Vries').waitFor();
     await expectNoAxeViolations(page, 'moderation queue');
     await page.getByRole('button', { name: 'Bericht verbergen' }).click();
+    // It asks first, for the reason Bram will read.
+    const confirm = page.getByRole('dialog', { name: 'Bericht verbergen: bericht van Bram Jansen' });
+    await confirm.getByLabel('Standaardreden').selectOption('Reclame of spam');
+    await expectNoAxeViolations(page, 'hide-post dialog in the queue');
+    await confirm.getByRole('button', { name: 'Bericht verbergen' }).click();
     await page.getByText('Er zijn geen gemelde berichten die wachten.').waitFor();
 
     // Both members still have the thread open. Without a reload the hidden post becomes a placeholder for Anna;
@@ -151,6 +156,7 @@ describe('the member journey', () => {
     await annaSees.getByText('Dit bericht is verborgen door een moderator.').waitFor();
     expect(await annaSees.textContent()).not.toContain('notaris');
     await bram.getByRole('article', { name: 'Bericht van Bram Jansen' }).getByText('Verborgen door een moderator — alleen jij en de moderatoren zien dit').waitFor();
+    await bram.getByRole('article', { name: 'Bericht van Bram Jansen' }).getByText('Reden: Reclame of spam').waitFor();
     await anna.getByRole('article', { name: 'Bericht van Anna de Vries' }).waitFor();
     await expectNoAxeViolations(anna, 'thread with a hidden reply');
 

@@ -45,7 +45,7 @@ describe('moving and renaming a thread', () => {
     await expectNoAxeViolations(page, 'move dialog');
     await screenshot(page, 'thread-move-dialog-desktop');
     await move.getByLabel('Naar categorie').selectOption('campagne');
-    await move.getByLabel('Reden (voor het logboek)').fill('Gaat vooral over de campagne.');
+    await move.getByLabel('Reden (wie de discussie begon, leest deze)').fill('Gaat vooral over de campagne.');
     await move.getByRole('button', { name: 'Verplaatsen' }).click();
     await move.waitFor({ state: 'detached' });
     await page.getByRole('status').filter({ hasText: 'De discussie staat nu in Campagne.' }).waitFor({ state: 'attached' });

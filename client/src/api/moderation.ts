@@ -101,11 +101,11 @@ export function useRestorePost(threadId: number) {
   });
 }
 
-/** Hide one post (moderators), with the reason its author reads. */
-export function useHidePost(threadId: number) {
+/** Hide or delete someone's post (moderators), with the reason its author reads. */
+export function usePostRemoval(threadId: number, action: 'hide' | 'delete') {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ postId, reason }: { postId: number; reason: string }) => post<unknown>(`/api/moderation/posts/${postId}/hide`, { reason }),
+    mutationFn: ({ postId, reason }: { postId: number; reason: string }) => post<unknown>(`/api/moderation/posts/${postId}/${action}`, { reason }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['thread', threadId] }),
   });
 }

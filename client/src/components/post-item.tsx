@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Post } from '../../../shared/api/forum';
 import type { User } from '../../../shared/api/users';
 import { useDeletePost, useEditPost } from '../api/forum';
-import { useHidePost, useRestorePost } from '../api/moderation';
+import { usePostRemoval, useRestorePost } from '../api/moderation';
 import { ApiError } from '../api/http';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
@@ -62,12 +62,15 @@ export function PostItem({
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [hiding, setHiding] = useState(false);
+  // A moderator hiding or deleting someone else's post gives the author a reason; one's own post only asks.
+  const [removing, setRemoving] = useState<'hide' | 'delete' | null>(null);
   const [reporting, setReporting] = useState(false);
   const edit = useEditPost(post.threadId);
   const remove = useDeletePost(post.threadId);
   const restore = useRestorePost(post.threadId);
-  const hide = useHidePost(post.threadId);
+  const hide = usePostRemoval(post.threadId, 'hide');
+  const moderatorDelete = usePostRemoval(post.threadId, 'delete');
+  const removal = removing === 'delete' ? moderatorDelete : hide;
   const role = post.author.representativeRole;
   const editError = edit.error instanceof ApiError ? edit.error : null;
   // After a delete or a restore the button that did it is gone: the thread page focuses the post, which now shows
@@ -174,7 +177,15 @@ export function PostItem({
             </button>
           )}
           {mayChange && (
-            <button type="button" className="link-button" onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                if (own) return setConfirming(true);
+                moderatorDelete.reset();
+                setRemoving('delete');
+              }}
+            >
               {nlForum.thread.delete}
             </button>
           )}
@@ -184,7 +195,7 @@ export function PostItem({
               className="link-button"
               onClick={() => {
                 hide.reset();
-                setHiding(true);
+                setRemoving('hide');
               }}
             >
               {nlModeration.hidePost}
@@ -221,17 +232,18 @@ export function PostItem({
           </div>
         </Dialog>
       )}
-      {hiding && (
+      {removing && (
         <ReasonDialog
-          title={nlModeration.hidePostTitle(post.author.displayName)}
-          reasonLabel={nlModeration.hidePostReason}
-          confirmLabel={nlModeration.hidePost}
-          pending={hide.isPending}
-          error={hide.error}
-          onClose={() => setHiding(false)}
-          onConfirm={(reason) => thenFocus(hide.mutateAsync({ postId: post.id, reason }), () => setHiding(false))}
+          title={removing === 'hide' ? nlModeration.hidePostTitle(post.author.displayName) : nlModeration.deleteOtherTitle(post.author.displayName)}
+          reasonLabel={nlModeration.authorReason}
+          confirmLabel={removing === 'hide' ? nlModeration.hidePost : nlForum.thread.delete}
+          templates={nlModeration.templates.post}
+          pending={removal.isPending}
+          error={removal.error}
+          onClose={() => setRemoving(null)}
+          onConfirm={(reason) => !removal.isPending && thenFocus(removal.mutateAsync({ postId: post.id, reason }), () => setRemoving(null))}
         >
-          <p>{nlModeration.hidePostExplain}</p>
+          <p>{removing === 'hide' ? nlModeration.hidePostExplain : nlModeration.deleteOtherExplain}</p>
         </ReasonDialog>
       )}
       {reporting && <ReportDialog postId={post.id} open={reporting} onClose={() => setReporting(false)} />}

@@ -1,18 +1,20 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS } from '../../../shared/constants';
 import { nl } from '../i18n/nl';
+import { nlModeration } from '../i18n/nl-moderation';
 import { Dialog } from './dialog';
 import { ErrorMessage } from './states';
 
 /**
- * The confirmation a moderator's act that takes something away asks for: what it will do (`children`), and a
- * reason the member reads. Confirming stays possible only with a reason; the outcome is told by the caller once
- * the request succeeded (it closes the dialog).
+ * The confirmation every moderator's act that takes something away asks for: what it will do (`children`), and a
+ * reason the member reads, started from a short template or written. Confirming stays impossible without a
+ * reason; the caller closes the dialog once the request succeeded and tells the outcome.
  */
 export function ReasonDialog({
   title,
   reasonLabel,
   confirmLabel,
+  templates,
   pending,
   error,
   onConfirm,
@@ -22,6 +24,7 @@ export function ReasonDialog({
   title: string;
   reasonLabel: string;
   confirmLabel: string;
+  templates: readonly string[];
   pending: boolean;
   error: unknown;
   onConfirm: (reason: string) => void;
@@ -40,6 +43,18 @@ export function ReasonDialog({
         {children}
         <ErrorMessage error={error} />
         <div className="field">
+          <label htmlFor={`${id}-template`}>{nlModeration.template}</label>
+          {/* Choosing one fills the reason below, where it can still be edited. */}
+          <select id={`${id}-template`} value={templates.includes(reason) ? reason : ''} onChange={(e) => e.target.value && setReason(e.target.value)}>
+            <option value="">{nlModeration.templateNone}</option>
+            {templates.map((template) => (
+              <option key={template} value={template}>
+                {template}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor={id}>{reasonLabel}</label>
           <textarea id={id} rows={3} required maxLength={LIMITS.reasonMax} value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
@@ -53,5 +68,20 @@ export function ReasonDialog({
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** How long a suspension lasts: 1 day, 1 week, 1 month or until lifted (null). */
+export function DurationField({ value, onChange }: { value: number | null; onChange: (days: number | null) => void }) {
+  const name = useId();
+  return (
+    <fieldset>
+      <legend>{nlModeration.duration}</legend>
+      {nlModeration.durations.map((d) => (
+        <label key={d.label} className="radio">
+          <input type="radio" name={name} checked={value === d.days} onChange={() => onChange(d.days)} /> {d.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }

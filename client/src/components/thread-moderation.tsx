@@ -10,12 +10,13 @@ import { Dialog } from './dialog';
 import { ReasonDialog } from './reason-dialog';
 import { ErrorMessage } from './states';
 
-type Asking = 'move' | 'rename' | 'hide' | null;
+type Asking = 'lock' | 'move' | 'rename' | 'hide' | null;
 
 /**
- * Pin, lock, move, rename and hide, for moderators, on the thread itself. Move and rename ask in a dialog, with an
- * optional reason for the log. Hiding the whole thread takes every reply along: its dialog says how much, and
- * asks for the reason the starter reads. Showing it again needs no confirmation.
+ * Pin, lock, move, rename and hide, for moderators, on the thread itself. What takes something away from the
+ * members (closing, moving, hiding) asks first, for the reason the starter reads; hiding the whole thread also
+ * says how much it takes. Rename asks for the new title, with an optional reason for the log. Pinning, reopening
+ * and showing again take nothing away and are done at once.
  */
 export function ThreadModeration({ thread }: { thread: Thread }) {
   const change = useThreadPatch(thread.id);
@@ -38,42 +39,43 @@ export function ThreadModeration({ thread }: { thread: Thread }) {
     setReason('');
     setAsking(what);
   };
+  const closeWith = (text: string) => ({
+    onSuccess: () => {
+      setAsking(null);
+      setNotice(text);
+    },
+  });
 
-  const submit = (event: FormEvent) => {
+  const rename = (event: FormEvent) => {
     event.preventDefault();
     if (change.isPending) return;
-    const why = reason.trim() ? { reason: reason.trim() } : {};
-    if (asking === 'move') {
-      const name = others.find((c) => c.slug === slug)?.name ?? slug;
-      change.mutate({ categorySlug: slug, ...why }, {
-          onSuccess: () => {
-            setAsking(null);
-            setNotice(m.moved(name));
-          },
-        });
-    } else if (asking === 'rename') {
-      const next = title.trim();
-      change.mutate({ title: next, ...why }, {
-          onSuccess: () => {
-            setAsking(null);
-            setNotice(m.renamed(next));
-          },
-        });
-    }
+    const next = title.trim();
+    change.mutate({ title: next, ...(reason.trim() ? { reason: reason.trim() } : {}) }, closeWith(m.renamed(next)));
+  };
+  const confirm = (why: string) => {
+    if (change.isPending || hiding.isPending) return;
+    if (asking === 'lock') change.mutate({ locked: true, reason: why }, closeWith(m.locked));
+    if (asking === 'move') change.mutate({ categorySlug: slug, reason: why }, closeWith(m.moved(others.find((c) => c.slug === slug)?.name ?? slug)));
+    if (asking === 'hide') hiding.mutate({ hide: true, reason: why }, closeWith(m.threadHidden));
   };
 
-  // Pin and lock stay in place with a new label: aria-disabled rather than disabled while busy, because Chrome takes
-  // focus from a button that becomes disabled. The new state is told in the status line.
-  const toggle = (body: { pinned: boolean } | { locked: boolean }, notice: string) => {
-    if (!change.isPending) change.mutate(body, { onSuccess: () => setNotice(notice) });
+  // Pin, reopen and show again stay in place with a new label: aria-disabled rather than disabled while busy,
+  // because Chrome takes focus from a button that becomes disabled. The new state is told in the status line.
+  const toggle = (body: { pinned: boolean } | { locked: false }, text: string) => {
+    if (!change.isPending) change.mutate(body, { onSuccess: () => setNotice(text) });
   };
-  const unchanged = asking === 'rename' ? title.trim().length < LIMITS.titleMin || title.trim() === thread.title : !slug;
+  const renameUnchanged = title.trim().length < LIMITS.titleMin || title.trim() === thread.title;
   return (
     <div className="actions mod-actions" role="group" aria-label={t.moderate}>
       <button type="button" className="secondary" aria-disabled={change.isPending} onClick={() => toggle({ pinned: !thread.pinned }, thread.pinned ? m.unpinned : m.pinned)}>
         {thread.pinned ? t.unpin : t.pin}
       </button>
-      <button type="button" className="secondary" aria-disabled={change.isPending} onClick={() => toggle({ locked: !thread.locked }, thread.locked ? m.unlocked : m.locked)}>
+      <button
+        type="button"
+        className="secondary"
+        aria-disabled={change.isPending}
+        onClick={() => (thread.locked ? toggle({ locked: false }, m.unlocked) : !change.isPending && open('lock'))}
+      >
         {thread.locked ? t.unlock : t.lock}
       </button>
       <button type="button" className="secondary" disabled={others.length === 0} aria-disabled={change.isPending} onClick={() => !change.isPending && open('move')}>
@@ -100,59 +102,54 @@ export function ThreadModeration({ thread }: { thread: Thread }) {
       <p role="status" className="visually-hidden">
         {notice}
       </p>
-      {asking === 'hide' && (
+      {(asking === 'lock' || asking === 'move' || asking === 'hide') && (
         <ReasonDialog
-          title={m.hideThreadTitle(thread.title)}
-          reasonLabel={m.hideThreadReason}
-          confirmLabel={m.hideThread}
-          pending={hiding.isPending || impact.isPending}
-          error={hiding.error ?? impact.error}
+          title={asking === 'lock' ? m.lockTitle(thread.title) : asking === 'move' ? m.moveTitle(thread.title) : m.hideThreadTitle(thread.title)}
+          reasonLabel={asking === 'hide' ? m.hideThreadReason : m.starterReason}
+          confirmLabel={asking === 'lock' ? m.lockConfirm : asking === 'move' ? m.move : m.hideThread}
+          templates={m.templates[asking === 'hide' ? 'thread' : asking]}
+          pending={change.isPending || hiding.isPending || (asking === 'hide' && impact.isPending)}
+          error={change.error ?? hiding.error ?? impact.error}
+          onConfirm={confirm}
           onClose={() => setAsking(null)}
-          onConfirm={(reason) =>
-            hiding.mutate(
-              { hide: true, reason },
-              {
-                onSuccess: () => {
-                  setAsking(null);
-                  setNotice(m.threadHidden);
-                },
-              },
-            )
-          }
         >
-          <p>{impact.data ? m.hideThreadImpact(impact.data.posts, impact.data.members) : nl.common.loading}</p>
-          <p className="muted">{m.hideThreadOnePost}</p>
+          {asking === 'lock' && <p>{m.lockExplain}</p>}
+          {asking === 'move' && (
+            <div className="field">
+              <label htmlFor="move-category">{m.moveTo}</label>
+              <select id="move-category" value={slug} onChange={(e) => setSlug(e.target.value)}>
+                {others.map((c) => (
+                  <option key={c.slug} value={c.slug}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {asking === 'hide' && (
+            <>
+              <p>{impact.data ? m.hideThreadImpact(impact.data.posts, impact.data.members) : nl.common.loading}</p>
+              <p className="muted">{m.hideThreadOnePost}</p>
+            </>
+          )}
         </ReasonDialog>
       )}
-      {(asking === 'move' || asking === 'rename') && (
-        <Dialog title={asking === 'move' ? m.moveTitle(thread.title) : m.renameTitle(thread.title)} open onClose={() => setAsking(null)}>
-          <form className="form" onSubmit={submit}>
+      {asking === 'rename' && (
+        <Dialog title={m.renameTitle(thread.title)} open onClose={() => setAsking(null)}>
+          <form className="form" onSubmit={rename}>
             <ErrorMessage error={change.error} />
-            {asking === 'move' ? (
-              <div className="field">
-                <label htmlFor="move-category">{m.moveTo}</label>
-                <select id="move-category" value={slug} onChange={(e) => setSlug(e.target.value)}>
-                  {others.map((c) => (
-                    <option key={c.slug} value={c.slug}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            ) : (
-              <div className="field">
-                <label htmlFor="rename-title">{m.newTitle}</label>
-                <input id="rename-title" required minLength={LIMITS.titleMin} maxLength={LIMITS.titleMax} value={title} onChange={(e) => setTitle(e.target.value)} />
-              </div>
-            )}
+            <div className="field">
+              <label htmlFor="rename-title">{m.newTitle}</label>
+              <input id="rename-title" required minLength={LIMITS.titleMin} maxLength={LIMITS.titleMax} value={title} onChange={(e) => setTitle(e.target.value)} />
+            </div>
             <div className="field">
               <label htmlFor="mod-reason">
                 {m.modReason} <span className="muted">{nl.common.optional}</span>
               </label>
               <input id="mod-reason" maxLength={LIMITS.reasonMax} value={reason} onChange={(e) => setReason(e.target.value)} />
             </div>
-            <button type="submit" disabled={unchanged} aria-disabled={change.isPending}>
-              {asking === 'move' ? m.move : m.rename}
+            <button type="submit" disabled={renameUnchanged} aria-disabled={change.isPending}>
+              {m.rename}
             </button>
           </form>
         </Dialog>

@@ -20,7 +20,47 @@ export const nlModeration = {
   verify: 'Rol verifiëren',
   unverify: 'Verificatie intrekken',
   reasonLabel: 'Reden (de persoon ziet deze reden)',
-  days: 'Aantal dagen (leeg: tot opheffing)',
+  duration: 'Hoe lang',
+  /** Suspension lengths in days; null: until a moderator lifts it. */
+  durations: [
+    { days: 1, label: '1 dag' },
+    { days: 7, label: '1 week' },
+    { days: 30, label: '1 maand' },
+    { days: null, label: 'Onbepaald (tot een moderator de schorsing opheft)' },
+  ] as const,
+  template: 'Standaardreden',
+  templateNone: 'Kies een standaardreden of schrijf er zelf een',
+  /**
+   * Short reasons to start from, per kind of act: the member reads the chosen (and perhaps edited) text in her
+   * notification, so each says what she did, not what the moderator feels.
+   */
+  templates: {
+    post: [
+      'Persoonlijke aanval op een ander lid',
+      'Privégegevens van iemand anders (telefoonnummer, adres)',
+      'Reclame of spam',
+      'Hoort niet in deze discussie',
+      'Beledigend of discriminerend taalgebruik',
+    ],
+    thread: ['De hele discussie gaat over één persoon', 'Reclame of spam', 'Hoort niet op dit forum', 'Dubbele discussie: het onderwerp staat al elders'],
+    lock: ['De vraag is beantwoord', 'De discussie loopt uit de hand', 'Het gesprek gaat verder in een andere discussie'],
+    move: ['Past beter in deze categorie'],
+    suspend: ['Herhaaldelijk persoonlijke aanvallen', 'Spam of reclame', 'Privégegevens van anderen gedeeld', 'Eerdere waarschuwingen niet opgevolgd'],
+    reject: ['Geen lid van een lokale partij', 'Gegevens onvolledig of niet te controleren', 'Dubbele aanmelding'],
+  },
+  confirmTitle: (action: string, name: string) => `${action}: bericht van ${name}`,
+  confirmExplain: {
+    hide_post: 'Leden zien op de plaats van dit bericht alleen dat een moderator het heeft verborgen; de schrijver ziet het nog, met de reden. Alle meldingen over dit bericht zijn daarmee afgehandeld.',
+    delete_post: 'De tekst verdwijnt voor iedereen behalve moderatoren. De schrijver leest de reden. Alle meldingen over dit bericht zijn daarmee afgehandeld.',
+    suspend_author: 'De schrijver kan niet meer inloggen op het forum zolang de schorsing duurt, en het bericht wordt verborgen. Zij leest de reden, ook per e-mail.',
+  },
+  authorReason: 'Reden (de schrijver leest deze)',
+  lockTitle: (title: string) => `Discussie „${title}” sluiten`,
+  lockConfirm: 'Discussie sluiten',
+  lockExplain: 'Leden kunnen niet meer reageren; alles wat er staat blijft leesbaar. Wie de discussie begon, leest de reden.',
+  starterReason: 'Reden (wie de discussie begon, leest deze)',
+  deleteOtherTitle: (name: string) => `Bericht van ${name} verwijderen`,
+  deleteOtherExplain: 'De tekst verdwijnt voor iedereen behalve moderatoren. De schrijver leest de reden.',
   approved: (name: string) => `${name} is goedgekeurd.`,
   rejected: (name: string) => `De aanmelding van ${name} is afgewezen.`,
   suspended: (name: string) => `${name} is geschorst.`,
@@ -62,7 +102,7 @@ export const nlModeration = {
   unlocked: 'De discussie is heropend.',
   modReason: 'Reden (voor het logboek)',
   hideThread: 'Discussie verbergen',
-  hideThreadTitle: (title: string) => `Discussie "${title}" verbergen`,
+  hideThreadTitle: (title: string) => `Discussie „${title}” verbergen`,
   hideThreadImpact: (posts: number, members: number) =>
     `Hiermee verdwijnt de hele discussie voor leden, met alle reacties: ${posts === 1 ? '1 bericht' : `${posts} berichten`} van ${members === 1 ? '1 lid' : `${members} leden`}. Alleen moderatoren zien haar nog; je kunt haar later weer tonen.`,
   hideThreadOnePost: 'Gaat het om één bericht? Kies dan "Verbergen" bij dat bericht: de rest van de discussie blijft staan.',
@@ -71,7 +111,6 @@ export const nlModeration = {
   hidePost: 'Verbergen',
   hidePostTitle: (name: string) => `Bericht van ${name} verbergen`,
   hidePostExplain: 'Leden zien op de plaats van dit bericht alleen dat een moderator het heeft verborgen; de rest van de discussie blijft staan. De schrijver ziet het nog, met de reden.',
-  hidePostReason: 'Reden (de schrijver leest deze)',
   postHidden: 'Het bericht is verborgen voor leden.',
   restoreThread: 'Discussie weer tonen',
   threadRestored: 'De discussie is weer zichtbaar voor leden.',

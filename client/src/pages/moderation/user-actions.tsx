@@ -1,12 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { AdminUser } from '../../../../shared/api/users';
-import { LIMITS } from '../../../../shared/constants';
 import { actOnRefusal } from '../../../../shared/members';
 import { useMe } from '../../api/auth';
 import { useApprove, useUserAction } from '../../api/moderation';
-import { Dialog } from '../../components/dialog';
+import { DurationField, ReasonDialog } from '../../components/reason-dialog';
 import { ErrorMessage } from '../../components/states';
-import { nl } from '../../i18n/nl';
 import { nlModeration } from '../../i18n/nl-moderation';
 
 type Asking = 'reject' | 'suspend' | null;
@@ -21,8 +19,8 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
   const approve = useApprove();
   const act = useUserAction();
   const [asking, setAsking] = useState<Asking>(null);
-  const [reason, setReason] = useState('');
-  const [days, setDays] = useState('');
+  // A week unless the moderator chooses otherwise: "until lifted" is a choice to make on purpose.
+  const [days, setDays] = useState<number | null>(7);
   const busy = approve.isPending || act.isPending;
   const t = nlModeration;
   const me = useMe();
@@ -30,9 +28,7 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
   const canSetRole = me.data?.role === 'admin' && user.status === 'active';
   const nextRole = user.role === 'moderator' ? 'member' : 'moderator';
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (act.isPending) return;
+  const confirm = (reason: string) => {
     const done = (notice: string) => ({
       onSuccess: () => {
         setAsking(null);
@@ -40,7 +36,12 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
       },
     });
     if (asking === 'reject') act.mutate({ id: user.id, action: 'reject', body: { reason } }, done(t.rejected(user.displayName)));
-    if (asking === 'suspend') act.mutate({ id: user.id, action: 'suspend', body: days ? { reason, days: Number(days) } : { reason } }, done(t.suspended(user.displayName)));
+    if (asking === 'suspend') act.mutate({ id: user.id, action: 'suspend', body: days === null ? { reason } : { reason, days } }, done(t.suspended(user.displayName)));
+  };
+  const ask = (what: Asking) => {
+    act.reset();
+    setDays(7);
+    setAsking(what);
   };
 
   // No buttons the server would refuse: one's own account, an admin's, and (for moderators) another moderator's.
@@ -53,13 +54,13 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
           <button type="button" aria-disabled={busy} onClick={() => !busy && approve.mutate(user.id, { onSuccess: () => onDone(t.approved(user.displayName)) })} aria-label={`${t.approve}: ${user.displayName}`}>
             {t.approve}
           </button>
-          <button type="button" className="secondary" aria-disabled={busy} onClick={() => !busy && setAsking('reject')} aria-label={`${t.reject}: ${user.displayName}`}>
+          <button type="button" className="secondary" aria-disabled={busy} onClick={() => !busy && ask('reject')} aria-label={`${t.reject}: ${user.displayName}`}>
             {t.reject}
           </button>
         </>
       )}
       {user.status === 'active' && user.role === 'member' && (
-        <button type="button" className="secondary" aria-disabled={busy} onClick={() => !busy && setAsking('suspend')} aria-label={`${t.suspend}: ${user.displayName}`}>
+        <button type="button" className="secondary" aria-disabled={busy} onClick={() => !busy && ask('suspend')} aria-label={`${t.suspend}: ${user.displayName}`}>
           {t.suspend}
         </button>
       )}
@@ -99,24 +100,18 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
       )}
       <ErrorMessage error={approve.error ?? act.error} />
       {asking && (
-        <Dialog title={`${asking === 'reject' ? t.reject : t.suspend}: ${user.displayName}`} open onClose={() => setAsking(null)}>
-          <form className="form" onSubmit={submit}>
-            <ErrorMessage error={act.error} />
-            <label htmlFor={`reason-${user.id}`}>{t.reasonLabel}</label>
-            <textarea id={`reason-${user.id}`} rows={3} required maxLength={LIMITS.reasonMax} value={reason} onChange={(e) => setReason(e.target.value)} />
-            {asking === 'suspend' && (
-              <>
-                <label htmlFor={`days-${user.id}`}>
-                  {t.days} <span className="muted">{nl.common.optional}</span>
-                </label>
-                <input id={`days-${user.id}`} type="number" min={1} max={3650} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
-              </>
-            )}
-            <button type="submit" disabled={!reason.trim()} aria-disabled={act.isPending}>
-              {asking === 'reject' ? t.reject : t.suspend}
-            </button>
-          </form>
-        </Dialog>
+        <ReasonDialog
+          title={`${asking === 'reject' ? t.reject : t.suspend}: ${user.displayName}`}
+          reasonLabel={t.reasonLabel}
+          confirmLabel={asking === 'reject' ? t.reject : t.suspend}
+          templates={asking === 'reject' ? t.templates.reject : t.templates.suspend}
+          pending={act.isPending}
+          error={act.error}
+          onConfirm={confirm}
+          onClose={() => setAsking(null)}
+        >
+          {asking === 'suspend' && <DurationField value={days} onChange={setDays} />}
+        </ReasonDialog>
       )}
     </div>
   );
