@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -250,6 +251,24 @@ export const moderationActions = pgTable(
     check('moderation_actions_moderator_deleted_check', sql`not ${t.moderatorDeleted} or ${t.moderatorId} is null`),
     check('moderation_actions_target_user_deleted_check', sql`not ${t.targetUserDeleted} or ${t.targetUserId} is null`),
   ],
+);
+
+/**
+ * Who is handling a piece of waiting work, so two moderators do not handle it at once: a reported post (kind
+ * 'report', target = post id) or a registration (kind 'registration', target = user id). A claim counts for
+ * CLAIM_MINUTES (moderation/claims.ts); the decision on the item removes it.
+ */
+export const moderationClaims = pgTable(
+  'moderation_claims',
+  {
+    kind: text('kind').notNull(),
+    targetId: integer('target_id').notNull(),
+    moderatorId: integer('moderator_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    claimedAt: time('claimed_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.targetId] }), check('moderation_claims_kind_check', sql`${t.kind} in ('report', 'registration')`)],
 );
 
 export const notifications = pgTable(

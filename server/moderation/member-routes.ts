@@ -13,6 +13,7 @@ import { enqueueMail } from '../mail/outbox.js';
 import { notifyUser } from '../notifications/notify.js';
 import type { CurrentUser } from '../auth/types.js';
 import { toUserDto, userColumns } from '../auth/users.js';
+import { claimsOn, decideOn } from './claims.js';
 import { assertMayActOn, lockUser, suspendUser } from './members.js';
 import { logAction } from './record.js';
 
@@ -38,8 +39,11 @@ export default async function memberRoutes(app: FastifyInstance) {
       .orderBy(users.id)
       .limit(size + 1);
     const page = rows.slice(0, size);
+    // Registrations are waiting work: say who handles which.
+    const pendingIds = page.filter((u) => u.status === 'pending').map((u) => u.id);
+    const claims = await claimsOn(app.db, 'registration', pendingIds, request.user!);
     return {
-      users: page.map((u) => ({ ...toUserDto(u, true), email: u.email })),
+      users: page.map((u) => ({ ...toUserDto(u, true), email: u.email, ...(u.status === 'pending' ? { claim: claims.get(u.id) ?? null } : {}) })),
       nextCursor: rows.length > size ? encodeCursor([page[page.length - 1]!.id]) : null,
     };
   });
@@ -66,6 +70,7 @@ export default async function memberRoutes(app: FastifyInstance) {
   api.post('/api/admin/users/:id/approve', { config: moderator, schema: { params: IdParams, response: { 200: UserBody } } }, async (request) =>
     change(request.user!, request.params.id, async (tx, target) => {
       if (target.status !== 'pending') throw conflict('not_pending', 'Dit account wacht niet op goedkeuring.');
+      await decideOn(tx, 'registration', target.id, request.user!);
       await tx.update(users).set({ status: 'active', statusReason: null, approvedAt: sql`now()`, approvedBy: request.user!.id }).where(eq(users.id, target.id));
       await logAction(tx, { moderatorId: request.user!.id, action: 'approve_user', targetUserId: target.id });
       await notifyUser(tx, target.id, 'account_approved', 'Je account is goedgekeurd. Welkom op Plein!');
@@ -76,6 +81,7 @@ export default async function memberRoutes(app: FastifyInstance) {
   api.post('/api/admin/users/:id/reject', { config: moderator, schema: { params: IdParams, body: RejectBody, response: { 200: UserBody } } }, async (request) =>
     change(request.user!, request.params.id, async (tx, target) => {
       if (target.status !== 'pending') throw conflict('not_pending', 'Dit account wacht niet op goedkeuring.');
+      await decideOn(tx, 'registration', target.id, request.user!);
       const reason = request.body.reason.trim();
       await tx.update(users).set({ status: 'rejected', statusReason: reason }).where(eq(users.id, target.id));
       await logAction(tx, { moderatorId: request.user!.id, action: 'reject_user', targetUserId: target.id, reason });

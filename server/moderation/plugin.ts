@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import claimRoutes from './claim-routes.js';
 import logRoutes from './log-routes.js';
 import memberRoutes from './member-routes.js';
 import moderationPostRoutes from './post-routes.js';
@@ -14,6 +15,7 @@ import moderationThreadRoutes from './thread-routes.js';
 export default async function moderationPlugin(app: FastifyInstance, opts: { config: Config }) {
   await app.register(reportRoutes, { config: opts.config });
   await app.register(queueRoutes);
+  await app.register(claimRoutes);
   await app.register(moderationPostRoutes);
   await app.register(moderationThreadRoutes);
   await app.register(logRoutes);

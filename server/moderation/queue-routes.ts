@@ -6,11 +6,12 @@ import type { ReportReason } from '../../shared/constants.js';
 import { categories, posts, reports, threads, users } from '../db/schema.js';
 import { selectPosts, toPostDto } from '../forum/queries.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
+import { claimsOn } from './claims.js';
 import { findReports } from './reports.js';
 
 /**
- * The review queue: open reports grouped per post. Order: most open reports first (auto-hidden posts
- * rise to the top), then the post whose first open report is oldest. Keyset on (count desc, first report id, post id).
+ * The review queue: open reports grouped per post, oldest first (the post whose first open report came in first:
+ * the one that has waited longest), each with who handles it (claims.ts). Keyset on (first report id, post id).
  */
 export default async function queueRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -18,7 +19,7 @@ export default async function queueRoutes(app: FastifyInstance) {
   api.get('/api/moderation/queue', { config: { auth: 'moderator' }, schema: { querystring: QueueQuery, response: { 200: Queue } } }, async (request) => {
     const viewer = request.user!;
     const size = pageSize(request.query.limit);
-    const after = decodeCursor(request.query.cursor, ['number', 'number', 'number'] as const);
+    const after = decodeCursor(request.query.cursor, ['number', 'number'] as const);
     const grouped = app.db
       .select({ postId: reports.postId, reportCount: count().as('report_count'), firstId: min(reports.id).as('first_id') })
       .from(reports)
@@ -28,8 +29,8 @@ export default async function queueRoutes(app: FastifyInstance) {
     const groups = await app.db
       .select()
       .from(grouped)
-      .where(after ? sql`(-${grouped.reportCount}, ${grouped.firstId}, ${grouped.postId}) > (${-after[0]}, ${after[1]}, ${after[2]})` : undefined)
-      .orderBy(sql`${grouped.reportCount} desc, ${grouped.firstId} asc, ${grouped.postId} asc`)
+      .where(after ? sql`(${grouped.firstId}, ${grouped.postId}) > (${after[0]}, ${after[1]})` : undefined)
+      .orderBy(sql`${grouped.firstId} asc, ${grouped.postId} asc`)
       .limit(size + 1);
     const page = groups.slice(0, size);
     const postIds = page.map((g) => g.postId);
@@ -49,6 +50,7 @@ export default async function queueRoutes(app: FastifyInstance) {
       .where(and(inArray(posts.authorId, authorIds), isNotNull(posts.hiddenAt)))
       .groupBy(posts.authorId);
     const openReports = await findReports(app.db, and(inArray(reports.postId, postIds), eq(reports.status, 'open')));
+    const claims = await claimsOn(app.db, 'report', postIds, viewer);
 
     const items: QueueItem[] = page.map((g) => {
       const post = postRows.find((p) => p.id === g.postId)!;
@@ -67,9 +69,10 @@ export default async function queueRoutes(app: FastifyInstance) {
         reasons: [...new Set(list.map((r) => r.reason))] as ReportReason[],
         firstReportedAt: list[0]?.createdAt ?? new Date(0).toISOString(),
         reports: list,
+        claim: claims.get(g.postId) ?? null,
       };
     });
     const last = page[page.length - 1]!;
-    return { items, nextCursor: groups.length > size ? encodeCursor([last.reportCount, last.firstId ?? 0, last.postId]) : null };
+    return { items, nextCursor: groups.length > size ? encodeCursor([last.firstId ?? 0, last.postId]) : null };
   });
 }

@@ -17,6 +17,7 @@ import { suspendUser } from './members.js';
 import { hidePost, restorePost } from './post-actions.js';
 import { signalModerators } from '../notifications/moderators.js';
 import { notifyUser } from '../notifications/notify.js';
+import { decideOn } from './claims.js';
 import { logAction } from './record.js';
 import { findReports, selectReports, toReportDto } from './reports.js';
 
@@ -102,6 +103,7 @@ export default async function reportRoutes(app: FastifyInstance, opts: { config:
         const [report] = await tx.select({ postId: reports.postId, status: reports.status }).from(reports).where(eq(reports.id, request.params.id)).for('update');
         if (!report) throw notFound('Deze melding bestaat niet.');
         if (report.status !== 'open') throw conflict('already_resolved', 'Deze melding is al afgehandeld.');
+        await decideOn(tx, 'report', report.postId, moderator);
         const resolved = await tx
           .update(reports)
           .set({

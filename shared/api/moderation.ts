@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS, REPORT_ACTIONS, REPORT_REASONS, REPORT_STATUSES, ROLES } from '../constants.js';
+import { NullableClaim } from './claims.js';
 import { NextCursor, NullableTimestamp, OneOf, Timestamp } from './common.js';
 import { Post, Thread } from './forum.js';
 import { User } from './users.js';
@@ -91,8 +92,11 @@ export const QueueItem = Type.Object({
   author: Type.Object({ id: Type.Integer(), displayName: Type.String(), status: Type.String(), hiddenPostCount: Type.Integer() }),
   reportCount: Type.Integer(),
   reasons: Type.Array(OneOf(REPORT_REASONS)),
+  /** When the first open report came in: how long the item has waited. */
   firstReportedAt: Timestamp,
   reports: Type.Array(Report),
+  /** Who handles it now (null: nobody). */
+  claim: NullableClaim,
 });
 export type QueueItem = Static<typeof QueueItem>;
 

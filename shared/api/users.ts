@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS, REPRESENTATIVE_ROLES, ROLES, USER_STATUSES } from '../constants.js';
 import { NextCursor, NullableTimestamp, OneOf, Timestamp } from './common.js';
+import { NullableClaim } from './claims.js';
 
 export const RepresentativeRoleSchema = OneOf(REPRESENTATIVE_ROLES);
 
@@ -21,7 +22,11 @@ export const User = Type.Object({
 export type User = Static<typeof User>;
 
 /** What moderators see of an account: the public part plus the e-mail address. */
-export const AdminUser = Type.Intersect([User, Type.Object({ email: Type.String() })]);
+export const AdminUser = Type.Intersect([
+  User,
+  /** `claim`: only for a registration (pending), who handles it (null: nobody). */
+  Type.Object({ email: Type.String(), claim: Type.Optional(NullableClaim) }),
+]);
 export type AdminUser = Static<typeof AdminUser>;
 
 export const UserBody = Type.Object({ user: User });

@@ -57,6 +57,9 @@ export class TestClient {
   patch<T = unknown>(url: string, body?: unknown, options?: { csrf?: boolean }) {
     return this.request<T>('PATCH', url, body ?? {}, options);
   }
+  put<T = unknown>(url: string, body?: unknown, options?: { csrf?: boolean }) {
+    return this.request<T>('PUT', url, body ?? {}, options);
+  }
   delete<T = unknown>(url: string, options?: { csrf?: boolean }) {
     return this.request<T>('DELETE', url, undefined, options);
   }

@@ -5,7 +5,7 @@ import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 let t: TestApp;
 let member: TestClient;
@@ -42,6 +42,8 @@ const moderatorRoutes = (): [Method, string, unknown?][] => [
   ['POST', `/api/moderation/posts/${ids.post}/delete`, { reason: 'Spam' }],
   ['PATCH', `/api/moderation/threads/${ids.thread}`, { locked: true, reason: 'Spam' }],
   ['GET', `/api/moderation/threads/${ids.thread}/impact`],
+  ['PUT', `/api/moderation/claims/report/${ids.post}`, {}],
+  ['DELETE', `/api/moderation/claims/report/${ids.post}`],
   ['POST', `/api/moderation/threads/${ids.thread}/hide`, { reason: 'Spam' }],
   ['POST', `/api/moderation/threads/${ids.thread}/restore`, {}],
   ['GET', '/api/admin/users'],
@@ -53,7 +55,7 @@ const moderatorRoutes = (): [Method, string, unknown?][] => [
 ];
 
 async function call(client: TestClient, [method, url, body]: [Method, string, unknown?]) {
-  return client.request<ErrorBody>(method, url, method === 'GET' ? undefined : (body ?? {}));
+  return client.request<ErrorBody>(method, url, method === 'GET' || method === 'DELETE' ? undefined : (body ?? {}));
 }
 
 describe('who may call the moderation routes', () => {

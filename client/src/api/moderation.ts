@@ -1,9 +1,10 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LogList, ModeratedThread, Queue, ThreadImpact, ResolveBody, RoleBody, ThreadPatchBody } from '../../../shared/api/moderation';
+import type { ClaimKind } from '../../../shared/api/claims';
 import type { User, UserList } from '../../../shared/api/users';
 import type { UserStatus } from '../../../shared/constants';
 import { keys, updateThreadInfo, type ThreadData } from './forum';
-import { get, patch, post, qs } from './http';
+import { del, get, patch, post, put, qs } from './http';
 
 const modKeys = {
   queue: ['moderation', 'queue'] as const,
@@ -131,5 +132,14 @@ export function useThreadHiding(threadId: number) {
       void client.invalidateQueries({ queryKey: ['threads'] });
       void client.invalidateQueries({ queryKey: keys.categories });
     },
+  });
+}
+
+/** Take an item of waiting work, or let it go (claims: two moderators do not handle one item at once). */
+export function useClaim(kind: ClaimKind, id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (take: boolean) => (take ? put<unknown>(`/api/moderation/claims/${kind}/${id}`, {}) : del<unknown>(`/api/moderation/claims/${kind}/${id}`)),
+    onSettled: () => client.invalidateQueries({ queryKey: ['moderation'] }),
   });
 }

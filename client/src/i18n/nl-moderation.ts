@@ -83,6 +83,23 @@ export const nlModeration = {
   role: 'Rol',
   name: 'Naam',
   since: 'Lid sinds',
+  applied: 'Aangemeld',
+  /** How long an item has waited, from `iso` until now: "wacht 5 minuten", "wacht 3 uur", "wacht 2 dagen". */
+  waited: (iso: string, now = Date.now()) => {
+    const minutes = Math.max(0, Math.floor((now - new Date(iso).getTime()) / 60_000));
+    if (minutes < 60) return `wacht ${minutes === 1 ? '1 minuut' : `${minutes} minuten`}`;
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48) return `wacht ${hours} uur`;
+    return `wacht ${Math.floor(hours / 24)} dagen`;
+  },
+  claim: 'Oppakken',
+  unclaim: 'Loslaten',
+  claimedByMe: 'Jij behandelt dit.',
+  claimedBy: (name: string, iso: string) => `${name} behandelt dit sinds ${new Date(iso).toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' })}.`,
+  claimLabel: (what: string) => `Oppakken: ${what}`,
+  unclaimLabel: (what: string) => `Loslaten: ${what}`,
+  claimed: 'Je behandelt dit nu; andere moderatoren zien dat.',
+  unclaimed: 'Losgelaten: een andere moderator kan het nu oppakken.',
   openPost: 'Bekijk bericht',
   notAvailable: 'Dit onderdeel is nog niet beschikbaar op de server.',
   system: 'Automatisch',

@@ -7,6 +7,7 @@ import { useQueue, useResolve } from '../../api/moderation';
 import { LoadMore } from '../../components/load-more';
 import { Outcome, useOutcome } from '../../components/outcome';
 import { PageTitle } from '../../components/page-title';
+import { ClaimControl } from '../../components/claim-control';
 import { DurationField, ReasonDialog } from '../../components/reason-dialog';
 import { postAnchor } from '../../components/post-item';
 import { ErrorMessage, Loading, PageError } from '../../components/states';
@@ -65,9 +66,12 @@ export default function QueuePage() {
                 <Link to={`/discussie/${item.thread.id}#${postAnchor(item.post.id)}`}>{item.thread.title}</Link>
               </h2>
               <p className="meta">
-                {item.author.displayName} · {nl.time.format(item.post.createdAt)}
+                {item.author.displayName} · {nl.time.format(item.post.createdAt)} · {m.waited(item.firstReportedAt)}
                 {item.post.hidden && <span className="badge warn">{nlForum.thread.hidden}</span>}
               </p>
+              {/* What was done already, by hand or by the system at AUTO_HIDE_REPORTS reports. */}
+              {item.post.hiddenReason && <p className="hidden-reason">{nlForum.thread.hiddenReason(item.post.hiddenReason)}</p>}
+              <ClaimControl kind="report" id={item.post.id} claim={item.claim} what={item.thread.title} />
               {/* Sanitized by the server, like every bodyHtml. */}
               <div className="post-body quoted" dangerouslySetInnerHTML={{ __html: item.post.bodyHtml }} />
               <ul className="reports">

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { USER_STATUSES, type UserStatus } from '../../../../shared/constants';
 import { useUsers } from '../../api/moderation';
 import { UserActions } from './user-actions';
+import { ClaimControl } from '../../components/claim-control';
 import { LoadMore } from '../../components/load-more';
 import { Outcome, useOutcome } from '../../components/outcome';
 import { PageTitle } from '../../components/page-title';
@@ -53,7 +54,7 @@ function UserTable({ status }: { status: UserStatus | '' }) {
               <th scope="col">{nlModeration.municipality}</th>
               <th scope="col">{nlModeration.role}</th>
               <th scope="col">{nlModeration.status}</th>
-              <th scope="col">{nlModeration.since}</th>
+              <th scope="col">{status === 'pending' ? nlModeration.applied : nlModeration.since}</th>
               <th scope="col">
                 <span className="visually-hidden">{nlModeration.action}</span>
               </th>
@@ -77,8 +78,12 @@ function UserTable({ status }: { status: UserStatus | '' }) {
                   {nlModeration.statuses[u.status]}
                   {u.statusReason ? ` (${u.statusReason})` : ''}
                 </td>
-                <td className="nowrap">{nl.time.date(u.createdAt)}</td>
+                <td className="nowrap">
+                  {nl.time.date(u.createdAt)}
+                  {u.status === 'pending' && <div className="meta">{nlModeration.waited(u.createdAt)}</div>}
+                </td>
                 <td>
+                  {u.claim !== undefined && <ClaimControl kind="registration" id={u.id} claim={u.claim} what={u.displayName} />}
                   <UserActions user={u} onDone={done.show} />
                 </td>
               </tr>
