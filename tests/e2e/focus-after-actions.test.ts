@@ -48,6 +48,9 @@ describe('focus after an action whose button goes away', () => {
     expect(await focused(page)).toMatchObject({ role: 'status', name: `${name} is goedgekeurd.` });
     await expectNoAxeViolations(page, 'registrations after an approval');
     await screenshot(page, 'registrations-approved-desktop');
+    // The next registration: first who handles it, then the decisions.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ tag: 'button', name: `Oppakken: ${other}` });
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'button', name: `Goedkeuren: ${other}` });
 

@@ -87,6 +87,7 @@ export const nlModeration = {
   /** How long an item has waited, from `iso` until now: "wacht 5 minuten", "wacht 3 uur", "wacht 2 dagen". */
   waited: (iso: string, now = Date.now()) => {
     const minutes = Math.max(0, Math.floor((now - new Date(iso).getTime()) / 60_000));
+    if (minutes < 1) return 'wacht minder dan een minuut';
     if (minutes < 60) return `wacht ${minutes === 1 ? '1 minuut' : `${minutes} minuten`}`;
     const hours = Math.floor(minutes / 60);
     if (hours < 48) return `wacht ${hours} uur`;
