@@ -1,9 +1,11 @@
 import { and, count, countDistinct, eq, isNull, sql } from 'drizzle-orm';
+import type { ThreadImpact } from '../../shared/api/moderation.js';
 import type { DbOrTx, Tx } from '../db/client.js';
 import { posts, threads } from '../db/schema.js';
 import { publish } from '../events/publish.js';
 import { countThread, uncountThread } from './counters.js';
 import { openingPostId } from './queries.js';
+import { postReadByMembersCondition } from './visibility.js';
 
 /**
  * Hiding a whole thread from members and showing it again: the forum's side of moderation's most far-reaching
@@ -12,16 +14,11 @@ import { openingPostId } from './queries.js';
  */
 
 /** What hiding a thread takes away from members: its posts they read, and how many members wrote them. */
-export interface ThreadImpact {
-  posts: number;
-  members: number;
-}
-
 export async function threadImpact(db: DbOrTx, threadId: number): Promise<ThreadImpact> {
   const [row] = await db
     .select({ posts: count(), members: countDistinct(posts.authorId) })
     .from(posts)
-    .where(and(eq(posts.threadId, threadId), isNull(posts.deletedAt), isNull(posts.hiddenAt)));
+    .where(and(eq(posts.threadId, threadId), postReadByMembersCondition()));
   return { posts: row?.posts ?? 0, members: row?.members ?? 0 };
 }
 
