@@ -1,9 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { and, eq, gt, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../../shared/api/common.js';
 import { RejectBody, RoleBody, SuspendBody, VerifyBody } from '../../shared/api/moderation.js';
-import { UserBody, UserList, UserListQuery } from '../../shared/api/users.js';
+import { UserBody, UserList, UserListQuery, type UserSort } from '../../shared/api/users.js';
 import type { Tx } from '../db/client.js';
 import { users } from '../db/schema.js';
 import { conflict } from '../http/errors.js';
@@ -23,28 +23,59 @@ import { logAction } from './record.js';
  * transaction with its log row, the user's notification, her mail (approval, rejection, suspension and its end)
  * and a live 'account.changed'.
  */
+/** Name (as the @-autocomplete compares names: without case, accents or invisible characters), e-mail, party or municipality contain `term`. */
+const matches = (term: string) =>
+  sql`((display_name_key(${term}) <> '' and strpos(${users.nameKey}, display_name_key(${term})) > 0) or strpos(${users.email}, ${term}) > 0
+       or strpos(lower(${users.party}), ${term}) > 0 or strpos(lower(${users.municipality}), ${term}) > 0)`;
+
+/** Per sort, the order before the id that makes it total. Pending accounts are a queue: oldest first, the default. */
+const ORDER: Record<UserSort, (postCount: SQL<number>) => SQL[]> = {
+  oldest: () => [sql`${users.createdAt} asc`],
+  newest: () => [sql`${users.createdAt} desc`],
+  name: () => [sql`${users.nameKey} asc`],
+  activity: () => [sql`${users.lastSeenAt} desc nulls last`],
+  posts: (postCount) => [sql`${postCount} desc`],
+};
+
 export default async function memberRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   api.get('/api/admin/users', { config: { auth: 'moderator' }, schema: { querystring: UserListQuery, response: { 200: UserList } } }, async (request) => {
-    const { status, cursor, limit } = request.query;
+    const { status, cursor, limit, sort = 'oldest' } = request.query;
     const size = pageSize(limit);
-    const after = decodeCursor(cursor, ['number'] as const);
-    // Pending accounts are a queue: oldest first. Other lists too, so paging is stable.
+    // An offset: the list sorts on values that change (activity, posts), which a keyset would skip or repeat on.
+    const offset = decodeCursor(cursor, ['number'] as const)?.[0] ?? 0;
+    const term = request.query.q?.trim().toLowerCase() ?? '';
+    // Spelled out: drizzle writes a column of the outer table unqualified in a select, which inside this subquery would mean p.id.
+    const postCount = sql<number>`(select count(*)::int from posts p where p.author_id = users.id and p.deleted_at is null)`;
     const rows = await app.db
-      .select(userColumns)
+      .select({ ...userColumns, email: users.email, emailConfirmedAt: users.emailConfirmedAt, lastActiveOn: sql<Date | null>`date_trunc('day', ${users.lastSeenAt})`, postCount })
       .from(users)
-      // A registration whose address was never confirmed is not one yet (its details may be anyone's): not listed.
-      .where(and(isNotNull(users.emailConfirmedAt), status ? eq(users.status, status) : undefined, after ? gt(users.id, after[0]) : undefined))
-      .orderBy(users.id)
-      .limit(size + 1);
+      .where(
+        and(
+          // A registration whose address was never confirmed is not one yet (its details may be anyone's): not listed.
+          isNotNull(users.emailConfirmedAt),
+          status ? eq(users.status, status) : undefined,
+          term ? matches(term) : undefined,
+        ),
+      )
+      .orderBy(...ORDER[sort](postCount), asc(users.id))
+      .limit(size + 1)
+      .offset(offset);
     const page = rows.slice(0, size);
     // Registrations are waiting work: say who handles which.
     const pendingIds = page.filter((u) => u.status === 'pending').map((u) => u.id);
     const claims = await claimsOn(app.db, 'registration', pendingIds, request.user!);
     return {
-      users: page.map((u) => ({ ...toUserDto(u, true), email: u.email, ...(u.status === 'pending' ? { claim: claims.get(u.id) ?? null } : {}) })),
-      nextCursor: rows.length > size ? encodeCursor([page[page.length - 1]!.id]) : null,
+      users: page.map((u) => ({
+        ...toUserDto(u, true),
+        email: u.email,
+        emailConfirmed: u.emailConfirmedAt !== null,
+        lastActiveOn: u.lastActiveOn ? new Date(u.lastActiveOn).toISOString() : null,
+        postCount: u.postCount,
+        ...(u.status === 'pending' ? { claim: claims.get(u.id) ?? null } : {}),
+      })),
+      nextCursor: rows.length > size ? encodeCursor([offset + size]) : null,
     };
   });
 

@@ -25,7 +25,15 @@ export type User = Static<typeof User>;
 export const AdminUser = Type.Intersect([
   User,
   /** `claim`: only for a registration (pending), who handles it (null: nobody). */
-  Type.Object({ email: Type.String(), claim: Type.Optional(NullableClaim) }),
+  Type.Object({
+    email: Type.String(),
+    emailConfirmed: Type.Boolean(),
+    /** The day she was last active (no finer: it is all a moderator needs). */
+    lastActiveOn: NullableTimestamp,
+    /** Her posts that are not deleted. */
+    postCount: Type.Integer(),
+    claim: Type.Optional(NullableClaim),
+  }),
 ]);
 export type AdminUser = Static<typeof AdminUser>;
 
@@ -64,8 +72,15 @@ export type LoginBody = Static<typeof LoginBody>;
 
 export const CsrfBody = Type.Object({ token: Type.String() });
 
+/** How the moderators' member list is ordered: by registration (oldest first: a queue), name, last activity or posts. */
+export const USER_SORTS = ['oldest', 'newest', 'name', 'activity', 'posts'] as const;
+export type UserSort = (typeof USER_SORTS)[number];
+
 export const UserListQuery = Type.Object({
   status: Type.Optional(OneOf(USER_STATUSES)),
+  /** Part of a name, e-mail address, party or municipality. */
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  sort: Type.Optional(OneOf(USER_SORTS)),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })),
 });

@@ -20,7 +20,7 @@ const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { ta
 journal.entries = journal.entries.filter((e) => e.tag < '0010');
 writeFileSync(journalFile, JSON.stringify(journal));
 
-let database: Database | undefined;
+let database: Awaited<ReturnType<typeof createEmptyDatabase>> | undefined;
 afterAll(async () => {
   await database?.drop();
   rmSync(before0010, { recursive: true, force: true });
