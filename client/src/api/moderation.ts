@@ -1,14 +1,14 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LogList, ModeratedThread, Queue, ThreadImpact, ResolveBody, RoleBody, ThreadPatchBody } from '../../../shared/api/moderation';
 import type { ClaimKind } from '../../../shared/api/claims';
-import type { User, UserList } from '../../../shared/api/users';
+import type { User, UserList, UserSort } from '../../../shared/api/users';
 import type { UserStatus } from '../../../shared/constants';
 import { keys, updateThreadInfo, type ThreadData } from './forum';
 import { del, get, patch, post, put, qs } from './http';
 
 const modKeys = {
   queue: ['moderation', 'queue'] as const,
-  users: (status: UserStatus | '') => ['moderation', 'users', status] as const,
+  users: (filter: UserFilter) => ['moderation', 'users', filter] as const,
   log: ['moderation', 'log'] as const,
 };
 
@@ -33,10 +33,19 @@ export function useResolve() {
   });
 }
 
-export function useUsers(status: UserStatus | '') {
+/** Which members to list: a status ('' for all), a search text and an order. */
+export interface UserFilter {
+  status: UserStatus | '';
+  q?: string;
+  sort?: UserSort;
+}
+
+export function useUsers(filter: UserFilter) {
   return useInfiniteQuery({
-    queryKey: modKeys.users(status),
-    queryFn: ({ pageParam }) => get<UserList>(`/api/admin/users${qs({ status, cursor: pageParam })}`),
+    queryKey: modKeys.users(filter),
+    queryFn: ({ pageParam }) => get<UserList>(`/api/admin/users${qs({ status: filter.status, q: filter.q?.trim(), sort: filter.sort, cursor: pageParam })}`),
+    // Typing a search keeps the last answer on screen until the next one arrives.
+    placeholderData: keepPreviousData,
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

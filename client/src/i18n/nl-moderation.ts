@@ -84,6 +84,13 @@ export const nlModeration = {
   name: 'Naam',
   since: 'Lid sinds',
   applied: 'Aangemeld',
+  search: 'Zoek op naam, e-mail, partij of gemeente',
+  sort: 'Sorteren',
+  sorts: { oldest: 'Oudste aanmelding eerst', newest: 'Nieuwste aanmelding eerst', name: 'Naam', activity: 'Laatst actief', posts: 'Meeste berichten' },
+  lastActive: 'Laatst actief',
+  never: 'nooit',
+  posts: 'Berichten',
+  emailConfirmed: 'bevestigd',
   /** How long an item has waited, from `iso` until now: "wacht 5 minuten", "wacht 3 uur", "wacht 2 dagen". */
   waited: (iso: string, now = Date.now()) => {
     const minutes = Math.max(0, Math.floor((now - new Date(iso).getTime()) / 60_000));

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import { USER_STATUSES, type UserStatus } from '../../../../shared/constants';
-import { useUsers } from '../../api/moderation';
+import { USER_SORTS, type UserSort } from '../../../../shared/api/users';
+import { useUsers, type UserFilter } from '../../api/moderation';
+import { useDebounced } from '../../components/use-debounced';
 import { UserActions } from './user-actions';
 import { ClaimControl } from '../../components/claim-control';
 import { LoadMore } from '../../components/load-more';
@@ -24,8 +26,11 @@ function Email({ address }: { address: string }) {
   );
 }
 
-function UserTable({ status }: { status: UserStatus | '' }) {
-  const users = useUsers(status);
+function UserTable({ filter }: { filter: UserFilter }) {
+  const { status } = filter;
+  const users = useUsers(filter);
+  // The registrations are a queue; the members table says more of each member.
+  const members = status !== 'pending';
   const done = useOutcome();
   const body = useRef<HTMLTableSectionElement>(null);
   // The outcome of an approval stays visible even when it emptied the list.
@@ -54,7 +59,9 @@ function UserTable({ status }: { status: UserStatus | '' }) {
               <th scope="col">{nlModeration.municipality}</th>
               <th scope="col">{nlModeration.role}</th>
               <th scope="col">{nlModeration.status}</th>
-              <th scope="col">{status === 'pending' ? nlModeration.applied : nlModeration.since}</th>
+              <th scope="col">{members ? nlModeration.since : nlModeration.applied}</th>
+              {members && <th scope="col">{nlModeration.lastActive}</th>}
+              {members && <th scope="col">{nlModeration.posts}</th>}
               <th scope="col">
                 <span className="visually-hidden">{nlModeration.action}</span>
               </th>
@@ -66,6 +73,7 @@ function UserTable({ status }: { status: UserStatus | '' }) {
                 <th scope="row">{u.displayName}</th>
                 <td>
                   <Email address={u.email} />
+                  {u.status === 'pending' && u.emailConfirmed && <div className="meta">{nlModeration.emailConfirmed}</div>}
                 </td>
                 <td>{u.party}</td>
                 <td>{u.municipality}</td>
@@ -82,6 +90,8 @@ function UserTable({ status }: { status: UserStatus | '' }) {
                   {nl.time.date(u.createdAt)}
                   {u.status === 'pending' && <div className="meta">{nlModeration.waited(u.createdAt)}</div>}
                 </td>
+                {members && <td className="nowrap">{u.lastActiveOn ? nl.time.date(u.lastActiveOn) : nlModeration.never}</td>}
+                {members && <td>{u.postCount}</td>}
                 <td>
                   {u.claim !== undefined && <ClaimControl kind="registration" id={u.id} claim={u.claim} what={u.displayName} />}
                   <UserActions user={u} onDone={done.show} />
@@ -101,29 +111,48 @@ export function PendingPage() {
     <>
       <PageTitle title={`${nlModeration.pending} · ${nlModeration.title}`}>{nlModeration.pending}</PageTitle>
       <ModerationNav />
-      <UserTable status="pending" />
+      <UserTable filter={{ status: 'pending' }} />
     </>
   );
 }
 
 export function MembersPage() {
   const [status, setStatus] = useState<UserStatus | ''>('active');
+  const [q, setQ] = useState('');
+  const [sort, setSort] = useState<UserSort>('oldest');
+  const search = useDebounced(q, 300);
   return (
     <>
       <PageTitle title={`${nlModeration.members} · ${nlModeration.title}`}>{nlModeration.members}</PageTitle>
       <ModerationNav />
-      <div className="field inline">
-        <label htmlFor="member-status">{nlModeration.status}</label>
-        <select id="member-status" value={status} onChange={(e) => setStatus(e.target.value as UserStatus | '')}>
-          <option value="">—</option>
-          {USER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {nlModeration.statuses[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <UserTable status={status} />
+      <form className="member-filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="member-search">{nlModeration.search}</label>
+          <input id="member-search" type="search" maxLength={100} value={q} onChange={(e) => setQ(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="member-sort">{nlModeration.sort}</label>
+          <select id="member-sort" value={sort} onChange={(e) => setSort(e.target.value as UserSort)}>
+            {USER_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {nlModeration.sorts[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="member-status">{nlModeration.status}</label>
+          <select id="member-status" value={status} onChange={(e) => setStatus(e.target.value as UserStatus | '')}>
+            <option value="">—</option>
+            {USER_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {nlModeration.statuses[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <UserTable filter={{ status, q: search, sort }} />
     </>
   );
 }
