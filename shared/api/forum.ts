@@ -121,5 +121,8 @@ export type PreviewAnswer = Static<typeof PreviewAnswer>;
 export const PostBody = Type.Object({ post: Post });
 export type PostBody = Static<typeof PostBody>;
 
+/** The text one edit replaced, when and by whom it was replaced (oldest first in a list). */
 export const Revision = Type.Object({ id: Type.Integer(), body: Type.String(), createdAt: Timestamp, editedBy: Type.Union([AuthorRef, Type.Null()]) });
+export type Revision = Static<typeof Revision>;
 export const RevisionList = Type.Object({ revisions: Type.Array(Revision) });
+export type RevisionList = Static<typeof RevisionList>;

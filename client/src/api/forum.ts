@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import type { CategoryList, Post, PreviewAnswer, Thread, ThreadList, ThreadPage, ThreadWithPost } from '../../../shared/api/forum';
+import type { CategoryList, Post, PreviewAnswer, RevisionList, Thread, ThreadList, ThreadPage, ThreadWithPost } from '../../../shared/api/forum';
 import { del, get, patch, post, qs } from './http';
 import type { NotificationSummary } from '../../../shared/api/notifications';
 import { notificationKeys } from './notifications';
@@ -21,6 +21,11 @@ export function useThreads(slug: string) {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
+}
+
+/** A post's earlier versions (its author and moderators), asked for when the history opens. */
+export function useRevisions(postId: number, enabled: boolean) {
+  return useQuery({ queryKey: ['revisions', postId], queryFn: () => get<RevisionList>(`/api/posts/${postId}/revisions`), enabled, staleTime: 0 });
 }
 
 export function useThread(id: number) {

@@ -13,6 +13,7 @@ import { Composer } from './composer';
 import { Dialog } from './dialog';
 import { ReasonDialog } from './reason-dialog';
 import { ReportDialog } from './report-dialog';
+import { RevisionHistory } from './revision-history';
 import { ErrorMessage } from './states';
 
 export const postAnchor = (id: number) => `bericht-${id}`;
@@ -65,6 +66,7 @@ export function PostItem({
   // A moderator hiding or deleting someone else's post gives the author a reason; one's own post only asks.
   const [removing, setRemoving] = useState<'hide' | 'delete' | null>(null);
   const [reporting, setReporting] = useState(false);
+  const [history, setHistory] = useState(false);
   const edit = useEditPost(post.threadId);
   const remove = useDeletePost(post.threadId);
   const restore = useRestorePost(post.threadId);
@@ -111,7 +113,14 @@ export function PostItem({
           {post.editedAt && (
             <>
               {' · '}
-              <span title={nl.time.format(post.editedAt)}>{nlForum.thread.edited}</span>
+              {/* Its author and moderators (who get the Markdown) may open the earlier versions. */}
+              {post.body !== undefined ? (
+                <button type="button" className="link-button" title={nl.time.format(post.editedAt)} aria-label={nlForum.thread.historyOpen} onClick={() => setHistory(true)}>
+                  {nlForum.thread.edited}
+                </button>
+              ) : (
+                <span title={nl.time.format(post.editedAt)}>{nlForum.thread.edited}</span>
+              )}
             </>
           )}
         </span>
@@ -246,6 +255,7 @@ export function PostItem({
           <p>{removing === 'hide' ? nlModeration.hidePostExplain : nlModeration.deleteOtherExplain}</p>
         </ReasonDialog>
       )}
+      {history && post.body !== undefined && <RevisionHistory post={{ ...post, body: post.body }} onClose={() => setHistory(false)} />}
       {reporting && <ReportDialog postId={post.id} open={reporting} onClose={() => setReporting(false)} />}
     </article>
   );

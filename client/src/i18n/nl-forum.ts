@@ -22,6 +22,13 @@ export const nlForum = {
   thread: {
     posts: 'Berichten',
     edited: 'bewerkt',
+    history: 'Eerdere versies',
+    historyOpen: 'bewerkt — eerdere versies bekijken',
+    historyEdit: (name: string | null, when: string) => `Bewerkt${name ? ` door ${name}` : ''} op ${when}`,
+    historyExplain: 'Van de nieuwste wijziging naar de oudste. Weggehaalde tekst is doorgestreept, toegevoegde tekst gemarkeerd.',
+    historyRemoved: 'weggehaald: ',
+    historyAdded: 'toegevoegd: ',
+    historyEmpty: 'Er zijn geen eerdere versies bewaard.',
     deleted: 'Dit bericht is verwijderd.',
     deletedBadge: 'Verwijderd',
     hidden: 'Verborgen door een moderator',
