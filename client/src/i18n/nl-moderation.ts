@@ -87,9 +87,10 @@ export const nlModeration = {
   search: 'Zoek op naam, e-mail, partij of gemeente',
   sort: 'Sorteren',
   sorts: { oldest: 'Oudste aanmelding eerst', newest: 'Nieuwste aanmelding eerst', name: 'Naam', activity: 'Laatst actief', posts: 'Meeste berichten' },
-  lastActive: 'Laatst actief',
+  /** The members table's column: the day she was last active, and how much she wrote. */
+  activity: 'Laatst actief',
   never: 'nooit',
-  posts: 'Berichten',
+  postCount: (n: number) => (n === 1 ? '1 bericht' : `${n} berichten`),
   emailConfirmed: 'bevestigd',
   /** How long an item has waited, from `iso` until now: "wacht 5 minuten", "wacht 3 uur", "wacht 2 dagen". */
   waited: (iso: string, now = Date.now()) => {

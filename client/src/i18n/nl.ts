@@ -114,5 +114,7 @@ export const nl = {
   time: {
     format: (iso: string) => new Date(iso).toLocaleString('nl-NL', { dateStyle: 'medium', timeStyle: 'short' }),
     date: (iso: string) => new Date(iso).toLocaleDateString('nl-NL', { dateStyle: 'long' }),
+    /** "4 dec 2026": for tables, where every column counts. */
+    shortDate: (iso: string) => new Date(iso).toLocaleDateString('nl-NL', { dateStyle: 'medium' }),
   },
 } as const;

@@ -60,8 +60,7 @@ function UserTable({ filter }: { filter: UserFilter }) {
               <th scope="col">{nlModeration.role}</th>
               <th scope="col">{nlModeration.status}</th>
               <th scope="col">{members ? nlModeration.since : nlModeration.applied}</th>
-              {members && <th scope="col">{nlModeration.lastActive}</th>}
-              {members && <th scope="col">{nlModeration.posts}</th>}
+              {members && <th scope="col">{nlModeration.activity}</th>}
               <th scope="col">
                 <span className="visually-hidden">{nlModeration.action}</span>
               </th>
@@ -87,11 +86,15 @@ function UserTable({ filter }: { filter: UserFilter }) {
                   {u.statusReason ? ` (${u.statusReason})` : ''}
                 </td>
                 <td className="nowrap">
-                  {nl.time.date(u.createdAt)}
+                  {nl.time.shortDate(u.createdAt)}
                   {u.status === 'pending' && <div className="meta">{nlModeration.waited(u.createdAt)}</div>}
                 </td>
-                {members && <td className="nowrap">{u.lastActiveOn ? nl.time.date(u.lastActiveOn) : nlModeration.never}</td>}
-                {members && <td>{u.postCount}</td>}
+                {members && (
+                  <td className="nowrap">
+                    {u.lastActiveOn ? nl.time.shortDate(u.lastActiveOn) : nlModeration.never}
+                    <div className="meta">{nlModeration.postCount(u.postCount)}</div>
+                  </td>
+                )}
                 <td>
                   {u.claim !== undefined && <ClaimControl kind="registration" id={u.id} claim={u.claim} what={u.displayName} />}
                   <UserActions user={u} onDone={done.show} />
