@@ -10,7 +10,7 @@
 export type ThreadAspect =
   | 'title'
   | 'category'
-  /** hidden or shown again by moderation (its opening post was hidden or restored) */
+  /** hidden or shown again as a whole by a moderator (forum/thread-hiding.ts) */
   | 'hidden'
   /** gone with its last visible post; that post's own event reindexes it, the thread has nothing else indexed */
   | 'deleted'

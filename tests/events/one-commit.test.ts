@@ -233,6 +233,8 @@ const cases: WriteCase[] = [
       };
     },
   },
+  // Hiding or showing a whole thread is announced as thread.updated changed ['hidden', 'counts']: the live wire form
+  // leaves `changed` out (events/live-notify.ts), the search outbox's thread row is there because 'hidden' is indexed.
   {
     name: 'a hidden thread',
     async prepare() {
@@ -326,6 +328,22 @@ describe('a forum write and its announcements commit together', () => {
     const changes = await t.db.transaction((tx) => changeThread(tx, threadId, { locked: false, pinned: false, categoryId: undefined }));
     expect(changes).toEqual({});
     expect(await outboxAfter(before)).toEqual([]);
+    expect(await drainEvents()).toEqual([]);
+  });
+
+  it('announces nothing when hiding a hidden thread or showing a shown one again', async () => {
+    const { threadId } = await makeThread(t.db, author);
+    await drainEvents();
+    const shown = await lastOutboxId();
+    expect(await t.db.transaction((tx) => restoreThread(tx, threadId))).toBeNull();
+    expect(await outboxAfter(shown)).toEqual([]);
+    expect(await drainEvents()).toEqual([]);
+
+    expect(await t.db.transaction((tx) => hideThread(tx, threadId))).not.toBeNull();
+    await drainEvents();
+    const hidden = await lastOutboxId();
+    expect(await t.db.transaction((tx) => hideThread(tx, threadId))).toBeNull();
+    expect(await outboxAfter(hidden)).toEqual([]);
     expect(await drainEvents()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../shared/api/common.js';
-import { moderationActions, reports } from '../../server/db/schema.js';
+import { eq } from 'drizzle-orm';
+import { moderationActions, notifications, posts, reports, threads } from '../../server/db/schema.js';
 import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
@@ -54,13 +55,21 @@ const moderatorRoutes = (): [Method, string, unknown?][] => [
   ['POST', `/api/admin/users/${ids.user}/representative`, { verified: false }],
 ];
 
+/** What the routes above would change: the thread and post they name, the log, the messages to members. */
+async function state() {
+  const [thread] = await t.db.select({ hiddenAt: threads.hiddenAt, locked: threads.locked, deletedAt: threads.deletedAt }).from(threads).where(eq(threads.id, ids.thread));
+  const [post] = await t.db.select({ hiddenAt: posts.hiddenAt, deletedAt: posts.deletedAt }).from(posts).where(eq(posts.id, ids.post));
+  return { thread, post, log: await t.db.$count(moderationActions), notifications: await t.db.$count(notifications) };
+}
+
 async function call(client: TestClient, [method, url, body]: [Method, string, unknown?]) {
   return client.request<ErrorBody>(method, url, method === 'GET' || method === 'DELETE' ? undefined : (body ?? {}));
 }
 
 describe('who may call the moderation routes', () => {
   it('guests get 401, members, pending and suspended accounts 403 on every moderator route, and nothing changes', async () => {
-    const logBefore = await t.db.$count(moderationActions);
+    const before = await state();
+    expect(before.thread).toEqual({ hiddenAt: null, locked: false, deletedAt: null });
     for (const route of moderatorRoutes()) {
       expect((await call(t.guest(), route)).status, `guest ${route[1]}`).toBe(401);
       const asMember = await call(member, route);
@@ -69,7 +78,7 @@ describe('who may call the moderation routes', () => {
       expect((await call(pending, route)).body.error.code, `pending ${route[1]}`).toBe('account_pending');
       expect((await call(suspended, route)).body.error.code, `suspended ${route[1]}`).toBe('account_suspended');
     }
-    expect(await t.db.$count(moderationActions)).toBe(logBefore);
+    expect(await state()).toEqual(before);
   });
 
   it('a malformed id in the path is a 400 naming "id" on every route that takes one', async () => {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Category, Post, ThreadList, ThreadPage } from '../../shared/api/forum.js';
 import { moderationActions, notifications, threads } from '../../server/db/schema.js';
-import { makePost, makeThread } from '../../server/dev/factories.js';
+import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
 
@@ -54,17 +54,26 @@ describe('hiding and restoring posts', () => {
     expect(await actionsFor(replyId)).toEqual(['hide_post', 'restore_post']);
   });
 
-  it('hiding the opening post hides that post only: the thread, its replies and the category count stay', async () => {
-    const { threadId, postId } = await makeThread(t.db, author.user, { category: 'fuseren' });
-    const replyId = await makePost(t.db, author.user, threadId);
+  it('hiding the opening post hides that post only: the thread, its replies and the category count stay; its author still reads it', async () => {
+    const { threadId, postId } = await makeThread(t.db, author.user, { category: 'fuseren', body: 'Koop nu goedkope folders' });
+    const replyId = await makePost(t.db, await makeUser(t.db), threadId);
     const before = await categoryCount('fuseren');
-    expect((await mod.post(`/api/moderation/posts/${postId}/hide`, { reason: 'Spam' })).status).toBe(200);
+    expect((await mod.post(`/api/moderation/posts/${postId}/hide`, { reason: 'Reclame voor een bedrijf' })).status).toBe(200);
     expect(await categoryCount('fuseren')).toBe(before);
     const page = await member.get<ThreadPage>(`/api/threads/${threadId}`);
     expect(page.status).toBe(200);
+    expect(page.body.thread.hidden).toBeUndefined();
     expect(page.body.posts.map((p) => p.id)).toEqual([postId, replyId]);
     expect(page.body.posts[0]).toMatchObject({ hidden: true, bodyHtml: '' });
+    expect(page.body.posts[0]!.body).toBeUndefined();
+    expect(page.body.posts[0]!.hiddenReason).toBeUndefined();
+    expect(JSON.stringify(page.body)).not.toMatch(/folders|Reclame/);
     expect(page.body.thread.postCount).toBe(1);
+    // Its author reads it, marked hidden, with the reason; so do moderators.
+    const own = (await author.client.get<ThreadPage>(`/api/threads/${threadId}`)).body.posts[0];
+    expect(own).toMatchObject({ id: postId, hidden: true, body: 'Koop nu goedkope folders', hiddenReason: 'Reclame voor een bedrijf' });
+    expect(own!.bodyHtml).toContain('folders');
+    expect((await mod.get<ThreadPage>(`/api/threads/${threadId}`)).body.posts[0]).toMatchObject({ id: postId, hidden: true, hiddenReason: 'Reclame voor een bedrijf' });
     expect(await readablePostIds(threadId)).toEqual([replyId]);
     const list = await member.get<ThreadList>('/api/categories/fuseren/threads?limit=100');
     expect(list.body.threads.map((th) => th.id)).toContain(threadId);
@@ -74,19 +83,30 @@ describe('hiding and restoring posts', () => {
     await mod.post(`/api/moderation/posts/${postId}/restore`, {});
     expect(await categoryCount('fuseren')).toBe(before);
     expect(await readablePostIds(threadId)).toEqual([postId, replyId]);
+    expect((await member.get<ThreadPage>(`/api/threads/${threadId}`)).body.thread.postCount).toBe(2);
   });
 
   it('a thread is deleted with its last undeleted post; a hidden post still holds it', async () => {
     const { threadId, postId } = await makeThread(t.db, author.user, { category: 'campagne' });
     const replyId = await makePost(t.db, author.user, threadId);
+    const otherReplyId = await makePost(t.db, await makeUser(t.db), threadId);
     const before = await categoryCount('campagne');
     await mod.post(`/api/moderation/posts/${postId}/hide`, { reason: 'Spam' });
     expect((await author.client.delete(`/api/posts/${replyId}`)).status).toBe(204);
+    expect((await mod.post(`/api/moderation/posts/${otherReplyId}/delete`, { reason: 'Dubbel geplaatst' })).status).toBe(200);
     // No post left that members read, but the hidden one remains: a moderator may still show it again.
     const [kept] = await t.db.select().from(threads).where(eq(threads.id, threadId));
     expect(kept!.deletedAt).toBeNull();
+    expect(kept!.hiddenAt).toBeNull();
     expect(await categoryCount('campagne')).toBe(before);
-    expect((await member.get(`/api/threads/${threadId}`)).status).toBe(200);
+    const page = await member.get<ThreadPage>(`/api/threads/${threadId}`);
+    expect(page.status).toBe(200);
+    expect(page.body.thread.postCount).toBe(0);
+    expect(page.body.posts.map((p) => [p.id, p.bodyHtml])).toEqual([
+      [postId, ''],
+      [replyId, ''],
+      [otherReplyId, ''],
+    ]);
 
     expect((await mod.post(`/api/moderation/posts/${postId}/delete`, { reason: 'Spam' })).status).toBe(200);
     const [gone] = await t.db.select().from(threads).where(eq(threads.id, threadId));

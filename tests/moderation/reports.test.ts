@@ -1,11 +1,31 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../shared/api/common.js';
-import type { Category, ThreadPage } from '../../shared/api/forum.js';
-import { moderationActions, notifications, posts, reports } from '../../server/db/schema.js';
+import type { Category, ThreadList, ThreadPage } from '../../shared/api/forum.js';
+import { moderationActions, notifications, posts, reports, threads } from '../../server/db/schema.js';
+import { AUTO_HIDE_REASON } from '../../server/moderation/report-routes.js';
 import { author, mod, report, reporters, t, threadWithReply, useReportingForum } from './report-fixtures.js';
 
 useReportingForum();
+
+const bodyOf = async (postId: number) => (await t.db.select({ body: posts.body }).from(posts).where(eq(posts.id, postId)))[0]!.body;
+
+/** A hidden post as a member finds it in the thread: in its place, marked hidden, without text, Markdown or reason. */
+async function expectPlaceholder(page: ThreadPage, postId: number) {
+  const post = page.posts.find((p) => p.id === postId);
+  expect(post).toMatchObject({ hidden: true, bodyHtml: '' });
+  expect(post).not.toHaveProperty('body');
+  expect(post).not.toHaveProperty('hiddenReason');
+  expect(JSON.stringify(page)).not.toContain(await bodyOf(postId));
+}
+
+/** A hidden post as its author (or a moderator) finds it: marked hidden, with its text and moderation's reason. */
+async function expectReadableHidden(page: ThreadPage, postId: number, withBody: boolean) {
+  const post = page.posts.find((p) => p.id === postId);
+  expect(post).toMatchObject({ hidden: true, hiddenReason: AUTO_HIDE_REASON });
+  expect(post!.bodyHtml).toContain(await bodyOf(postId));
+  if (withBody) expect(post!.body).toBe(await bodyOf(postId));
+}
 
 describe('reporting a post', () => {
   it('creates an open report; a second report by the same member is 409, and one of your own post 403', async () => {
@@ -60,11 +80,13 @@ describe('automatic hiding', () => {
 
     await report(reporters[2]!, replyId);
     page = await reporters[3]!.get<ThreadPage>(`/api/threads/${threadId}`);
-    // A placeholder now, without its text.
-    expect(page.body.posts.find((p) => p.id === replyId)).toMatchObject({ hidden: true, bodyHtml: '' });
+    // Still in its place, as a placeholder without its text.
+    expect(page.body.posts.map((p) => p.id)).toContain(replyId);
+    await expectPlaceholder(page.body, replyId);
     expect(page.body.thread.postCount).toBe(1);
-    const modPage = await mod.get<ThreadPage>(`/api/threads/${threadId}`);
-    expect(modPage.body.posts.find((p) => p.id === replyId)).toMatchObject({ hidden: true });
+    // The moderator and the author still read it, marked hidden, with the reason.
+    await expectReadableHidden((await mod.get<ThreadPage>(`/api/threads/${threadId}`)).body, replyId, true);
+    await expectReadableHidden((await author.client.get<ThreadPage>(`/api/threads/${threadId}`)).body, replyId, true);
 
     const log = await t.db.select().from(moderationActions).where(and(eq(moderationActions.targetPostId, replyId), eq(moderationActions.action, 'auto_hide')));
     expect(log).toHaveLength(1);
@@ -91,11 +113,28 @@ describe('automatic hiding', () => {
     const count = async () => (await reporters[3]!.get<{ categories: Category[] }>('/api/categories')).body.categories.find((c) => c.slug === 'campagne')!.threadCount;
     const before = await count();
     for (const r of reporters.slice(0, 3)) await report(r, openingId);
+    expect(await t.db.$count(moderationActions, and(eq(moderationActions.targetPostId, openingId), eq(moderationActions.action, 'auto_hide')))).toBe(1);
     expect(await count()).toBe(before);
+    const [row] = await t.db.select({ hiddenAt: threads.hiddenAt }).from(threads).where(eq(threads.id, threadId));
+    expect(row!.hiddenAt).toBeNull();
+
+    // Members still open the thread: the opening post is a placeholder in its place, the reply is read as before.
     const page = await reporters[3]!.get<ThreadPage>(`/api/threads/${threadId}`);
     expect(page.status).toBe(200);
-    expect(page.body.posts.find((p) => p.id === openingId)).toMatchObject({ hidden: true, bodyHtml: '' });
-    expect(page.body.posts.find((p) => p.id === replyId)?.bodyHtml).not.toBe('');
-    expect((await mod.get<ThreadPage>(`/api/threads/${threadId}`)).body.thread.hidden).toBeUndefined();
+    expect(page.body.thread.hidden).toBeUndefined();
+    expect(page.body.thread.postCount).toBe(1);
+    expect(page.body.posts.map((p) => p.id)).toEqual([openingId, replyId]);
+    await expectPlaceholder(page.body, openingId);
+    expect(page.body.posts[1]).not.toHaveProperty('hidden');
+    expect(page.body.posts[1]!.bodyHtml).toContain(await bodyOf(replyId));
+    // The thread stays in its category's list.
+    const list = await reporters[3]!.get<ThreadList>('/api/categories/campagne/threads?limit=100');
+    expect(list.body.threads.map((th) => th.id)).toContain(threadId);
+
+    // The moderator sees no hidden thread, and the author still reads her opening post.
+    const modPage = await mod.get<ThreadPage>(`/api/threads/${threadId}`);
+    expect(modPage.body.thread.hidden).toBeUndefined();
+    await expectReadableHidden(modPage.body, openingId, true);
+    await expectReadableHidden((await author.client.get<ThreadPage>(`/api/threads/${threadId}`)).body, openingId, true);
   });
 });

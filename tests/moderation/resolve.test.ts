@@ -3,11 +3,24 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../shared/api/common.js';
 import type { ThreadPage } from '../../shared/api/forum.js';
 import type { LogList, Queue, Report, ReportList } from '../../shared/api/moderation.js';
-import { moderationActions, reports, users } from '../../server/db/schema.js';
+import { moderationActions, posts, reports, users } from '../../server/db/schema.js';
 import { makePost, makeThread } from '../../server/dev/factories.js';
 import { author, mod, report, reporters, t, threadWithReply, useReportingForum } from './report-fixtures.js';
 
 useReportingForum();
+
+const bodyOf = async (postId: number) => (await t.db.select({ body: posts.body }).from(posts).where(eq(posts.id, postId)))[0]!.body;
+/** The thread page as the fourth reporter, a member who reported nothing in these tests, reads it. */
+const memberPage = async (threadId: number) => (await reporters[3]!.get<ThreadPage>(`/api/threads/${threadId}`)).body;
+
+/** A hidden post as a member finds it in the thread: in its place, marked hidden, without text, Markdown or reason. */
+async function expectPlaceholder(page: ThreadPage, postId: number) {
+  const post = page.posts.find((p) => p.id === postId);
+  expect(post).toMatchObject({ hidden: true, bodyHtml: '' });
+  expect(post).not.toHaveProperty('body');
+  expect(post).not.toHaveProperty('hiddenReason');
+  expect(JSON.stringify(page)).not.toContain(await bodyOf(postId));
+}
 
 describe('the review queue and resolving', () => {
   it('groups open reports per post, the longest waiting first, with the author history; pages by cursor', async () => {
@@ -62,8 +75,12 @@ describe('the review queue and resolving', () => {
     expect(res.body.report).toMatchObject({ status: 'resolved', resolution: 'hide_post', resolutionNote: 'Reclame', resolvedBy: { displayName: 'Mo de Moderator' } });
     const rows = await t.db.select().from(reports).where(eq(reports.postId, replyId));
     expect(rows.every((r) => r.status === 'resolved' && r.resolution === 'hide_post')).toBe(true);
-    const page = await reporters[3]!.get<ThreadPage>(`/api/threads/${threadId}`);
-    expect(page.body.posts.filter((p) => p.bodyHtml !== '').map((p) => p.id)).not.toContain(replyId);
+    const page = await memberPage(threadId);
+    await expectPlaceholder(page, replyId);
+    expect(page.thread.postCount).toBe(1);
+    // Its author still reads it, marked hidden, with the moderator's reason.
+    const own = (await author.client.get<ThreadPage>(`/api/threads/${threadId}`)).body.posts.find((p) => p.id === replyId);
+    expect(own).toMatchObject({ hidden: true, hiddenReason: 'Reclame', body: await bodyOf(replyId) });
     const again = await mod.post<ErrorBody>(`/api/moderation/reports/${first.body.report.id}/resolve`, { action: 'dismiss' });
     expect(again.status).toBe(409);
     const log = await mod.get<LogList>(`/api/moderation/log?action=hide_post&userId=${author.user.id}`);
@@ -75,10 +92,14 @@ describe('the review queue and resolving', () => {
     const ids: number[] = [];
     for (const r of reporters.slice(0, 3)) ids.push((await report(r, replyId)).body.report.id);
     const firstId = ids[0]!;
-    expect((await reporters[3]!.get<ThreadPage>(`/api/threads/${threadId}`)).body.posts.filter((p) => p.bodyHtml !== '').map((p) => p.id)).not.toContain(replyId);
+    await expectPlaceholder(await memberPage(threadId), replyId);
     const res = await mod.post<{ report: Report }>(`/api/moderation/reports/${firstId}/resolve`, { action: 'dismiss' });
     expect(res.body.report.status).toBe('dismissed');
-    expect((await reporters[3]!.get<ThreadPage>(`/api/threads/${threadId}`)).body.posts.filter((p) => p.bodyHtml !== '').map((p) => p.id)).toContain(replyId);
+    const page = await memberPage(threadId);
+    const back = page.posts.find((p) => p.id === replyId);
+    expect(back).not.toHaveProperty('hidden');
+    expect(back!.bodyHtml).toContain(await bodyOf(replyId));
+    expect(page.thread.postCount).toBe(2);
     const actions = (await t.db.select().from(moderationActions).where(eq(moderationActions.targetPostId, replyId))).map((a) => a.action);
     expect(actions).toEqual(['auto_hide', 'dismiss_reports', 'restore_post']);
   });
@@ -111,7 +132,7 @@ describe('the review queue and resolving', () => {
     expect(days).toBeLessThan(7.1);
     // Sessions were revoked: the old cookie no longer logs anyone in.
     expect((await offender.client.get('/api/me')).status).toBe(401);
-    expect((await reporters[3]!.get<ThreadPage>(`/api/threads/${threadId}`)).body.posts.filter((p) => p.bodyHtml !== '').map((p) => p.id)).not.toContain(postId);
+    await expectPlaceholder(await memberPage(threadId), postId);
   });
 
   it('refuses bad resolve input and unknown reports', async () => {

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../shared/api/common.js';
-import type { Category, Thread, ThreadList } from '../../shared/api/forum.js';
+import type { Category, Thread, ThreadList, ThreadPage } from '../../shared/api/forum.js';
 import type { ThreadImpact } from '../../shared/api/moderation.js';
+import type { NotificationList } from '../../shared/api/notifications.js';
 import { moderationActions, notifications, threads } from '../../server/db/schema.js';
 import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
@@ -23,13 +24,14 @@ const categoryCount = async (slug: string) =>
 const listed = async (client: TestClient, slug: string) =>
   (await client.get<ThreadList>(`/api/categories/${slug}/threads?limit=100`)).body.threads.map((th) => th.id);
 const logFor = (threadId: number) => t.db.select().from(moderationActions).where(eq(moderationActions.targetThreadId, threadId));
+const toldOf = async (client: TestClient, kind: string) => (await client.get<NotificationList>('/api/notifications')).body.notifications.find((n) => n.kind === kind);
 
 describe('hiding a whole thread', () => {
   it('says first what it would take, hides it for members everywhere with a reason the starter reads, and shows it again', async () => {
-    const starter = await makeUser(t.db, { displayName: 'Sanne Starter' });
+    const { user: starter, client: starterClient } = await t.login({ displayName: 'Sanne Starter' });
     const other = await makeUser(t.db);
     const { threadId, postId } = await makeThread(t.db, starter, { category: 'campagne', title: 'Flyeren op de markt' });
-    await makePost(t.db, other, threadId);
+    const reply = await makePost(t.db, other, threadId);
     await makePost(t.db, other, threadId);
     const hiddenReply = await makePost(t.db, starter, threadId);
     await mod.post(`/api/moderation/posts/${hiddenReply}/hide`, { reason: 'Spam' });
@@ -54,6 +56,9 @@ describe('hiding a whole thread', () => {
     const hiddenNote = told.find((n) => n.kind === 'thread_hidden');
     expect(hiddenNote?.message).toBe('Je discussie "Flyeren op de markt" is verborgen, met alle reacties, omdat: Gaat over één persoon.');
     expect(hiddenNote?.data).toEqual({ threadId });
+    // She reads why, without a link to what she can no longer open; the thread is gone for her as for any member.
+    expect(await toldOf(starterClient, 'thread_hidden')).toMatchObject({ message: hiddenNote!.message, link: null });
+    expect((await starterClient.get(`/api/threads/${threadId}`)).status).toBe(404);
 
     const again = await mod.post<ErrorBody>(`/api/moderation/threads/${threadId}/hide`, { reason: 'Nog eens' });
     expect(again.status).toBe(409);
@@ -62,12 +67,20 @@ describe('hiding a whole thread', () => {
     const back = await mod.post<{ thread: Thread }>(`/api/moderation/threads/${threadId}/restore`, {});
     expect(back.status).toBe(200);
     expect(back.body.thread.hidden).toBeUndefined();
-    expect((await member.get(`/api/threads/${threadId}`)).status).toBe(200);
+    const page = await member.get<ThreadPage>(`/api/threads/${threadId}`);
+    expect(page.status).toBe(200);
+    expect(page.body.thread.hidden).toBeUndefined();
+    expect(page.body.posts.map((p) => p.id)).toContain(reply);
+    // Hiding the thread and showing it again leaves the post hidden on its own as it was: still a placeholder.
+    expect(page.body.posts.find((p) => p.id === hiddenReply)).toMatchObject({ hidden: true, bodyHtml: '' });
+    expect((await mod.get<{ thread: Thread }>(`/api/threads/${threadId}`)).body.thread.hidden).toBeUndefined();
     expect(await listed(member, 'campagne')).toContain(threadId);
     expect(await categoryCount('campagne')).toBe(before);
+    expect((await mod.get<ThreadImpact>(`/api/moderation/threads/${threadId}/impact`)).body).toEqual({ posts: 3, members: 2 });
     expect((await logFor(threadId)).map((a) => a.action)).toEqual(['hide_post', 'hide_thread', 'restore_thread']);
     const restoredNote = (await t.db.select().from(notifications).where(eq(notifications.userId, starter.id))).find((n) => n.kind === 'thread_restored');
     expect(restoredNote?.data).toEqual({ threadId, postId });
+    expect(await toldOf(starterClient, 'thread_restored')).toMatchObject({ link: `/discussie/${threadId}#bericht-${postId}` });
     const notHidden = await mod.post<ErrorBody>(`/api/moderation/threads/${threadId}/restore`, {});
     expect(notHidden.status).toBe(409);
     expect(notHidden.body.error.code).toBe('not_hidden');
@@ -77,23 +90,40 @@ describe('hiding a whole thread', () => {
     const starter = await makeUser(t.db);
     const { threadId } = await makeThread(t.db, starter, { category: 'fuseren' });
     const before = await categoryCount('fuseren');
-    for (const body of [{}, { reason: '' }, { reason: '   ' }, { reason: 'x'.repeat(501) }]) {
+    // A reason is required and non-blank, at most 500 characters; an unknown field does not stand in for it.
+    for (const body of [{}, { reason: '' }, { reason: '   ' }, { reason: 'x'.repeat(501) }, { note: 'Spam' }, { reason: null }]) {
       const res = await mod.post<ErrorBody>(`/api/moderation/threads/${threadId}/hide`, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.error.message).toMatch(/[a-z]/);
+      expect(res.body.error, JSON.stringify(body)).toMatchObject({ code: 'invalid_input', field: 'reason' });
+      expect(res.body.error.message, JSON.stringify(body)).toMatch(/^Ongeldige invoer in "reason": /);
     }
-    expect((await mod.post<ErrorBody>(`/api/moderation/threads/${threadId}/restore`, { reason: '' })).status).toBe(400);
-    for (const url of ['/api/moderation/threads/99999999/hide', '/api/moderation/threads/99999999/impact']) {
-      const res = url.endsWith('impact') ? await mod.get<ErrorBody>(url) : await mod.post<ErrorBody>(url, { reason: 'Spam' });
-      expect(res.status, url).toBe(404);
-      expect(res.body.error.message).toBe('Deze discussie bestaat niet of is verwijderd.');
+    const mustBeHidden = await mod.post<ErrorBody>(`/api/moderation/threads/${threadId}/restore`, {});
+    expect(mustBeHidden.status).toBe(409);
+    expect(mustBeHidden.body.error).toMatchObject({ code: 'not_hidden', message: 'Deze discussie is niet verborgen.' });
+    for (const body of [{ reason: '' }, { reason: '   ' }, { reason: 'x'.repeat(501) }]) {
+      const res = await mod.post<ErrorBody>(`/api/moderation/threads/${threadId}/restore`, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error, JSON.stringify(body)).toMatchObject({ code: 'invalid_input', field: 'reason' });
     }
     const { threadId: deleted } = await makeThread(t.db, starter);
     await t.db.update(threads).set({ deletedAt: new Date() }).where(eq(threads.id, deleted));
-    expect((await mod.post(`/api/moderation/threads/${deleted}/hide`, { reason: 'Spam' })).status).toBe(404);
-    const [row] = await t.db.select().from(threads).where(eq(threads.id, threadId));
-    expect(row!.hiddenAt).toBeNull();
+    for (const id of [99_999_999, deleted]) {
+      for (const [method, url] of [
+        ['GET', `/api/moderation/threads/${id}/impact`],
+        ['POST', `/api/moderation/threads/${id}/hide`],
+        ['POST', `/api/moderation/threads/${id}/restore`],
+      ] as const) {
+        const res = method === 'GET' ? await mod.get<ErrorBody>(url) : await mod.post<ErrorBody>(url, { reason: 'Spam' });
+        expect(res.status, url).toBe(404);
+        expect(res.body.error.message, url).toBe('Deze discussie bestaat niet of is verwijderd.');
+      }
+    }
+    for (const id of [threadId, deleted]) {
+      const [row] = await t.db.select().from(threads).where(eq(threads.id, id));
+      expect(row!.hiddenAt).toBeNull();
+      expect(await logFor(id)).toEqual([]);
+    }
     expect(await categoryCount('fuseren')).toBe(before);
-    expect(await logFor(threadId)).toEqual([]);
+    expect(await t.db.select().from(notifications).where(eq(notifications.userId, starter.id))).toEqual([]);
   });
 });

@@ -216,6 +216,25 @@ describe('what a member is notified of', () => {
     expect((await inbox(plain.client)).notifications).toEqual([]);
     expect((await plain.client.get<NotificationSummary>('/api/notifications/summary')).body).toEqual({ unreadCount: 0, waiting: null });
   });
+
+  it('a thread whose opening post alone is hidden still tells of its replies: only that post is out of reach', async () => {
+    const starter = await member();
+    const writer = await member();
+    const named = await member();
+    const moderator = await t.login({ role: 'moderator' });
+    const { threadId, postId } = await makeThread(t.db, starter.user, { title: 'Zomerfeest van de afdeling' });
+    expect((await moderator.client.post(`/api/moderation/posts/${postId}/hide`, { reason: 'Spam' })).status).toBe(200);
+    const reply = await makePost(t.db, writer.user, threadId);
+    await setMentions(t, reply, [named.user.id]);
+    await drain();
+    // She started it (and still reads her hidden opening post): the reply reaches her as before, beside moderation's
+    // decision, which links to her post; the member named in the reply hears of it too.
+    expect(await seen(starter.client, threadId)).toEqual([
+      ['thread_activity', `${writer.user.displayName} reageerde in ‘Zomerfeest van de afdeling’`, link(threadId, reply)],
+      ['post_hidden', 'Je bericht in "Zomerfeest van de afdeling" is verborgen omdat: Spam', link(threadId, postId)],
+    ]);
+    expect(await seen(named.client, threadId)).toEqual([['mention', `${writer.user.displayName} noemde je in ‘Zomerfeest van de afdeling’`, link(threadId, reply)]]);
+  });
 });
 
 describe('who hears nothing', () => {

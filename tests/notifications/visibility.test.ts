@@ -83,11 +83,21 @@ describe('notifications follow what the receiver may see', () => {
     const reply = await makePost(t.db, writer.user, threadId);
     await setMentions(t, reply, [named.user.id]);
     await drain();
-    await hide(postId);
-    expect(await seen(follower.client, threadId)).toEqual([]);
-    expect(await seen(named.client, threadId)).toEqual([['mention', `${writer.user.displayName} noemde je in ‘Crowdfunding voor de campagne’`, link(threadId, reply)]]);
-    await restore(postId);
     expect((await seen(follower.client, threadId)).map(([kind]) => kind)).toEqual(['new_thread']);
+    expect((await summary(follower.client)).unreadCount).toBe(1);
+
+    await hide(postId);
+    // The follower heard of the opening post only, which she may no longer read: gone, with its count.
+    expect(await seen(follower.client, threadId)).toEqual([]);
+    expect((await summary(follower.client)).unreadCount).toBe(0);
+    expect(JSON.stringify(await inbox(follower.client))).not.toContain('Crowdfunding');
+    // The reply is still there to read, and so is her mention in it.
+    expect(await seen(named.client, threadId)).toEqual([['mention', `${writer.user.displayName} noemde je in ‘Crowdfunding voor de campagne’`, link(threadId, reply)]]);
+    expect((await summary(named.client)).unreadCount).toBe(1);
+
+    await restore(postId);
+    expect(await seen(follower.client, threadId)).toEqual([['new_thread', 'Nieuwe discussie in Fondsenwerving: ‘Crowdfunding voor de campagne’', link(threadId, postId)]]);
+    expect((await summary(follower.client)).unreadCount).toBe(1);
   });
 
   it('a moderation decision keeps its text; it links to the post only while its receiver may read it', async () => {

@@ -57,6 +57,10 @@ describe('watching threads and categories', () => {
     expect((await put(reader.client, '/api/threads/999999/watch', { level: 'watching' })).status).toBe(404);
     expect((await put(moderator.client, `/api/threads/${threadId}/watch`, { level: 'watching' })).status).toBe(200); // she sees it
     expect((await put(reader.client, '/api/categories/bestaat-niet/watch', { level: 'watching' })).status).toBe(404);
+    // Hiding the opening post alone leaves the thread in her sight: she may still follow it.
+    const withHiddenStart = await makeThread(t.db, starter.user);
+    expect((await moderator.client.post(`/api/moderation/posts/${withHiddenStart.postId}/hide`, { reason: 'Spam' })).status).toBe(200);
+    expect((await put(reader.client, `/api/threads/${withHiddenStart.threadId}/watch`, { level: 'watching' })).body).toEqual({ level: 'watching' });
 
     const open = await makeThread(t.db, starter.user);
     for (const [url, body] of [

@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../server/auth/types.js';
 import type { SearchIndex } from '../../server/search/types.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
-import { hidePost, makeCorpus, search, similar, type SearchResponseBody } from './fixtures.js';
+import { hidePost, hideThread, makeCorpus, search, similar, type SearchResponseBody } from './fixtures.js';
 
 export interface ContractOptions {
   /** Replaces the app's engine (e.g. Meilisearch on a test index); undefined keeps the configured one. */
@@ -260,18 +260,60 @@ export function searchContract(options: ContractOptions) {
       expect(ids((await search(member, { q: 'zeldzaamwoord' })).body)).toEqual([]);
     });
 
-    it('still finds the replies of a thread whose opening post is hidden, and nothing of that post', async () => {
+    it('still finds a thread whose opening post is hidden, by its replies and its title, showing a reply; nothing of that post', async () => {
       const { makePost, makeThread } = await import('../../server/dev/factories.js');
-      const thread = await makeThread(t.db, anna, { category: 'campagne', title: 'Posters ophangen bij de verkiezingen', body: 'Een openingswoordje dat verborgen wordt.' });
-      const reply = await makePost(t.db, anna, thread.threadId, { body: 'Het antwoordwoordje blijft gewoon staan.' });
-      await hidePost(t, thread.postId);
+      const thread = await makeThread(t.db, anna, { category: 'campagne', title: 'Aanplakzuilen in Zwolle', body: 'Wie heeft de sleutel van de lijmemmer?' });
+      const reply = await makePost(t.db, bert, thread.threadId, { body: 'De plakkwast ligt in het partijlokaal.' });
       await t.app.searchService.drainOutbox();
-      const found = await search(member, { q: 'antwoordwoordje' });
-      expect(ids(found.body)).toEqual([thread.threadId]);
-      expect(posts(found.body)).toEqual([reply]);
-      const hidden = await search(member, { q: 'openingswoordje' });
-      expect(posts(hidden.body)).not.toContain(thread.postId);
-      expect(withoutTyped(hidden.body, 'openingswoordje')).not.toMatch(/openingswoordje/);
+      expect(posts((await search(member, { q: 'lijmemmer' })).body)).toEqual([thread.postId]);
+
+      await hidePost(t, thread.postId);
+      // Nothing of the hidden post shows, before the index heard of it and after.
+      for (const indexed of [false, true]) {
+        if (indexed) await t.app.searchService.drainOutbox();
+        const hidden = await search(member, { q: 'lijmemmer' });
+        expect(hidden.status).toBe(200);
+        // A correction to another, visible word may answer (under its own heading); the hidden post may not.
+        if (hidden.body.resultsFor === 'lijmemmer') expect(hidden.body.hits, `${indexed}`).toEqual([]);
+        expect(posts(hidden.body), `${indexed}`).not.toContain(thread.postId);
+        expect(withoutTyped(hidden.body, 'lijmemmer'), `${indexed}`).not.toMatch(/lijmemmer|sleutel/);
+        for (const q of ['plakkwast', 'aanplakzuilen']) {
+          const res = await search(member, { q });
+          expect(posts(res.body), `${q} ${indexed}`).not.toContain(thread.postId);
+          expect(JSON.stringify(res.body), `${q} ${indexed}`).not.toMatch(/lijmemmer|sleutel/);
+        }
+      }
+      // The thread is found by a reply's words and by its title (every post carries it): the hit shows the reply.
+      for (const q of ['plakkwast', 'aanplakzuilen']) {
+        const found = await search(member, { q });
+        expect(ids(found.body), q).toEqual([thread.threadId]);
+        expect(found.body.hits[0], q).toMatchObject({ postId: reply, title: 'Aanplakzuilen in Zwolle', author: { id: bert.id }, matchingPosts: 1 });
+      }
+      // Members still see the thread, so "Vergelijkbare discussies" still offers it.
+      expect((await similar(member, { title: 'Aanplakzuilen in Zwolle?' })).body.threads.map((th) => th.threadId)).toContain(thread.threadId);
+    });
+
+    it('finds nothing of a hidden thread: not its title, its opening post or its replies', async () => {
+      const { makePost, makeThread } = await import('../../server/dev/factories.js');
+      const thread = await makeThread(t.db, anna, { category: 'campagne', title: 'Stickerplan voor Deventer', body: 'Een stapel sluitzegels ligt klaar.' });
+      await makePost(t.db, bert, thread.threadId, { body: 'Ik breng de rolmaat.' });
+      await t.app.searchService.drainOutbox();
+      const words = ['stickerplan', 'sluitzegels', 'rolmaat'];
+      for (const q of words) expect(ids((await search(member, { q })).body), q).toEqual([thread.threadId]);
+
+      await hideThread(t, thread.threadId);
+      // Before the index heard of it, and after.
+      for (const indexed of [false, true]) {
+        if (indexed) await t.app.searchService.drainOutbox();
+        for (const q of words) {
+          const res = await search(member, { q });
+          expect(res.status).toBe(200);
+          if (res.body.resultsFor === q) expect(res.body.hits, `${q} ${indexed}`).toEqual([]);
+          expect(ids(res.body), `${q} ${indexed}`).not.toContain(thread.threadId);
+          expect(withoutTyped(res.body, q), `${q} ${indexed}`).not.toMatch(/stickerplan|sluitzegels|rolmaat|Deventer/i);
+        }
+        expect((await similar(member, { title: 'Stickerplan voor Deventer?' })).body.threads.map((th) => th.threadId), `${indexed}`).not.toContain(thread.threadId);
+      }
     });
 
     it('answers 401 to guests and 403 to pending accounts', async () => {
