@@ -12,7 +12,7 @@ export type ThreadAspect =
   | 'category'
   /** hidden or shown again as a whole by a moderator (forum/thread-hiding.ts) */
   | 'hidden'
-  /** gone with its last visible post; that post's own event reindexes it, the thread has nothing else indexed */
+  /** gone with its last undeleted post; that post's own event reindexes it, the thread has nothing else indexed */
   | 'deleted'
   | 'locked'
   | 'pinned'
