@@ -1,6 +1,9 @@
-import { afterAll, beforeAll } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { ThreadPage } from '../../shared/api/forum.js';
 import type { Report } from '../../shared/api/moderation.js';
 import type { ErrorBody } from '../../shared/api/common.js';
+import { posts } from '../../server/db/schema.js';
 import { makePost, makeThread } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
@@ -36,4 +39,16 @@ export async function threadWithReply() {
   const { threadId, postId: openingId } = await makeThread(t.db, author.user, { category: 'campagne' });
   const replyId = await makePost(t.db, author.user, threadId);
   return { threadId, openingId, replyId };
+}
+
+/** The Markdown a post holds now. */
+export const bodyOf = async (postId: number) => (await t.db.select({ body: posts.body }).from(posts).where(eq(posts.id, postId)))[0]!.body;
+
+/** A hidden post as a member finds it in the thread: in its place, marked hidden, without text, Markdown or reason. */
+export async function expectPlaceholder(page: ThreadPage, postId: number) {
+  const post = page.posts.find((p) => p.id === postId);
+  expect(post).toMatchObject({ hidden: true, bodyHtml: '' });
+  expect(post).not.toHaveProperty('body');
+  expect(post).not.toHaveProperty('hiddenReason');
+  expect(JSON.stringify(page)).not.toContain(await bodyOf(postId));
 }

@@ -4,20 +4,10 @@ import type { ErrorBody } from '../../shared/api/common.js';
 import type { Category, ThreadList, ThreadPage } from '../../shared/api/forum.js';
 import { moderationActions, notifications, posts, reports, threads } from '../../server/db/schema.js';
 import { AUTO_HIDE_REASON } from '../../server/moderation/report-routes.js';
-import { author, mod, report, reporters, t, threadWithReply, useReportingForum } from './report-fixtures.js';
+import { author, bodyOf, expectPlaceholder, mod, report, reporters, t, threadWithReply, useReportingForum } from './report-fixtures.js';
 
 useReportingForum();
 
-const bodyOf = async (postId: number) => (await t.db.select({ body: posts.body }).from(posts).where(eq(posts.id, postId)))[0]!.body;
-
-/** A hidden post as a member finds it in the thread: in its place, marked hidden, without text, Markdown or reason. */
-async function expectPlaceholder(page: ThreadPage, postId: number) {
-  const post = page.posts.find((p) => p.id === postId);
-  expect(post).toMatchObject({ hidden: true, bodyHtml: '' });
-  expect(post).not.toHaveProperty('body');
-  expect(post).not.toHaveProperty('hiddenReason');
-  expect(JSON.stringify(page)).not.toContain(await bodyOf(postId));
-}
 
 /** A hidden post as its author (or a moderator) finds it: marked hidden, with its text and moderation's reason. */
 async function expectReadableHidden(page: ThreadPage, postId: number, withBody: boolean) {

@@ -3,24 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../shared/api/common.js';
 import type { ThreadPage } from '../../shared/api/forum.js';
 import type { LogList, Queue, Report, ReportList } from '../../shared/api/moderation.js';
-import { moderationActions, posts, reports, users } from '../../server/db/schema.js';
+import { moderationActions, reports, users } from '../../server/db/schema.js';
 import { makePost, makeThread } from '../../server/dev/factories.js';
-import { author, mod, report, reporters, t, threadWithReply, useReportingForum } from './report-fixtures.js';
+import { author, bodyOf, expectPlaceholder, mod, report, reporters, t, threadWithReply, useReportingForum } from './report-fixtures.js';
 
 useReportingForum();
 
-const bodyOf = async (postId: number) => (await t.db.select({ body: posts.body }).from(posts).where(eq(posts.id, postId)))[0]!.body;
 /** The thread page as the fourth reporter, a member who reported nothing in these tests, reads it. */
 const memberPage = async (threadId: number) => (await reporters[3]!.get<ThreadPage>(`/api/threads/${threadId}`)).body;
-
-/** A hidden post as a member finds it in the thread: in its place, marked hidden, without text, Markdown or reason. */
-async function expectPlaceholder(page: ThreadPage, postId: number) {
-  const post = page.posts.find((p) => p.id === postId);
-  expect(post).toMatchObject({ hidden: true, bodyHtml: '' });
-  expect(post).not.toHaveProperty('body');
-  expect(post).not.toHaveProperty('hiddenReason');
-  expect(JSON.stringify(page)).not.toContain(await bodyOf(postId));
-}
 
 describe('the review queue and resolving', () => {
   it('groups open reports per post, the longest waiting first, with the author history; pages by cursor', async () => {
