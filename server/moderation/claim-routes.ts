@@ -5,7 +5,7 @@ import { ClaimAnswer, ClaimParams, type ClaimKind } from '../../shared/api/claim
 import type { DbOrTx } from '../db/client.js';
 import { reports, users } from '../db/schema.js';
 import { conflict, notFound } from '../http/errors.js';
-import { assertFree, claim, claimsOn, release } from './claims.js';
+import { claim, claimsOn, refuseOthers, release } from './claims.js';
 
 /** Whether the item still waits for a moderator: a post with open reports, a registration not yet decided. */
 async function waiting(db: DbOrTx, kind: ClaimKind, id: number): Promise<boolean> {
@@ -37,8 +37,8 @@ export default async function claimRoutes(app: FastifyInstance) {
     const { kind, id } = request.params;
     const moderator = request.user!;
     await app.db.transaction(async (tx) => {
-      await assertFree(tx, kind, id, moderator);
       const held = (await claimsOn(tx, kind, [id], moderator)).get(id);
+      refuseOthers(held);
       if (!held) throw conflict('not_claimed', 'Niemand behandelt dit op dit moment.');
       await release(tx, kind, id);
     });

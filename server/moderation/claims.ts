@@ -41,12 +41,16 @@ export async function claim(tx: Tx, kind: ClaimKind, targetId: number, moderator
   if (taken.length === 0) await assertFree(tx, kind, targetId, moderator);
 }
 
-/** 409 `claimed` when another moderator's claim on the item counts: she is handling it. */
-export async function assertFree(tx: Tx, kind: ClaimKind, targetId: number, moderator: CurrentUser): Promise<void> {
-  const other = (await claimsOn(tx, kind, [targetId], moderator)).get(targetId);
-  if (other && !other.mine) {
-    throw conflict('claimed', `${other.moderator.displayName} behandelt dit al (sinds ${timeNl(new Date(other.claimedAt))}). Kies een ander item, of wacht tot het is losgelaten.`);
+/** 409 `claimed` when the claim that counts on an item is another moderator's: she is handling it. */
+export function refuseOthers(claim: Claim | undefined): void {
+  if (claim && !claim.mine) {
+    throw conflict('claimed', `${claim.moderator.displayName} behandelt dit al (sinds ${timeNl(new Date(claim.claimedAt))}). Kies een ander item, of wacht tot het is losgelaten.`);
   }
+}
+
+/** refuseOthers for an item whose claim is not loaded yet. */
+export async function assertFree(tx: Tx, kind: ClaimKind, targetId: number, moderator: CurrentUser): Promise<void> {
+  refuseOthers((await claimsOn(tx, kind, [targetId], moderator)).get(targetId));
 }
 
 /** Removes the claim on an item: the decision was made, or its holder lets go. */
