@@ -137,7 +137,6 @@ export const nlModeration = {
   hidePost: 'Verbergen',
   hidePostTitle: (name: string) => `Bericht van ${name} verbergen`,
   hidePostExplain: 'Leden zien op de plaats van dit bericht alleen dat een moderator het heeft verborgen; de rest van de discussie blijft staan. De schrijver ziet het nog, met de reden.',
-  postHidden: 'Het bericht is verborgen voor leden.',
   restoreThread: 'Discussie weer tonen',
   threadRestored: 'De discussie is weer zichtbaar voor leden.',
   makeModerator: 'Maak moderator',
