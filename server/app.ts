@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import previewRoutes from './content/preview-routes.js';
 import type { Database } from './db/client.js';
 import dbPlugin from './db/plugin.js';
+import categoryAdminRoutes from './forum/category-admin-routes.js';
 import categoryRoutes from './forum/categories.js';
 import postRoutes from './forum/post-routes.js';
 import threadRoutes from './forum/thread-routes.js';
@@ -93,6 +94,7 @@ export async function buildApp({ config, database, logger, searchWorker = true, 
   await app.register(accountMailRoutes, { config });
   await app.register(profileRoutes, { config });
   await app.register(categoryRoutes);
+  await app.register(categoryAdminRoutes);
   await app.register(threadRoutes, { config });
   await app.register(postRoutes, { config });
   await app.register(previewRoutes, { config });

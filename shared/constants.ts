@@ -26,18 +26,43 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const REPORT_ACTIONS = ['hide_post', 'delete_post', 'dismiss', 'suspend_author'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
-/** The categories that always exist, in the order the overview shows them. */
+/**
+ * The categories a new forum starts with, in the order the overview shows them (server/forum/categories.ts seeds
+ * them once, into an empty table). From then on categories are data that admins keep; only the CORE ones below
+ * can never be deleted, as the knowledge centre's three themes.
+ */
 export const CATEGORIES = [
-  { slug: 'fuseren', name: 'Fuseren', description: 'Samengaan met een andere lokale partij: stappen, statuten, leden en naam.' },
-  { slug: 'campagne', name: 'Campagne', description: 'Campagne voeren: plannen, flyeren, social media, debatten en budget.' },
-  { slug: 'kandidaatstelling', name: 'Kandidaatstelling', description: 'De kandidatenlijst opstellen, kandidaten screenen en de procedure bij de Kiesraad.' },
-  { slug: 'ledenwerving', name: 'Ledenwerving', description: 'Nieuwe leden en vrijwilligers vinden en ze betrokken houden.' },
-  { slug: 'verkiezingsprogramma', name: 'Verkiezingsprogramma', description: 'Een programma schrijven dat past bij je gemeente en je kiezers.' },
-  { slug: 'fondsenwerving', name: 'Fondsenwerving', description: 'Contributie, donaties, giften en de regels voor partijfinanciering.' },
-  { slug: 'bestuur-en-organisatie', name: 'Bestuur en organisatie', description: 'Het partijbestuur, de ALV, statuten, huishoudelijk reglement en de vereniging.' },
-  { slug: 'fractie-en-raadswerk', name: 'Fractie en raadswerk', description: 'Samenwerken in de fractie, moties, de begroting en het werk in de raad.' },
-  { slug: 'algemeen', name: 'Algemeen', description: 'Alles wat nergens anders past.' },
+  { slug: 'fuseren', name: 'Fuseren', description: 'Samengaan met een andere lokale partij: stappen, statuten, leden en naam.', color: 'paars', icon: 'fusie' },
+  { slug: 'campagne', name: 'Campagne', description: 'Campagne voeren: plannen, flyeren, social media, debatten en budget.', color: 'oranje', icon: 'megafoon' },
+  { slug: 'kandidaatstelling', name: 'Kandidaatstelling', description: 'De kandidatenlijst opstellen, kandidaten screenen en de procedure bij de Kiesraad.', color: 'blauw', icon: 'lijst' },
+  { slug: 'ledenwerving', name: 'Ledenwerving', description: 'Nieuwe leden en vrijwilligers vinden en ze betrokken houden.', color: 'groen', icon: 'mensen' },
+  { slug: 'verkiezingsprogramma', name: 'Verkiezingsprogramma', description: 'Een programma schrijven dat past bij je gemeente en je kiezers.', color: 'turkoois', icon: 'document' },
+  { slug: 'fondsenwerving', name: 'Fondsenwerving', description: 'Contributie, donaties, giften en de regels voor partijfinanciering.', color: 'geel', icon: 'euro' },
+  { slug: 'bestuur-en-organisatie', name: 'Bestuur en organisatie', description: 'Het partijbestuur, de ALV, statuten, huishoudelijk reglement en de vereniging.', color: 'grijs', icon: 'gebouw' },
+  { slug: 'fractie-en-raadswerk', name: 'Fractie en raadswerk', description: 'Samenwerken in de fractie, moties, de begroting en het werk in de raad.', color: 'rood', icon: 'vergadering' },
+  { slug: 'algemeen', name: 'Algemeen', description: 'Alles wat nergens anders past.', color: 'blauw', icon: 'vraag' },
 ] as const;
+
+/** The three themes the forum exists for: admins may rename them, never delete them. */
+export const CORE_CATEGORY_SLUGS: readonly string[] = ['fuseren', 'campagne', 'kandidaatstelling'];
+
+/**
+ * Who may enter a category (server/forum/visibility.ts holds the rule): every active member, only verified
+ * volksvertegenwoordigers (and the moderators), or only moderators and admins.
+ */
+export const CATEGORY_ACCESS = ['members', 'representatives', 'moderators'] as const;
+export type CategoryAccess = (typeof CATEGORY_ACCESS)[number];
+
+/**
+ * A category's colour, by name: the client maps each to a tint and a text colour that keep AA contrast in both
+ * themes, so an admin cannot pick an unreadable one.
+ */
+export const CATEGORY_COLORS = ['blauw', 'groen', 'oranje', 'paars', 'rood', 'turkoois', 'geel', 'grijs'] as const;
+export type CategoryColor = (typeof CATEGORY_COLORS)[number];
+
+/** A category's optional icon, by name: the client draws each (components/category-icon.tsx). */
+export const CATEGORY_ICONS = ['fusie', 'megafoon', 'lijst', 'mensen', 'document', 'euro', 'gebouw', 'vergadering', 'vraag', 'slot'] as const;
+export type CategoryIcon = (typeof CATEGORY_ICONS)[number];
 
 export const LIMITS = {
   titleMin: 5,
@@ -52,6 +77,11 @@ export const LIMITS = {
   reportNoteMax: 1000,
   /** A moderator's reason, which the member reads and the log keeps. */
   reasonMax: 500,
+  categoryNameMin: 2,
+  categoryNameMax: 60,
+  categoryDescriptionMax: 300,
+  /** How many categories a forum may have: the overview and every member's menu must stay readable. */
+  categoriesMax: 40,
   pageSize: 20,
   pageSizeMax: 100,
 } as const;

@@ -30,4 +30,4 @@ export function toUserDto(user: CurrentUser, withReason: boolean): User {
   };
 }
 
-export const isModerator = (user: CurrentUser | null): boolean => user !== null && (user.role === 'moderator' || user.role === 'admin');
+export const isModerator = (user: Pick<CurrentUser, 'role'> | null): boolean => user !== null && (user.role === 'moderator' || user.role === 'admin');

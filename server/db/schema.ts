@@ -95,8 +95,19 @@ export const categories = pgTable(
     description: text('description').notNull(),
     position: integer('position').notNull().default(0),
     threadCount: integer('thread_count').notNull().default(0),
+    /** shared/constants.ts CATEGORY_COLORS; CATEGORY_ICONS (null: none). */
+    color: text('color').notNull().default('blauw'),
+    icon: text('icon'),
+    /** Who may enter it (CATEGORY_ACCESS); the rule is in forum/visibility.ts. */
+    access: text('access').notNull().default('members'),
+    /** Archived: read-only, for everyone; its threads stay readable and findable. */
+    archivedAt: time('archived_at'),
   },
-  (t) => [uniqueIndex('categories_slug_key').on(t.slug), check('categories_thread_count_check', sql`${t.threadCount} >= 0`)],
+  (t) => [
+    uniqueIndex('categories_slug_key').on(t.slug),
+    check('categories_thread_count_check', sql`${t.threadCount} >= 0`),
+    check('categories_access_check', sql`${t.access} in ('members', 'representatives', 'moderators')`),
+  ],
 );
 
 export const threads = pgTable(

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type { RepresentativeRole, Role, UserStatus } from '../../shared/constants.js';
+import type { CategoryAccess, RepresentativeRole, Role, UserStatus } from '../../shared/constants.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { CurrentUser } from '../auth/types.js';
 import { userColumns } from '../auth/users.js';
 import type { Db } from '../db/client.js';
 import { categories, users } from '../db/schema.js';
+import { insertCategory } from '../forum/category-writes.js';
 import { createReply, createThread } from '../forum/writes.js';
 
 /**
@@ -23,6 +24,8 @@ export interface UserOptions {
   party?: string;
   municipality?: string;
   representativeRole?: RepresentativeRole | null;
+  /** A moderator checked her role (default false); enters the categories kept for volksvertegenwoordigers. */
+  representativeVerified?: boolean;
   role?: Role;
   status?: UserStatus;
   createdAt?: Date;
@@ -41,7 +44,8 @@ export async function makeUser(db: Db, options: UserOptions = {}): Promise<Curre
       displayName: options.displayName ?? `Lid ${n}`,
       party: options.party ?? 'Lokaal Belang',
       municipality: options.municipality ?? 'Utrecht',
-      representativeRole: options.representativeRole ?? null,
+      representativeRole: options.representativeRole ?? (options.representativeVerified ? 'raadslid' : null),
+      representativeVerified: options.representativeVerified ?? false,
       role: options.role ?? 'member',
       status: options.status ?? 'active',
       emailConfirmedAt: options.emailConfirmed === false ? null : new Date(),
@@ -49,6 +53,22 @@ export async function makeUser(db: Db, options: UserOptions = {}): Promise<Curre
     })
     .returning(userColumns);
   return user!;
+}
+
+/** A category beside the standard ones (a restricted or archived one, for tests); answers its id. */
+export async function makeCategory(db: Db, options: { slug: string; name?: string; access?: CategoryAccess; archived?: boolean }): Promise<number> {
+  return db.transaction((tx) =>
+    insertCategory(tx, {
+      slug: options.slug,
+      name: options.name ?? options.slug,
+      description: '',
+      color: 'blauw',
+      icon: null,
+      access: options.access ?? 'members',
+      archivedAt: options.archived ? new Date() : null,
+      position: 100,
+    }),
+  );
 }
 
 export async function categoryId(db: Db, slug: string): Promise<number> {

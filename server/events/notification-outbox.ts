@@ -43,6 +43,7 @@ export async function writeNotificationOutbox(tx: Tx, change: ForumChange): Prom
       return;
     case 'post.removed':
     case 'thread.updated':
+    case 'category.updated':
       return;
   }
 }

@@ -20,6 +20,8 @@ export async function writeSearchOutbox(tx: Tx, change: ForumChange): Promise<vo
     case 'thread.updated':
       if (change.changed.some((aspect) => INDEXED_THREAD_ASPECTS.has(aspect))) await tx.insert(searchOutbox).values({ kind: 'thread', targetId: change.threadId });
       return;
+    // The index holds a category's slug only, which never changes; who may enter it is filtered on every search.
+    case 'category.updated':
     case 'thread.created':
       return;
   }

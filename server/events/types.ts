@@ -25,8 +25,11 @@ export type ThreadChange =
   | { type: 'thread.created'; threadId: number; categoryId: number }
   | { type: 'thread.updated'; threadId: number; categoryId: number; previousCategoryId?: number; changed: readonly ThreadAspect[] };
 
+/** An admin changed a category (its access, name, archive state): live subscriptions are checked again. */
+export type CategoryChange = { type: 'category.updated'; categoryId: number };
+
 /** Everything publish() announces. */
-export type ForumChange = PostChange | ThreadChange;
+export type ForumChange = PostChange | ThreadChange | CategoryChange;
 
 /**
  * The live wire form on channel `forum_events` (what the hub receives): a change without the consumer-only
@@ -34,6 +37,7 @@ export type ForumChange = PostChange | ThreadChange;
  */
 export type ForumEvent =
   | PostChange
+  | CategoryChange
   | { type: 'thread.created' | 'thread.updated'; threadId: number; categoryId: number; previousCategoryId?: number };
 
 export const FORUM_CHANNEL = 'forum_events';

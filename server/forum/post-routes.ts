@@ -11,6 +11,7 @@ import { badRequest, forbidden, notFound } from '../http/errors.js';
 import { isModeratorAct, recordModeratorDelete, recordModeratorEdit } from '../moderation/post-edits.js';
 import { findPost, findVisibleThread, toPostDto, type PostRow, type ThreadRow } from './queries.js';
 import { assertMayPost } from './anti-abuse.js';
+import { categoryArchived } from './categories.js';
 import { createReply, deletePost, editPost } from './writes.js';
 
 const threadLocked = () => forbidden('thread_locked', 'Deze discussie is gesloten: er kan niet meer op gereageerd worden.');
@@ -27,11 +28,17 @@ async function findVisiblePost(app: FastifyInstance, id: number, user: CurrentUs
   return { post, thread };
 }
 
-/** Authors change their own posts while the thread is open; moderators change any post. */
-function assertMayChange(user: CurrentUser, post: PostRow, thread: ThreadRow): void {
+/**
+ * Authors change their own posts while the thread is open and its category not archived; moderators change any
+ * post. Deleting is a change too, except that an author may always delete her own post, also in an archive: what
+ * she wrote about her party is hers to take back.
+ */
+function assertMayChange(user: CurrentUser, post: PostRow, thread: ThreadRow, change: 'edit' | 'delete'): void {
   if (post.deletedAt) throw notFound('Dit bericht is verwijderd.');
   if (isModerator(user)) return;
   if (post.authorId !== user.id) throw forbidden('not_author', 'Je kunt alleen je eigen berichten wijzigen.');
+  if (change === 'delete') return;
+  if (thread.categoryArchivedAt) throw categoryArchived();
   if (thread.locked) throw threadLocked();
 }
 
@@ -50,6 +57,7 @@ export default async function postRoutes(app: FastifyInstance, opts: { config: C
       const user = request.user!;
       const thread = await findVisibleThread(app.db, request.params.id, user);
       if (!thread) throw notFound('Deze discussie bestaat niet of is verwijderd.');
+      if (thread.categoryArchivedAt) throw categoryArchived();
       if (thread.locked && !isModerator(user)) throw threadLocked();
       const replyTo = request.body.replyToPostId ?? null;
       if (replyTo !== null) {
@@ -71,7 +79,7 @@ export default async function postRoutes(app: FastifyInstance, opts: { config: C
     async (request) => {
       const user = request.user!;
       const { post, thread } = await findVisiblePost(app, request.params.id, user);
-      assertMayChange(user, post, thread);
+      assertMayChange(user, post, thread, 'edit');
       if (post.body !== request.body.body) {
         await app.db.transaction(async (tx) => {
           const revisionId = await editPost(tx, user, post.id, thread.id, thread.categoryId, request.body.body, render);
@@ -87,7 +95,7 @@ export default async function postRoutes(app: FastifyInstance, opts: { config: C
   api.delete('/api/posts/:id', { config: { auth: 'member' }, schema: { params: IdParams } }, async (request, reply) => {
     const user = request.user!;
     const { post, thread } = await findVisiblePost(app, request.params.id, user);
-    assertMayChange(user, post, thread);
+    assertMayChange(user, post, thread, 'delete');
     await app.db.transaction(async (tx) => {
       const deleted = await deletePost(tx, user, post.id, thread.id, thread.categoryId, post.hiddenAt === null);
       if (deleted && isModeratorAct(user, post)) await recordModeratorDelete(tx, user, changed(post, thread), null);

@@ -6,12 +6,14 @@ import { isModerator } from '../auth/users.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { preparedOnce } from '../db/prepared.js';
 import { categories, notifications, posts, threads, threadWatches, users } from '../db/schema.js';
-import { postTextVisible, threadCondition, viewerKind, type ViewerKind } from './visibility.js';
+import { postTextVisible, threadCondition, VIEWER_KINDS, viewerKind, type ViewerKind } from './visibility.js';
 
 export const threadColumns = {
   id: threads.id,
   categoryId: threads.categoryId,
   categorySlug: categories.slug,
+  categoryAccess: categories.access,
+  categoryArchivedAt: categories.archivedAt,
   title: threads.title,
   authorId: threads.authorId,
   authorName: users.displayName,
@@ -28,6 +30,9 @@ export type ThreadRow = {
   id: number;
   categoryId: number;
   categorySlug: string;
+  categoryAccess: string;
+  /** Set when its category is archived: read-only. */
+  categoryArchivedAt: Date | null;
   title: string;
   authorId: number;
   authorName: string;
@@ -53,10 +58,13 @@ export function toThreadDto(row: ThreadRow, unreadCount?: number | null): Thread
     lastPostAt: row.lastPostAt.toISOString(),
     ...(unreadCount !== undefined ? { unreadCount } : {}),
     ...(row.hiddenAt ? { hidden: true } : {}),
+    ...(row.categoryArchivedAt ? { archived: true } : {}),
   };
 }
 
-/** One prepared statement per kind of viewer: members and moderators see different threads. */
+/** One prepared statement per kind of viewer: each kind sees different threads. */
+const byViewerKind = <T>(make: (kind: ViewerKind) => T) => Object.fromEntries(VIEWER_KINDS.map((kind) => [kind, make(kind)])) as Record<ViewerKind, T>;
+
 const visibleThreadQuery = (kind: ViewerKind) =>
   preparedOnce((db: Db) =>
     db
@@ -68,7 +76,7 @@ const visibleThreadQuery = (kind: ViewerKind) =>
       .limit(1)
       .prepare(`visible_thread_${kind}`),
   );
-const visibleThread = { member: visibleThreadQuery('member'), moderator: visibleThreadQuery('moderator') };
+const visibleThread = byViewerKind(visibleThreadQuery);
 
 /**
  * The thread page's thread, with what the reader's own rows say of it in the same statement (a round trip and a
@@ -90,7 +98,7 @@ const threadForReaderQuery = (kind: ViewerKind) =>
       .limit(1)
       .prepare(`thread_for_reader_${kind}`),
   );
-const threadForReader = { member: threadForReaderQuery('member'), moderator: threadForReaderQuery('moderator') };
+const threadForReader = byViewerKind(threadForReaderQuery);
 
 export async function findThreadForReader(db: Db, id: number, user: CurrentUser): Promise<(ThreadRow & { watch: ThreadWatchLevel; notified: boolean }) | null> {
   const [row] = await threadForReader[viewerKind(user)](db).execute({ id, userId: user.id });

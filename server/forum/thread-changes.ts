@@ -4,7 +4,7 @@ import { threads } from '../db/schema.js';
 import { publish } from '../events/publish.js';
 import type { ThreadAspect } from '../events/types.js';
 import { countThread, uncountThread } from './counters.js';
-import { threadVisible } from './visibility.js';
+import { threadCounted } from './visibility.js';
 
 /** What may change about a thread (moderation's lock, pin, rename and move). Absent: leave as it is. */
 export interface ThreadPatch {
@@ -47,8 +47,8 @@ export async function changeThread(tx: Tx, threadId: number, patch: ThreadPatch)
   const from = current!.categoryId;
   if (patch.categoryId !== undefined && patch.categoryId !== from) {
     set.categoryId = patch.categoryId;
-    // Only a thread members can see is counted in its category (a null viewer: any member without moderator rights).
-    if (threadVisible(current!, null)) {
+    // Only a thread members can see is counted in its category.
+    if (threadCounted(current!)) {
       await uncountThread(tx, from);
       await countThread(tx, patch.categoryId);
     }

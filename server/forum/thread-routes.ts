@@ -7,6 +7,7 @@ import { FORUM_NOTIFICATION_KINDS } from '../../shared/constants.js';
 import { CategoryThreadsParams, CreateThreadBody, ThreadList, ThreadPage, ThreadPageQuery, ThreadWithPost } from '../../shared/api/forum.js';
 import type { Config } from '../config.js';
 import { categories, notifications, posts, threadReads, threads, users } from '../db/schema.js';
+import { categoryArchived, findOpenCategory } from './categories.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
 import { findPost, findThreadForReader, findVisibleThread, selectThreadPage, threadColumns, toPostDto, toThreadDto } from './queries.js';
@@ -26,7 +27,7 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
     { config: { auth: 'member' }, schema: { params: CategoryThreadsParams, querystring: PageQuery, response: { 200: ThreadList } } },
     async (request) => {
       const user = request.user!;
-      const [category] = await app.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, request.params.slug)).limit(1);
+      const category = await findOpenCategory(app.db, request.params.slug, user);
       if (!category) throw notFound('Deze categorie bestaat niet.');
       const size = pageSize(request.query.limit);
       const after = decodeCursor(request.query.cursor, ['boolean', 'date', 'number'] as const);
@@ -67,8 +68,9 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
     async (request, reply) => {
       const user = request.user!;
       const { categorySlug, title, body } = request.body;
-      const [category] = await app.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, categorySlug)).limit(1);
+      const category = await findOpenCategory(app.db, categorySlug, user);
       if (!category) throw badRequest('unknown_category', 'Deze categorie bestaat niet.', 'categorySlug');
+      if (category.archivedAt) throw categoryArchived();
       await assertMayPost(app.db, user, body);
       const { threadId, postId } = await createThread(app.db, user, category.id, title.trim(), body, { origin: opts.config.mail.siteUrl });
       const thread = await findVisibleThread(app.db, threadId, user);

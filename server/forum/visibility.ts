@@ -1,31 +1,44 @@
-import { and, eq, isNull, or, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { CATEGORY_ACCESS, type CategoryAccess } from '../../shared/constants.js';
 import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
-import { posts, threads } from '../db/schema.js';
+import { categories, posts, threads } from '../db/schema.js';
 
 /**
- * Who may see a thread, a post and a post's text: the rule, held once (RULE below), and every form it is used in,
- * each derived from it so that none can drift:
- * - SQL conditions for drizzle queries over `threads` / `posts` (or an alias of them): the HTTP routes, live catch-up;
+ * Who may see a category, a thread, a post and a post's text: the rule, held once (RULE below), and every form it
+ * is used in, each derived from it so that none can drift:
+ * - SQL conditions for drizzle queries over `threads` / `posts` / `categories` (or an alias of them): the HTTP
+ *   routes, live catch-up, the notification and mail queries;
+ * - a set-based SQL form over a table of users (categoryOpenToUsersSql): who of many receivers may enter a category;
  * - in-memory predicates over rows already loaded: the live hub rendering one event per recipient, the routes;
- * - the search form: SQL over the search queries' `posts p join threads t`, true for what the index may hold and
- *   a hit may show. Search holds only what every member may read (moderators search the same index), so it is
- *   the member rule for thread and text together, without the author's exemption. Meilisearch needs no field or filter for it: its documents
- *   come from search/documents.ts, which keeps only posts this form admits, and search/routes.ts checks its hits
- *   against the same form before showing them.
- * tests/forum/visibility.test.ts proves the forms agree on every combination of states and viewers.
+ * - the search form: SQL over the search queries' `posts p join threads t`, true for what the index may hold. The
+ *   index holds what members may read in every category (moderators search the same index), so it is the member
+ *   rule for thread and text together, without the author's exemption; which categories a searcher may enter is a
+ *   filter on every search (readableCategorySlugs) and on every hit shown (search/visible-hits.ts).
+ * tests/forum/visibility.test.ts proves the forms agree on every combination of states, categories and viewers.
  */
 
-/** Viewers differ only in this: moderators (and admins) see what moderation hid; guests and members do not. */
-export type ViewerKind = 'member' | 'moderator';
-export const viewerKind = (user: CurrentUser | null): ViewerKind => (isModerator(user) ? 'moderator' : 'member');
+/**
+ * Viewers differ in this: moderators (and admins) see what moderation hid and every category; verified
+ * volksvertegenwoordigers also enter the categories kept for them; other members and guests see neither.
+ */
+export type ViewerKind = 'member' | 'representative' | 'moderator';
+export const VIEWER_KINDS: readonly ViewerKind[] = ['member', 'representative', 'moderator'];
+/** What the rule needs to know of a viewer (a logged-in user, a mail's receiver). */
+export type Viewer = Pick<CurrentUser, 'id' | 'role' | 'representativeVerified'>;
+export const viewerKind = (user: Viewer | null): ViewerKind =>
+  isModerator(user) ? 'moderator' : user?.representativeVerified ? 'representative' : 'member';
 
 type State = 'hiddenAt' | 'deletedAt';
-/** What a thread or post row must carry for the in-memory form (ThreadRow and PostRow do). */
+/** What a thread or post row must carry for the in-memory form (PostRow does). */
 export interface StateRow {
   hiddenAt: Date | null;
   deletedAt: Date | null;
+}
+/** A thread row for the in-memory form: its states and its category's access (ThreadRow has both). */
+export interface ThreadStateRow extends StateRow {
+  categoryAccess: string;
 }
 /** A post row for the text rule, which exempts the author from moderation's hiding. */
 export interface PostStateRow extends StateRow {
@@ -33,10 +46,14 @@ export interface PostStateRow extends StateRow {
 }
 /** A table (or an alias of one) with the state columns, for the SQL forms. */
 type StateTable = Record<State, Column>;
+type ThreadTable = StateTable & { categoryId: Column };
 type PostStateTable = StateTable & { authorId: Column };
 
 /**
- * THE RULE: per kind of viewer, the states that must be absent.
+ * THE RULE: per kind of viewer, the categories she enters and the states that must be absent.
+ * - category: members enter the categories open to all members; verified volksvertegenwoordigers also theirs;
+ *   moderators every category. A thread, its posts, its search hits, live events and notifications follow its
+ *   category: whoever may not enter the category learns nothing of what is in it.
  * - thread: members see threads neither hidden nor deleted; moderators also hidden ones (marked hidden), never deleted ones.
  * - post: every post of a thread the viewer sees is shown in its place; one that moderation hid or its author
  *   deleted is a placeholder. Hiding a post (even the opening post) so never takes its thread or the replies
@@ -46,9 +63,14 @@ type PostStateTable = StateTable & { authorId: Column };
  * The order of the states is the order of the SQL conditions (and of the partial index threads_category_activity_idx).
  */
 const RULE = {
-  thread: { member: ['deletedAt', 'hiddenAt'], moderator: ['deletedAt'] },
-  text: { member: ['deletedAt', 'hiddenAt'], moderator: [] },
-} as const satisfies Record<'thread' | 'text', Record<ViewerKind, readonly State[]>>;
+  category: { member: ['members'], representative: ['members', 'representatives'], moderator: CATEGORY_ACCESS },
+  thread: { member: ['deletedAt', 'hiddenAt'], representative: ['deletedAt', 'hiddenAt'], moderator: ['deletedAt'] },
+  text: { member: ['deletedAt', 'hiddenAt'], representative: ['deletedAt', 'hiddenAt'], moderator: [] },
+} as const satisfies {
+  category: Record<ViewerKind, readonly CategoryAccess[]>;
+  thread: Record<ViewerKind, readonly State[]>;
+  text: Record<ViewerKind, readonly State[]>;
+};
 
 /** The state its own author is exempt from: she still reads the text moderation hid from the others. */
 const OWN_TEXT_EXEMPT: State = 'hiddenAt';
@@ -56,42 +78,73 @@ const OWN_TEXT_EXEMPT: State = 'hiddenAt';
 /** Posts every member reads with their text: what threads.post_count and unread counts count, and what search holds. */
 const POST_READ_BY_MEMBERS: readonly State[] = RULE.text.member;
 
+/** Whether a kind of viewer enters every category (then no category condition is needed at all). */
+const entersAll = (kind: ViewerKind) => RULE.category[kind].length === CATEGORY_ACCESS.length;
+
 // ——— SQL (drizzle) ———
 
 function absentSql(table: StateTable, states: readonly State[]): SQL | undefined {
   return and(...states.map((state) => isNull(table[state])));
 }
 
-/** Threads `kind` may see; `table` may be an alias of threads. */
-export const threadCondition = (kind: ViewerKind, table: StateTable = threads): SQL | undefined => absentSql(table, RULE.thread[kind]);
-export const threadVisibleTo = (user: CurrentUser | null) => threadCondition(viewerKind(user));
+/** Categories `kind` may enter; `table` may be an alias of categories. Undefined (no condition) for moderators. */
+export const categoryCondition = (kind: ViewerKind, table: { access: Column } = categories): SQL | undefined =>
+  entersAll(kind) ? undefined : inArray(table.access, [...RULE.category[kind]]);
+export const categoryOpenTo = (user: Viewer | null, table?: { access: Column }) => categoryCondition(viewerKind(user), table);
+
+/** Threads `kind` may see: in a category she enters, in a state she sees; `table` may be an alias of threads. */
+export function threadCondition(kind: ViewerKind, table: ThreadTable = threads): SQL | undefined {
+  const open = categoryCondition(kind);
+  return and(absentSql(table, RULE.thread[kind]), open && sql`${table.categoryId} in (select ${categories.id} from ${categories} where ${open})`);
+}
+export const threadVisibleTo = (user: Viewer | null) => threadCondition(viewerKind(user));
 /**
  * Posts whose text `user` reads (in a thread they see): what they may quote, and whose authors are suggested to
  * them for a mention. Undefined (no condition) for moderators; `table` may be an alias of posts.
  */
-export function postTextVisibleTo(user: CurrentUser | null, table: PostStateTable = posts): SQL | undefined {
+export function postTextVisibleTo(user: Viewer | null, table: PostStateTable = posts): SQL | undefined {
   const states: readonly State[] = RULE.text[viewerKind(user)];
   if (!user || !states.includes(OWN_TEXT_EXEMPT)) return absentSql(table, states);
   const others = absentSql(table, states.filter((state) => state !== OWN_TEXT_EXEMPT));
   return and(others, or(isNull(table[OWN_TEXT_EXEMPT]), eq(table.authorId, user.id)));
 }
+/** Threads in a state every member who enters their category sees (category aside); `table` may be an alias of threads. */
+export const threadSeenByMembersCondition = (table: StateTable = threads): SQL => absentSql(table, RULE.thread.member)!;
 /** Posts every member reads with their text (the unread count); `table` may be an alias of posts. */
 export const postReadByMembersCondition = (table: StateTable = posts): SQL => absentSql(table, POST_READ_BY_MEMBERS)!;
 
+/**
+ * The set-based form: whether the member in `user` (a users table or alias in the query) may enter a category whose
+ * access is `access`. For queries that pick many receivers at once (notifications/expand.ts, the mail queries).
+ */
+export function categoryOpenToUsersSql(user: { role: SQL | Column; representativeVerified: SQL | Column }, access: SQL | Column): SQL {
+  const isKind: Record<ViewerKind, SQL> = {
+    moderator: sql`${user.role} in ('moderator', 'admin')`,
+    representative: sql`${user.representativeVerified}`,
+    member: sql`true`,
+  };
+  return or(...VIEWER_KINDS.map((kind) => and(isKind[kind], sql`${access} in (${sql.join(RULE.category[kind].map((a) => sql`${a}`), sql`, `)})`)))!;
+}
+
 // ——— in memory ———
+
+/** The in-memory twin of categoryOpenTo(). */
+export const categoryOpen = (access: string, user: Viewer | null): boolean => (RULE.category[viewerKind(user)] as readonly string[]).includes(access);
 
 const absent = (row: StateRow, states: readonly State[]) => states.every((state) => row[state] === null);
 
 /** The in-memory twin of threadVisibleTo(). */
-export function threadVisible<T extends StateRow>(thread: T | null, user: CurrentUser | null): thread is T {
-  return thread !== null && absent(thread, RULE.thread[viewerKind(user)]);
+export function threadVisible<T extends ThreadStateRow>(thread: T | null, user: CurrentUser | null): thread is T {
+  return thread !== null && categoryOpen(thread.categoryAccess, user) && absent(thread, RULE.thread[viewerKind(user)]);
 }
 /** The in-memory twin of postTextVisibleTo(): whether a post shows `user` its text, or is a placeholder without it. */
 export function postTextVisible(post: PostStateRow, user: CurrentUser | null): boolean {
   const states = RULE.text[viewerKind(user)];
   return absent(post, user !== null && user.id === post.authorId ? states.filter((state) => state !== OWN_TEXT_EXEMPT) : states);
 }
-/** The in-memory twin of the search form: a post every member reads, in a thread every member sees. */
+/** Whether a thread counts in categories.thread_count: its states let every member who enters its category see it. */
+export const threadCounted = (thread: StateRow): boolean => absent(thread, RULE.thread.member);
+/** The in-memory twin of the search form: a post every member reads, in a thread every member sees (category aside). */
 export const searchable = (post: StateRow, thread: StateRow): boolean => absent(post, POST_READ_BY_MEMBERS) && absent(thread, RULE.thread.member);
 
 // ——— search ———

@@ -91,6 +91,35 @@ export class Connection {
     if (this.threads.delete(threadId)) this.host.indexThread(this, threadId, false);
   }
 
+  private dropCategory(slug: string): void {
+    const categoryId = this.categories.get(slug);
+    if (categoryId === undefined) return;
+    this.categories.delete(slug);
+    this.host.indexCategory(this, categoryId, false);
+  }
+
+  /**
+   * After a category's access changed (an admin restricted it): ends, in turn with the member's own messages, every
+   * subscription she may no longer hold, exactly as a new subscribe would be refused.
+   */
+  recheck(): Promise<void> {
+    this.queue = this.queue
+      .then(async () => {
+        for (const threadId of [...this.threads.keys()]) {
+          if (await this.host.store.findVisibleThread(threadId, this.user)) continue;
+          this.dropThread(threadId);
+          this.send({ type: 'thread.removed', threadId });
+        }
+        for (const slug of [...this.categories.keys()]) {
+          if ((await this.host.store.openCategoryId(slug, this.user)) !== null) continue;
+          this.dropCategory(slug);
+          this.send({ type: 'error', code: 'not_found', message: 'Deze categorie bestaat niet.', categorySlug: slug });
+        }
+      })
+      .catch((error: unknown) => this.host.warn(error, 'live recheck failed'));
+    return this.queue;
+  }
+
   /** Resolves when every message received so far is handled (tests use it instead of waiting for time). */
   settled(): Promise<void> {
     return this.queue;
@@ -141,14 +170,8 @@ export class Connection {
         return this.dropThread(message.threadId);
       case 'subscribeCategory':
         return this.subscribeCategory(message.categorySlug);
-      case 'unsubscribeCategory': {
-        const categoryId = this.categories.get(message.categorySlug);
-        if (categoryId !== undefined) {
-          this.categories.delete(message.categorySlug);
-          this.host.indexCategory(this, categoryId, false);
-        }
-        return;
-      }
+      case 'unsubscribeCategory':
+        return this.dropCategory(message.categorySlug);
       case 'typing':
         return this.typing(message.threadId);
     }
@@ -209,9 +232,12 @@ export class Connection {
     if (!this.categories.has(slug) && this.categories.size >= LIMITS.categorySubscriptions) {
       return this.send({ type: 'error', code: 'too_many_subscriptions', message: 'Je volgt te veel categorieën tegelijk.', categorySlug: slug });
     }
-    const categoryId = await this.host.store.categoryIdBySlug(slug);
+    const categoryId = await this.host.store.openCategoryId(slug, this.user);
     if (this.closed) return;
-    if (categoryId === null) return this.send({ type: 'error', code: 'not_found', message: 'Deze categorie bestaat niet.', categorySlug: slug });
+    if (categoryId === null) {
+      this.dropCategory(slug);
+      return this.send({ type: 'error', code: 'not_found', message: 'Deze categorie bestaat niet.', categorySlug: slug });
+    }
     this.categories.set(slug, categoryId);
     this.host.indexCategory(this, categoryId, true);
     this.send({ type: 'categorySubscribed', categorySlug: slug });

@@ -117,6 +117,11 @@ export class LiveHub implements ConnectionHost {
 
   private async dispatchForum(event: ForumChannelEvent): Promise<void> {
     if (event.type === 'typing') return this.dispatchTyping(event);
+    if (event.type === 'category.updated') {
+      // Rare (an admin's act): every socket with a subscription checks each again, as a new subscribe would be.
+      for (const connection of this.connections) if (connection.threads.size > 0 || connection.categories.size > 0) void connection.recheck();
+      return;
+    }
     if (event.type === 'thread.created' || event.type === 'thread.updated') {
       const watched = (id: number | undefined) => id !== undefined && !!this.byCategory.get(id)?.size;
       if (!this.byThread.get(event.threadId)?.size && !watched(event.categoryId) && !watched(event.previousCategoryId)) return; // no query for nobody

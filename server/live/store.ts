@@ -3,6 +3,7 @@ import type { CurrentUser } from '../auth/types.js';
 import { findUserById } from '../auth/users.js';
 import type { Db } from '../db/client.js';
 import { categories, posts, threads, users } from '../db/schema.js';
+import { findOpenCategory } from '../forum/categories.js';
 import { findPost, findVisibleThread, selectThreadPage, threadColumns, type PostRow, type ThreadRow } from '../forum/queries.js';
 import { viewerKind } from '../forum/visibility.js';
 
@@ -16,7 +17,8 @@ export interface LiveStore {
   /** The thread's posts with id > after, oldest first: as on the thread page, every post, rendered per viewer. */
   postsAfter(threadId: number, after: number, limit: number): Promise<PostRow[]>;
   lastPostId(threadId: number): Promise<number | null>;
-  categoryIdBySlug(slug: string): Promise<number | null>;
+  /** The category's id if `user` may enter it (same rule as the HTTP routes). */
+  openCategoryId(slug: string, user: CurrentUser): Promise<number | null>;
   /** One post, whatever its state; the hub decides per recipient what to show. */
   loadPost(postId: number): Promise<PostRow | null>;
   /** One thread, hidden or deleted included. */
@@ -43,7 +45,7 @@ function coalesce<A extends unknown[], R>(key: (...args: A) => string, load: (..
   };
 }
 
-/** Members and moderators see different things; within each group the answer is the same. */
+/** Each kind of viewer sees different things; within each kind the answer is the same. */
 const byViewer = (id: number | string, user: CurrentUser) => `${id}:${viewerKind(user)}`;
 
 export function createLiveStore(db: Db): LiveStore {
@@ -57,13 +59,7 @@ export function createLiveStore(db: Db): LiveStore {
         return rows[0]?.id ?? null;
       },
     ),
-    categoryIdBySlug: coalesce(
-      (slug: string) => slug,
-      async (slug: string) => {
-        const rows = await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).limit(1);
-        return rows[0]?.id ?? null;
-      },
-    ),
+    openCategoryId: coalesce(byViewer, async (slug: string, user: CurrentUser) => (await findOpenCategory(db, slug, user))?.id ?? null),
     loadPost: (postId) => findPost(db, postId),
     async loadThread(threadId) {
       const rows = await db

@@ -9,6 +9,8 @@ export interface MailUser {
   displayName: string;
   status: string;
   role: string;
+  /** With role: which categories she may be mailed about (forum/visibility.ts). */
+  representativeVerified: boolean;
 }
 
 /** What a template makes: the subject, the plain text and the HTML of one mail. */

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/types.js';
 import { queryRows, type DbOrTx } from '../db/client.js';
 import { posts } from '../db/schema.js';
-import { postTextVisibleTo } from '../forum/visibility.js';
+import { categoryOpenToUsersSql, postTextVisibleTo } from '../forum/visibility.js';
 
 /** Names the autocomplete offers at once. */
 export const SUGGESTIONS = 8;
@@ -16,6 +16,13 @@ export const SUGGESTIONS = 8;
  * row took up to a second for 10,000 members; the column, tens of milliseconds). A trigram index on name_key is the
  * step when the forum has far more members than that.
  */
+/** In a thread, only members who may enter its category: a mention of anyone else would reach nobody. */
+const mayEnter = (threadId: number) =>
+  categoryOpenToUsersSql(
+    { role: sql`u.role`, representativeVerified: sql`u.representative_verified` },
+    sql`(select c.access from threads t join categories c on c.id = t.category_id where t.id = ${threadId})`,
+  );
+
 export async function suggestMembers(db: DbOrTx, asker: CurrentUser, q: string, threadId: number | null): Promise<{ id: number; displayName: string }[]> {
   // The thread's writers, collected once (a hashed subplan), not looked up per name.
   // (No term at all without a thread: PostgreSQL refuses a constant in ORDER BY.)
@@ -28,7 +35,7 @@ export async function suggestMembers(db: DbOrTx, asker: CurrentUser, q: string, 
     sql`select u.id, u.display_name
           from users u
           cross join (select display_name_key(${q.replace(/^@+/, '')}) as key) q
-         where u.status = 'active' and q.key <> '' and strpos(u.name_key, q.key) > 0
+         where u.status = 'active' and q.key <> '' and strpos(u.name_key, q.key) > 0 ${threadId === null ? sql`` : sql`and ${mayEnter(threadId)}`}
          order by ${wroteFirst}
                   starts_with(u.name_key, q.key) desc,
                   strpos(' ' || u.name_key, ' ' || q.key) > 0 desc,

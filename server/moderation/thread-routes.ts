@@ -7,6 +7,8 @@ import { ReasonBody, ModeratedThread, OptionalReasonBody, ThreadImpact, ThreadPa
 import { categories } from '../db/schema.js';
 import { findVisibleThread, openingPostId, toThreadDto } from '../forum/queries.js';
 import { changeThread } from '../forum/thread-changes.js';
+import { categoryOpen } from '../forum/visibility.js';
+import { findUserById } from '../auth/users.js';
 import { threadImpact } from '../forum/thread-hiding.js';
 import { badRequest, conflict, notFound } from '../http/errors.js';
 import { notifyUser } from '../notifications/notify.js';
@@ -64,11 +66,17 @@ export default async function moderationThreadRoutes(app: FastifyInstance) {
       }
       const title = request.body.title?.trim();
       const reason = request.body.reason?.trim() ?? null;
-      let target: { id: number; name: string } | undefined;
+      let target: { id: number; name: string; access: string } | undefined;
       if (categorySlug !== undefined && categorySlug !== thread.categorySlug) {
-        [target] = await app.db.select({ id: categories.id, name: categories.name }).from(categories).where(eq(categories.slug, categorySlug)).limit(1);
+        [target] = await app.db
+          .select({ id: categories.id, name: categories.name, access: categories.access })
+          .from(categories)
+          .where(eq(categories.slug, categorySlug))
+          .limit(1);
         if (!target) throw badRequest('unknown_category', 'Deze categorie bestaat niet.', 'categorySlug');
       }
+      // A starter who may not enter the new category is not told its name (nor can she open the thread any more).
+      const targetName = target && (categoryOpen(target.access, await findUserById(app.db, thread.authorId)) ? target.name : 'een categorie die alleen voor bepaalde leden open is');
       // Closing a thread and moving it away take something from its starter: she reads why.
       const takesAway = locked === true || target !== undefined;
       if (takesAway && reason === null) throw badRequest('reason_required', 'Geef een reden op: wie de discussie begon, leest die in haar melding.', 'reason');
@@ -85,7 +93,7 @@ export default async function moderationThreadRoutes(app: FastifyInstance) {
         if (changes.title) await logAction(tx, { ...base, action: 'rename_thread', details: { from: changes.title.from, to: changes.title.to } });
         if (changes.categoryId) await logAction(tx, { ...base, action: 'move_thread', details: { from: thread.categorySlug, to: categorySlug } });
         if (changes.locked) await tell('thread_locked', `Je discussie "${changes.title?.to ?? thread.title}" is gesloten: er kan niet meer op gereageerd worden. Reden: ${reason}`);
-        if (changes.categoryId) await tell('thread_moved', `Je discussie "${changes.title?.to ?? thread.title}" is verplaatst naar ${target!.name}. Reden: ${reason}`);
+        if (changes.categoryId) await tell('thread_moved', `Je discussie "${changes.title?.to ?? thread.title}" is verplaatst naar ${targetName}. Reden: ${reason}`);
       });
       return { thread: toThreadDto((await findVisibleThread(app.db, thread.id, moderator))!) };
     },

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ForumNotificationKind } from '../../shared/constants.js';
 import { queryRows, type Tx } from '../db/client.js';
 import type { ForumChange } from '../events/types.js';
-import { searchable } from '../forum/visibility.js';
+import { categoryOpenToUsersSql, searchable } from '../forum/visibility.js';
 import { OPEN_GROUP_CONFLICT } from './group-key.js';
 import type { MadeNotification } from './mail-schedule.js';
 
@@ -13,7 +13,8 @@ import type { MadeNotification } from './mail-schedule.js';
  * added to the open group for thread_activity. 500 watchers are one INSERT … SELECT, not 500.
  *
  * Every receiver may see the post: a change is notified only when every member may read the post and its thread
- * (the visibility module's member form), and moderators see more than members. A notification whose post is
+ * (the visibility module's member form), and moderators see more than members; and only to receivers who may enter
+ * its category (a mention of a member outside a restricted category tells her nothing). A notification whose post is
  * hidden later disappears when read (routes.ts), so it needs no undoing here.
  */
 
@@ -51,7 +52,7 @@ interface Target {
 }
 
 /** The post a change is about (a new thread: its opening post) and the states visibility needs. */
-async function loadTarget(tx: Tx, change: ForumChange): Promise<Target | null> {
+async function loadTarget(tx: Tx, change: Extract<ForumChange, { threadId: number }>): Promise<Target | null> {
   const postId = 'postId' in change ? sql`${change.postId}::int` : sql`(select min(id) from posts where thread_id = ${change.threadId})`;
   const [row] = await queryRows<Target>(
     tx,
@@ -87,8 +88,9 @@ export async function expandChange(tx: Tx, change: ForumChange): Promise<MadeNot
     tx,
     sql`
     with p as (
-      select p.id, p.thread_id, p.author_id, p.reply_to_post_id, p.mentioned_user_ids, p.quoted_post_ids, p.created_at, t.category_id
-        from posts p join threads t on t.id = p.thread_id
+      select p.id, p.thread_id, p.author_id, p.reply_to_post_id, p.mentioned_user_ids, p.quoted_post_ids, p.created_at, t.category_id,
+             c.access as category_access
+        from posts p join threads t on t.id = p.thread_id join categories c on c.id = t.category_id
        where p.id = ${target.post_id}
     ),
     candidate (user_id, rank) as (${sql.join(
@@ -100,6 +102,7 @@ export async function expandChange(tx: Tx, change: ForumChange): Promise<MadeNot
         from candidate c cross join p
         join users u on u.id = c.user_id and u.status = 'active'
        where c.user_id <> p.author_id
+         and ${categoryOpenToUsersSql({ role: sql`u.role`, representativeVerified: sql`u.representative_verified` }, sql`p.category_access`)}
          and not exists (select 1 from thread_watches i where i.user_id = c.user_id and i.thread_id = p.thread_id and i.level = 'ignoring')
          ${plan.onlyNew ? sql`and not exists (select 1 from notifications n where n.user_id = c.user_id and n.post_id = p.id)` : sql``}
        group by c.user_id

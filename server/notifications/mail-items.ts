@@ -3,8 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { ForumNotificationKind } from '../../shared/constants.js';
 import { toPlainText } from '../content/render.js';
 import { queryRows, type DbOrTx } from '../db/client.js';
-import { posts, threads } from '../db/schema.js';
-import { postReadByMembersCondition, threadCondition } from '../forum/visibility.js';
+import { categories, posts, threads } from '../db/schema.js';
+import { categoryOpenTo, postReadByMembersCondition, threadSeenByMembersCondition, type Viewer } from '../forum/visibility.js';
 import { cleanText, decodeEntities } from '../search/text.js';
 
 /**
@@ -14,7 +14,8 @@ import { cleanText, decodeEntities } from '../search/text.js';
  *
  * Only posts that every member may read, in threads every member may see (the visibility module's member form),
  * whoever the receiver is: a mail leaves the forum for an inbox where the forum's rules no longer apply, so a
- * moderator is not mailed a hidden post either. A deleted post has no text to show and is left out.
+ * moderator is not mailed a hidden post either. A deleted post has no text to show and is left out. And only in
+ * categories the receiver may enter now (a category restricted after the notification was made).
  *
  * A single notification (mention, quote, reply, new thread) stands for its own post; a thread_activity group for
  * the posts by others from its first unread post up to its last event.
@@ -50,6 +51,7 @@ const RANK: readonly ForumNotificationKind[] = ['mention', 'quote', 'reply_to_po
 
 const p = alias(posts, 'p');
 const t = alias(threads, 't');
+const c = alias(categories, 'c');
 
 interface Row {
   kind: ForumNotificationKind;
@@ -62,7 +64,7 @@ interface Row {
   body_html: string;
 }
 
-export async function unreadMailPosts(db: DbOrTx, userId: number, query: MailPostQuery): Promise<MailPost[]> {
+export async function unreadMailPosts(db: DbOrTx, user: Viewer, query: MailPostQuery): Promise<MailPost[]> {
   if (query.kinds.length === 0) return [];
   const kinds = JSON.stringify(query.kinds);
   const after = query.after ? sql`${query.after.toISOString()}::timestamptz` : sql`'-infinity'::timestamptz`;
@@ -73,7 +75,7 @@ export async function unreadMailPosts(db: DbOrTx, userId: number, query: MailPos
     with n as (
       select n.kind, n.thread_id, n.post_id, n.created_at, n.updated_at
         from notifications n
-       where n.user_id = ${userId}
+       where n.user_id = ${user.id}
          and n.read_at is null
          and n.kind in (select jsonb_array_elements_text(${kinds}::jsonb))
          ${query.threadId === undefined ? sql`` : sql`and n.thread_id = ${query.threadId}`}
@@ -83,7 +85,7 @@ export async function unreadMailPosts(db: DbOrTx, userId: number, query: MailPos
        where n.kind <> 'thread_activity' and n.created_at > ${after} and n.created_at <= ${until}
       union all
       select n.kind, g.id from n
-        join posts g on g.thread_id = n.thread_id and g.id >= n.post_id and g.author_id <> ${userId}
+        join posts g on g.thread_id = n.thread_id and g.id >= n.post_id and g.author_id <> ${user.id}
                     and g.created_at <= n.updated_at and g.created_at > ${after} and g.created_at <= ${until}
        where n.kind = 'thread_activity'
     ),
@@ -99,7 +101,7 @@ export async function unreadMailPosts(db: DbOrTx, userId: number, query: MailPos
       join threads t on t.id = p.thread_id
       join categories c on c.id = t.category_id
       join users a on a.id = p.author_id
-     where ${postReadByMembersCondition(p)} and ${threadCondition('member', t)}
+     where ${postReadByMembersCondition(p)} and ${threadSeenByMembersCondition(t)} and ${categoryOpenTo(user, c) ?? sql`true`}
      order by p.id
      limit ${query.limit}`,
   );

@@ -1,10 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../../shared/api/common.js';
 import { CategoryThreadsParams } from '../../shared/api/forum.js';
 import { CategoryWatchAnswer, CategoryWatchBody, ThreadWatchAnswer, ThreadWatchBody } from '../../shared/api/notifications.js';
-import { categories } from '../db/schema.js';
+import { findOpenCategory } from '../forum/categories.js';
 import { findVisibleThread } from '../forum/queries.js';
 import { notFound } from '../http/errors.js';
 import { setCategoryWatch, setThreadWatch } from './watches.js';
@@ -32,7 +31,7 @@ export default async function watchRoutes(app: FastifyInstance) {
     '/api/categories/:slug/watch',
     { config: { auth: 'member' }, schema: { params: CategoryThreadsParams, body: CategoryWatchBody, response: { 200: CategoryWatchAnswer } } },
     async (request) => {
-      const [category] = await app.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, request.params.slug)).limit(1);
+      const category = await findOpenCategory(app.db, request.params.slug, request.user!);
       if (!category) throw notFound('Deze categorie bestaat niet.');
       await setCategoryWatch(app.db, request.user!.id, category.id, request.body.level);
       return { level: request.body.level };

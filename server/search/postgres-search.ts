@@ -169,7 +169,7 @@ function statement(request: SearchRequest, query: string, categoryId: number | n
                (select count(*)::int
                   from search_documents m
                  where m.thread_id = x.thread_id and m.tsv @@ (${q} && ${anyTermQuery(request.query, 'ABD')}::tsquery) ${filterSql(request.filters, categoryId, sql`m`)}
-                   and ${visible(sql`m.post_id`, categoryId)}) as matching,
+                   and ${visible(sql`m.post_id`, categoryId, request.filters)}) as matching,
                th.title, cat.slug as category_slug, bp.author_id, u.display_name as author_name, bp.created_at
           from (
             -- The best post among the thread's candidates that may be shown: one whose own text matches first
@@ -179,7 +179,7 @@ function statement(request: SearchRequest, query: string, categoryId: number | n
               cross join lateral (
                 select c.post_id, c.tsv
                   from candidates c
-                 where c.thread_id = g.thread_id and ${visible(sql`c.post_id`, categoryId)}
+                 where c.thread_id = g.thread_id and ${visible(sql`c.post_id`, categoryId, request.filters)}
                  order by c.tsv @@ ${anyTermQuery(request.query, 'BD')}::tsquery desc, ts_rank(c.tsv, ${q}) desc, c.created_at, c.post_id
                  limit 1
               ) b
@@ -195,10 +195,16 @@ function statement(request: SearchRequest, query: string, categoryId: number | n
 }
 
 /** The search form (forum/visibility.ts) for one post, as the forum tables have it now (and still in the category filtered on). */
-function visible(postId: SQL, categoryId: number | null): SQL {
+function visible(postId: SQL, categoryId: number | null, filters: SearchFilters): SQL {
   return sql`exists (
     select 1 from posts p join threads t on t.id = p.thread_id
-     where p.id = ${postId} and ${searchableSql()} ${categoryId === null ? sql`` : sql`and t.category_id = ${categoryId}`})`;
+     where p.id = ${postId} and ${searchableSql()} ${categoryId === null ? sql`` : sql`and t.category_id = ${categoryId}`} ${notClosed(filters, sql`t.category_id`)})`;
+}
+
+/** The searcher's closed categories left out; an uncorrelated subquery, evaluated once per statement. */
+function notClosed(filters: SearchFilters, categoryId: SQL): SQL {
+  const closed = filters.closedCategorySlugs ?? [];
+  return closed.length === 0 ? sql`` : sql`and ${categoryId} <> all(array(select id from categories where slug = any(${textArray([...closed])})))`;
 }
 
 /** A text[] parameter (drizzle would spread a JavaScript array into a list). */
@@ -210,6 +216,7 @@ function textArray(values: string[]): SQL {
 function filterSql(filters: SearchFilters, categoryId: number | null, d: SQL = sql`d`): SQL {
   const parts: SQL[] = [];
   if (categoryId !== null) parts.push(sql`and ${d}.category_id = ${categoryId}`);
+  parts.push(notClosed(filters, sql`${d}.category_id`));
   if (filters.authorId !== undefined) parts.push(sql`and ${d}.author_id = ${filters.authorId}`);
   if (filters.from !== undefined) parts.push(sql`and ${d}.created_at >= ${filters.from.toISOString()}::timestamptz`);
   if (filters.to !== undefined) parts.push(sql`and ${d}.created_at < ${filters.to.toISOString()}::timestamptz`);

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { SEARCH_QUERY_MAX, SearchQuery, SearchResponse, SimilarQuery, SimilarResponse, type SearchHit } from '../../shared/api/search.js';
 import { LIMITS } from '../../shared/constants.js';
 import { queryRows } from '../db/client.js';
+import { closedCategorySlugs } from '../forum/categories.js';
 import { badRequest, HttpError } from '../http/errors.js';
 import { END_MS, inDateRange } from '../http/dates.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
@@ -54,10 +55,11 @@ async function engineCall<T>(index: SearchIndex, log: FastifyBaseLogger, call: (
 export default async function searchRoutes(app: FastifyInstance, opts: { service: SearchService; synonyms: SynonymStore; index: () => SearchIndex }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  const knownCategory = async (slug: string | undefined): Promise<string | undefined> => {
+  // A category the searcher may not enter is as unknown as one that does not exist.
+  const knownCategory = async (slug: string | undefined, closed: readonly string[]): Promise<string | undefined> => {
     if (slug === undefined) return undefined;
     const [known] = await queryRows<{ slug: string }>(app.db, sql`select slug from categories where slug = ${slug}`);
-    if (!known) throw badRequest('unknown_category', 'Die categorie bestaat niet.', 'category');
+    if (!known || closed.includes(known.slug)) throw badRequest('unknown_category', 'Die categorie bestaat niet.', 'category');
     return known.slug;
   };
 
@@ -66,12 +68,14 @@ export default async function searchRoutes(app: FastifyInstance, opts: { service
     { config: { auth: 'member' }, schema: { querystring: SearchQuery, response: { 200: SearchResponse } } },
     async (request): Promise<SearchResponse> => {
       const query = request.query;
+      const closed = await closedCategorySlugs(app.db, request.user!);
       const filters: SearchFilters = {
+        closedCategorySlugs: closed,
         authorId: query.author,
         threadId: query.thread,
         from: parseDate(query.from, 'from'),
         to: parseDate(query.to, 'to'),
-        categorySlug: await knownCategory(query.category),
+        categorySlug: await knownCategory(query.category, closed),
       };
       // A later page continues the question page one answered: its offset (in threads), the moment recency is
       // measured from, the query the hits are for and whether they have all the words. decodeCursor checks each
@@ -124,11 +128,12 @@ export default async function searchRoutes(app: FastifyInstance, opts: { service
       schema: { querystring: SimilarQuery, response: { 200: SimilarResponse } },
     },
     async (request): Promise<SimilarResponse> => {
-      const categorySlug = await knownCategory(request.query.category);
+      const closed = await closedCategorySlugs(app.db, request.user!);
+      const categorySlug = await knownCategory(request.query.category, closed);
       const index = opts.index();
       const synonyms = await opts.synonyms.current();
       const threads = await engineCall(index, request.log, () =>
-        similarThreads(app.db, index, synonyms, { title: request.query.title, categorySlug, now: new Date() }),
+        similarThreads(app.db, index, synonyms, { title: request.query.title, categorySlug, closedCategorySlugs: closed, now: new Date() }),
       );
       return { threads };
     },

@@ -93,7 +93,7 @@ export class SearchService {
 
   private async run(query: ParsedQuery, match: 'all' | 'most', ask: SearchAsk): Promise<Found> {
     const result = await this.index().search({ query, match, filters: ask.filters, sort: ask.sort, offset: ask.offset, limit: ask.limit, now: ask.now });
-    return { query, hits: await visibleHits(this.db, result.hits), hasMore: result.hasMore };
+    return { query, hits: await visibleHits(this.db, result.hits, ask.filters.closedCategorySlugs), hasMore: result.hasMore };
   }
 
   /** The typed text with each word the engine corrects replaced; null when there is nothing to correct. */

@@ -15,16 +15,16 @@ export async function similarThreads(
   db: Db,
   index: SearchIndex,
   synonyms: readonly SynonymSet[],
-  ask: { title: string; categorySlug?: string; now: Date },
+  ask: { title: string; categorySlug?: string; closedCategorySlugs: readonly string[]; now: Date },
 ): Promise<SimilarThread[]> {
   const query = parseQuery(ask.title, synonyms);
   if (query.required.length === 0) return [];
-  const filters: SearchFilters = ask.categorySlug === undefined ? {} : { categorySlug: ask.categorySlug };
+  const filters: SearchFilters = { closedCategorySlugs: ask.closedCategorySlugs, ...(ask.categorySlug === undefined ? {} : { categorySlug: ask.categorySlug }) };
   const base = { query, filters, sort: 'relevance' as const, offset: 0, limit: SIMILAR_THREADS_MAX, now: ask.now };
   const threadIds: number[] = [];
   for (const match of query.required.length > 1 ? (['all', 'most'] as const) : (['all'] as const)) {
     const result = await index.search({ ...base, match });
-    for (const hit of await visibleHits(db, result.hits)) if (!threadIds.includes(hit.threadId)) threadIds.push(hit.threadId);
+    for (const hit of await visibleHits(db, result.hits, filters.closedCategorySlugs)) if (!threadIds.includes(hit.threadId)) threadIds.push(hit.threadId);
     if (threadIds.length >= SIMILAR_THREADS_MAX) break;
   }
   const ids = threadIds.slice(0, SIMILAR_THREADS_MAX);

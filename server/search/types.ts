@@ -18,6 +18,11 @@ export interface SearchDocument {
 
 export interface SearchFilters {
   categorySlug?: string;
+  /**
+   * Categories the searcher may not enter (forum/categories.ts closedCategorySlugs): none of their posts is a hit.
+   * An exclusion, not a list of allowed ones: with nothing restricted it is empty and costs nothing.
+   */
+  closedCategorySlugs?: readonly string[];
   authorId?: number;
   /** Inclusive lower bound on the post's creation time. */
   from?: Date;

@@ -18,10 +18,11 @@ interface Row {
 }
 
 /**
- * Whatever an engine says, a hit is shown only if its post and thread are visible right now: an outside engine's
+ * Whatever an engine says, a hit is shown only if its post and thread are visible right now, in a category the
+ * searcher may enter (it is not among `closedCategorySlugs`): an outside engine's
  * hits are checked here in one query; the PostgreSQL engine read them with visibility in its own statement.
  */
-export async function visibleHits(db: Db, hits: EngineThreadHit[]): Promise<VisibleHit[]> {
+export async function visibleHits(db: Db, hits: EngineThreadHit[], closedCategorySlugs: readonly string[] = []): Promise<VisibleHit[]> {
   const unchecked = hits.filter((h) => h.current === undefined).map((h) => h.postId);
   const rows =
     unchecked.length === 0
@@ -34,7 +35,8 @@ export async function visibleHits(db: Db, hits: EngineThreadHit[]): Promise<Visi
                 join categories c on c.id = t.category_id
                 join users u on u.id = p.author_id
                where p.id in (select jsonb_array_elements_text(${JSON.stringify(unchecked)}::jsonb)::int)
-                 and ${searchableSql()}`,
+                 and ${searchableSql()}
+                 and c.slug <> all(array(select jsonb_array_elements_text(${JSON.stringify(closedCategorySlugs)}::jsonb)))`,
         );
   const byPost = new Map(rows.map((r) => [r.post_id, r]));
   const out: VisibleHit[] = [];

@@ -1,14 +1,25 @@
 import { Type, type Static } from 'typebox';
-import { CATEGORY_WATCH_LEVELS, LIMITS, THREAD_WATCH_LEVELS } from '../constants.js';
+import { CATEGORY_ACCESS, CATEGORY_COLORS, CATEGORY_ICONS, CATEGORY_WATCH_LEVELS, LIMITS, THREAD_WATCH_LEVELS } from '../constants.js';
 import { NextCursor, NullableTimestamp, OneOf, Timestamp } from './common.js';
 import { RepresentativeRoleSchema } from './users.js';
 
-export const Category = Type.Object({
+/** What every view of a category shows (the members' list, the admins' list). */
+export const CategoryFields = {
   id: Type.Integer(),
   slug: Type.String(),
   name: Type.String(),
   description: Type.String(),
   threadCount: Type.Integer(),
+  color: OneOf(CATEGORY_COLORS),
+  icon: Type.Union([OneOf(CATEGORY_ICONS), Type.Null()]),
+  /** Who may enter it; a member is only ever sent the categories she may enter. */
+  access: OneOf(CATEGORY_ACCESS),
+  /** Archived: read-only, no new threads or replies. */
+  archived: Type.Boolean(),
+};
+
+export const Category = Type.Object({
+  ...CategoryFields,
   lastPostAt: NullableTimestamp,
   /** The asking member's choice for this category (Volgen: new threads notify her); 'normal' until she chooses. */
   watch: OneOf(CATEGORY_WATCH_LEVELS),
@@ -34,6 +45,8 @@ export const Thread = Type.Object({
   unreadCount: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
   /** Only moderators ever see hidden threads, and then with this set. */
   hidden: Type.Optional(Type.Boolean()),
+  /** Set when its category is archived: the thread is read-only. */
+  archived: Type.Optional(Type.Boolean()),
 });
 export type Thread = Static<typeof Thread>;
 

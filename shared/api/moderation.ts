@@ -28,6 +28,10 @@ export const MODERATION_ACTIONS = [
   'verify_representative',
   'unverify_representative',
   'set_role',
+  'create_category',
+  'update_category',
+  'order_categories',
+  'delete_category',
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 

@@ -4,9 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '../../server/auth/types.js';
 import { queryRows } from '../../server/db/client.js';
 import { categories, posts, threads, users } from '../../server/db/schema.js';
-import { categoryId, makeUser } from '../../server/dev/factories.js';
+import { makeCategory, makeUser } from '../../server/dev/factories.js';
+import { closedCategorySlugs } from '../../server/forum/categories.js';
 import { findVisibleThread, selectPosts, selectThreadPage, threadColumns, type PostRow, type ThreadRow } from '../../server/forum/queries.js';
+import { CATEGORY_ACCESS, type CategoryAccess } from '../../shared/constants.js';
 import {
+  categoryOpen,
   postTextVisible,
   postTextVisibleTo,
   searchable,
@@ -38,6 +41,8 @@ interface GenPost {
 }
 interface GenThread {
   state: State;
+  /** Who may enter its category. */
+  access: CategoryAccess;
   /** The first is the opening post. */
   posts: GenPost[];
 }
@@ -48,17 +53,18 @@ const STATES: State[] = [
   { hidden: false, deleted: true },
   { hidden: true, deleted: true },
 ];
-/** Every thread state with every post state, as opening post and as reply: the example always run first. */
-const EVERY_COMBINATION: GenThread[] = STATES.flatMap((threadState) =>
+/** Every category access, thread state and post state, as opening post and as reply: the example always run first. */
+const EVERY_COMBINATION: GenThread[] = CATEGORY_ACCESS.flatMap((access) => STATES.flatMap((threadState) =>
   STATES.map((first, i) => ({
     state: threadState,
+    access,
     posts: [{ state: first, byAnna: i % 2 === 0 }, ...STATES.map((reply, j) => ({ state: reply, byAnna: (i + j) % 2 === 1 }))],
   })),
-);
+));
 
 const stateArb = fc.record({ hidden: fc.boolean(), deleted: fc.boolean() });
 const forumArb = fc.array(
-  fc.record({ state: stateArb, posts: fc.array(fc.record({ state: stateArb, byAnna: fc.boolean() }), { minLength: 1, maxLength: 4 }) }),
+  fc.record({ state: stateArb, access: fc.constantFrom(...CATEGORY_ACCESS), posts: fc.array(fc.record({ state: stateArb, byAnna: fc.boolean() }), { minLength: 1, maxLength: 4 }) }),
   { minLength: 1, maxLength: 6 },
 );
 
@@ -71,7 +77,8 @@ describe('visibility: the SQL, in-memory and search forms agree', () => {
   let viewers: { name: string; user: CurrentUser | null }[];
   let anna: CurrentUser;
   let bert: CurrentUser;
-  let category: number;
+  /** A category per access, by access. */
+  const category = new Map<CategoryAccess, { id: number; slug: string }>();
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -84,8 +91,12 @@ describe('visibility: the SQL, in-memory and search forms agree', () => {
       { name: 'member (bert)', user: bert },
       { name: 'moderator', user: await makeUser(db, { role: 'moderator' }) },
       { name: 'admin', user: await makeUser(db, { role: 'admin' }) },
+      { name: 'verified representative', user: await makeUser(db, { representativeVerified: true }) },
     ];
-    category = await categoryId(db, 'algemeen');
+    for (const access of CATEGORY_ACCESS) {
+      const slug = `zicht-${access}`;
+      category.set(access, { id: await makeCategory(db, { slug, access }), slug });
+    }
   });
   afterAll(() => database?.drop());
 
@@ -99,7 +110,7 @@ describe('visibility: the SQL, in-memory and search forms agree', () => {
     for (const [n, gen] of forum.entries()) {
       const [thread] = await db
         .insert(threads)
-        .values({ categoryId: category, authorId: gen.posts[0]!.byAnna ? anna.id : bert.id, title: `Onderwerp ${n}`, hiddenAt: at(gen.state.hidden), deletedAt: at(gen.state.deleted) })
+        .values({ categoryId: category.get(gen.access)!.id, authorId: gen.posts[0]!.byAnna ? anna.id : bert.id, title: `Onderwerp ${n}`, hiddenAt: at(gen.state.hidden), deletedAt: at(gen.state.deleted) })
         .returning({ id: threads.id });
       threadIds.push(thread!.id);
       const rows = await db
@@ -129,7 +140,7 @@ describe('visibility: the SQL, in-memory and search forms agree', () => {
   }
 
   it('the rule itself: members see neither hidden nor deleted threads, nor the text of hidden or deleted posts (an author still reads her hidden one); moderators read everything but deleted threads', () => {
-    const row = (state: State) => ({ hiddenAt: state.hidden ? new Date() : null, deletedAt: state.deleted ? new Date() : null, authorId: anna.id });
+    const row = (state: State) => ({ hiddenAt: state.hidden ? new Date() : null, deletedAt: state.deleted ? new Date() : null, authorId: anna.id, categoryAccess: 'members' });
     const moderator = viewers[3]!.user;
     for (const state of STATES) {
       const r = row(state);
@@ -142,7 +153,15 @@ describe('visibility: the SQL, in-memory and search forms agree', () => {
     }
   });
 
-  it('on every combination of thread and post states, for guest, author, member, moderator and admin', async () => {
+  it('the rule itself: members enter the open categories, verified volksvertegenwoordigers also theirs, moderators and admins every one', () => {
+    const enters = (user: CurrentUser | null) => CATEGORY_ACCESS.filter((access) => categoryOpen(access, user));
+    for (const { name, user } of viewers) {
+      const expected = name === 'moderator' || name === 'admin' ? CATEGORY_ACCESS : name === 'verified representative' ? ['members', 'representatives'] : ['members'];
+      expect(enters(user), name).toEqual(expected);
+    }
+  });
+
+  it('on every combination of category access, thread and post states, for guest, author, member, representative, moderator and admin', async () => {
     const db = database.db;
     const store = createLiveStore(db);
     const index = new PostgresSearchIndex(db);
@@ -165,7 +184,7 @@ describe('visibility: the SQL, in-memory and search forms agree', () => {
         const postRows: PostRow[] = await selectPosts(db).where(inArray(posts.id, postIds));
         for (const post of postRows) {
           const thread = threadRows.get(post.threadId)!;
-          covered.add(JSON.stringify([thread.hiddenAt !== null, thread.deletedAt !== null, post.hiddenAt !== null, post.deletedAt !== null, opening.has(post.id)]));
+          covered.add(JSON.stringify([thread.categoryAccess, thread.hiddenAt !== null, thread.deletedAt !== null, post.hiddenAt !== null, post.deletedAt !== null, opening.has(post.id)]));
         }
 
         // The search form, three ways: the bare condition, documents.ts (what the index may hold), and the
@@ -181,7 +200,7 @@ describe('visibility: the SQL, in-memory and search forms agree', () => {
           threadId: p.threadId,
           title: threadRows.get(p.threadId)!.title,
           body: p.body,
-          categorySlug: 'algemeen',
+          categorySlug: threadRows.get(p.threadId)!.categorySlug,
           authorId: p.authorId,
           authorName: p.authorName,
           createdAt: p.createdAt,
@@ -211,13 +230,18 @@ describe('visibility: the SQL, in-memory and search forms agree', () => {
             .where(and(inArray(posts.id, postIds), threadVisibleTo(user), postTextVisibleTo(user)));
           expect(sorted(sqlThreads.map((r) => r.id)), `${name}: threads`).toEqual(memThreads);
           expect(sorted(sqlTexts.map((r) => r.id)), `${name}: texts`).toEqual(sorted(readable));
-          // Nobody finds by search what they may not read.
-          expect(searchIds.every((id) => readable.has(id)), `${name}: search within what they read`).toBe(true);
+          // What search holds within the categories one enters is what every member who enters them reads; and
+          // nobody finds by search what they may not read.
+          const enteredIds = searchIds.filter((id) => categoryOpen(threadRows.get(postRows.find((p) => p.id === id)!.threadId)!.categoryAccess, user));
+          expect(enteredIds.every((id) => readable.has(id)), `${name}: search within what they read`).toBe(true);
           if (user === null) {
-            // What every member reads is exactly what search holds.
-            expect(sorted(readable), 'search is what members read').toEqual(searchIds);
+            expect(sorted(readable), 'search is what members read').toEqual(enteredIds);
             continue;
           }
+          // The search filter keeps each searcher to the categories she enters.
+          const closed = await closedCategorySlugs(db, user);
+          const hers = await index.search({ query: parseQuery(WORD), match: 'all', filters: { closedCategorySlugs: closed }, sort: 'relevance', offset: 0, limit: 100, now: new Date() });
+          expect(sorted(hers.hits.map((h) => h.threadId)), `${name}: search hits`).toEqual(sorted(new Set(enteredIds.map((id) => postRows.find((p) => p.id === id)!.threadId))));
           // SQL, as the HTTP thread page (prepared statements) and the live catch-up read it.
           const pageThreads: number[] = [];
           const pagePosts: number[] = [];
@@ -238,7 +262,7 @@ describe('visibility: the SQL, in-memory and search forms agree', () => {
     });
     await fc.assert(property, { seed: 20261201, numRuns: 15, examples: [[EVERY_COMBINATION]] });
 
-    // 4 thread states × 4 post states × opening post or reply.
-    expect(covered.size).toBe(32);
+    // 3 category accesses × 4 thread states × 4 post states × opening post or reply.
+    expect(covered.size).toBe(96);
   });
 });

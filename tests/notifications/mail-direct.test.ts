@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationSettings } from '../../shared/api/notifications.js';
-import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
+import { categories } from '../../server/db/schema.js';
+import { makeCategory, makePost, makeThread, makeUser } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { setMentions, uniqueName } from './fixtures.js';
@@ -253,6 +254,19 @@ describe('what a mail may show', () => {
     expect(mail!.text).toContain('Dit mag iedereen lezen.');
     expect(`${mail!.text}${mail!.html}`).not.toContain('Geheime scheldpartij');
     expect(`${mail!.text}${mail!.html}`).not.toContain(`bericht-${hidden}`);
+  });
+
+  it('a category restricted before the mail is sent takes its posts out, for whoever may no longer enter it', async () => {
+    const anna = await away();
+    const bram = await writer();
+    const categoryId = await makeCategory(t.db, { slug: 'mail-later-dicht' });
+    const { threadId } = await thread(t.db, anna, { category: 'mail-later-dicht', title: 'Straks besloten' });
+    await makePost(t.db, bram, threadId, { body: 'Een reactie voor iedereen, nog even.' });
+    await notify();
+    await t.db.update(categories).set({ access: 'moderators' }).where(eq(categories.id, categoryId));
+    await send(inMinutes(1.1));
+    expect(mailsTo(smtp, anna.email)).toHaveLength(0);
+    expect(await pendingMail(t, anna.id)).toEqual([]);
   });
 
   it('a mail with only hidden posts is dropped, also for a moderator', async () => {

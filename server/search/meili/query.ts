@@ -72,6 +72,7 @@ function clean(term: string): string {
 export function filterExpression(filters: SearchFilters, threadIds?: number[]): string | undefined {
   const parts: string[] = [];
   if (filters.categorySlug !== undefined) parts.push(`categorySlug = ${JSON.stringify(filters.categorySlug)}`);
+  if (filters.closedCategorySlugs?.length) parts.push(`categorySlug NOT IN [${filters.closedCategorySlugs.map((slug) => JSON.stringify(slug)).join(', ')}]`);
   if (filters.authorId !== undefined) parts.push(`authorId = ${Math.trunc(filters.authorId)}`);
   if (filters.from !== undefined) parts.push(`createdAt >= ${filters.from.getTime()}`);
   if (filters.to !== undefined) parts.push(`createdAt < ${filters.to.getTime()}`);
