@@ -216,8 +216,12 @@ export class LiveHub implements ConnectionHost {
         const user = await this.store.findUser(event.userId);
         const refused = refusal(user);
         if (refused) return this.closeUser(event.userId, refused.code, refused.reason);
-        // Still active, perhaps with another role: later events are filtered with the fresh account.
-        for (const connection of this.byUser.get(event.userId) ?? []) connection.user = user!;
+        // Still active, perhaps with another role or verification: later events are filtered with the fresh
+        // account, and what she already follows is checked again (a category she may no longer enter).
+        for (const connection of this.byUser.get(event.userId) ?? []) {
+          connection.user = user!;
+          void connection.recheck();
+        }
         return;
       }
     }

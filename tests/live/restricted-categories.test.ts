@@ -58,4 +58,18 @@ describe('live and restricted categories', () => {
     expect(socket.messages.some((m) => m.type === 'post.created' && m.post.threadId === threadId)).toBe(false);
     socket.close();
   });
+
+  it('ends a volksvertegenwoordiger’s subscription to a category kept for them when her verification is taken back', async () => {
+    await makeCategory(t.db, { slug: 'live-verificatie', access: 'representatives' });
+    const moderator = await t.login({ role: 'moderator' });
+    const representative = await t.login({ representativeVerified: true });
+    const { threadId } = await makeThread(t.db, representative.user, { category: 'live-verificatie' });
+    const socket = await connect(representative.client);
+    expect((await socket.subscribe(threadId)).end).toMatchObject({ type: 'caughtUp' });
+
+    const res = await moderator.client.post(`/api/admin/users/${representative.user.id}/representative`, { verified: false });
+    expect(res.status).toBe(200);
+    expect(await socket.next('thread.removed')).toMatchObject({ threadId });
+    socket.close();
+  });
 });
