@@ -34,6 +34,7 @@ const Pending = named(() => import('./pages/moderation/users'), 'PendingPage');
 const Members = named(() => import('./pages/moderation/users'), 'MembersPage');
 const Log = page(() => import('./pages/moderation/log'));
 const Synonyms = page(() => import('./pages/admin/synonyms'));
+const CategoriesAdmin = page(() => import('./pages/admin/categories'));
 const Unsubscribe = page(() => import('./pages/unsubscribe'));
 
 export function AppRoutes() {
@@ -71,6 +72,7 @@ export function AppRoutes() {
           </Route>
           <Route element={<RequireMember admin />}>
             <Route path="/beheer/synoniemen" element={<Synonyms />} />
+            <Route path="/beheer/categorieen" element={<CategoriesAdmin />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>

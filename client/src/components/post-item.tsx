@@ -42,6 +42,7 @@ export function PostItem({
   viewer,
   replyTo,
   locked,
+  archived = false,
   onReply,
   onQuote,
   focusPost,
@@ -50,6 +51,8 @@ export function PostItem({
   viewer: User;
   replyTo: Post | undefined;
   locked: boolean;
+  /** In an archived category: nobody replies, authors no longer edit, but may still delete their own post. */
+  archived?: boolean;
   onReply: (post: Post) => void;
   onQuote: (post: Post) => void;
   /** Focus this post, or the one now in its place, once the page shows the outcome of an action on it. */
@@ -57,7 +60,8 @@ export function PostItem({
 }) {
   const moderator = viewer.role !== 'member';
   const own = post.author.id === viewer.id;
-  const mayChange = !post.deleted && (moderator || (own && !locked));
+  const mayDelete = !post.deleted && (moderator || (own && !locked));
+  const mayEdit = mayDelete && (moderator || !archived);
   // What moderation hid or its author deleted, where this viewer may not read it: only the fact is left.
   const placeholder = (post.deleted || post.hidden) && !post.bodyHtml;
   const [editing, setEditing] = useState(false);
@@ -162,7 +166,7 @@ export function PostItem({
       {!editing && !post.deleted && !placeholder && (
         <div className="post-actions">
           {/* A hidden text is not passed on: no reply to it, no quote of it. */}
-          {!locked && !post.hidden && (
+          {!locked && !archived && !post.hidden && (
             <>
               <button type="button" className="link-button" onClick={() => onReply(post)}>
                 {nlForum.thread.reply}
@@ -172,7 +176,7 @@ export function PostItem({
               </button>
             </>
           )}
-          {mayChange && post.body !== undefined && (
+          {mayEdit && post.body !== undefined && (
             <button
               type="button"
               className="link-button"
@@ -185,7 +189,7 @@ export function PostItem({
               {nlForum.thread.edit}
             </button>
           )}
-          {mayChange && (
+          {mayDelete && (
             <button
               type="button"
               className="link-button"

@@ -7,9 +7,14 @@ export const nlForum = {
     lastActivity: 'Laatste activiteit',
     noActivity: 'Nog geen berichten',
     newThread: 'Nieuwe discussie',
+    /** Badges for who may enter a category; open to all members needs none. */
+    access: { representatives: 'Alleen geverifieerde volksvertegenwoordigers', moderators: 'Alleen moderatoren' },
+    archived: 'Gearchiveerd',
+    archivedNotice: 'Deze categorie is gearchiveerd: je kunt de discussies lezen, maar er kan niets meer bij.',
   },
   threads: {
     empty: 'Er zijn nog geen discussies in deze categorie. Begin de eerste!',
+    emptyArchived: 'Er zijn geen discussies in deze categorie.',
     pinned: 'Vastgezet',
     locked: 'Gesloten',
     hidden: 'Verborgen',
@@ -46,6 +51,7 @@ export const nlForum = {
     delete: 'Verwijderen',
     report: 'Melden',
     lockedNotice: 'Deze discussie is gesloten. Je kunt niet meer reageren.',
+    archivedNotice: 'Deze discussie staat in een gearchiveerde categorie: je kunt haar lezen, maar niet meer reageren.',
     newReplies: (n: number) => (n === 1 ? '1 nieuwe reactie' : `${n} nieuwe reacties`),
     announceNew: (name: string) => `Nieuwe reactie van ${name}.`,
     typing: (names: string[]) => (names.length === 1 ? `${names[0]} typt…` : `${names.join(', ')} typen…`),

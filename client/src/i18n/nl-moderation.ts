@@ -166,5 +166,9 @@ export const nlModeration = {
     verify_representative: 'Rol geverifieerd',
     unverify_representative: 'Verificatie ingetrokken',
     set_role: 'Rechten gewijzigd',
+    create_category: 'Categorie aangemaakt',
+    update_category: 'Categorie gewijzigd',
+    order_categories: 'Volgorde van categorieën gewijzigd',
+    delete_category: 'Categorie verwijderd',
   } satisfies Record<ModerationAction, string>,
 } as const;

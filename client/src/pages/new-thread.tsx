@@ -13,7 +13,10 @@ import { nlForum } from '../i18n/nl-forum';
 export default function NewThread() {
   const [params] = useSearchParams();
   const categories = useCategories();
-  const [categorySlug, setCategorySlug] = useState(params.get('categorie') ?? 'algemeen');
+  const [wanted, setCategorySlug] = useState(params.get('categorie') ?? 'algemeen');
+  // An archived category takes no new threads: it is not offered, and a link naming one starts at the first open one.
+  const choices = categories.data?.categories.filter((c) => !c.archived) ?? [];
+  const categorySlug = choices.some((c) => c.slug === wanted) ? wanted : (choices[0]?.slug ?? wanted);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const create = useCreateThread();
@@ -40,7 +43,7 @@ export default function NewThread() {
             <Field label={nlForum.newThread.category} required error={fieldError('categorySlug')}>
               {(p) => (
                 <select {...p} value={categorySlug} onChange={(e) => setCategorySlug(e.target.value)}>
-                  {categories.data?.categories.map((c) => (
+                  {choices.map((c) => (
                     <option key={c.slug} value={c.slug}>
                       {c.name}
                     </option>

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCategories, useThreads } from '../api/forum';
+import { CategoryBadges } from '../components/category-badges';
+import { CategoryMark } from '../components/category-icon';
 import { LoadMore } from '../components/load-more';
 import { PageTitle } from '../components/page-title';
 import { Loading, PageError } from '../components/states';
@@ -31,18 +33,36 @@ export default function ThreadList() {
       <nav aria-label={nl.nav.breadcrumb} className="breadcrumb">
         <Link to="/forum">{nl.nav.forum}</Link>
       </nav>
-      <PageTitle title={category?.name ?? slug}>{category?.name ?? slug}</PageTitle>
-      {category && <p>{category.description}</p>}
-      <p>
-        <Link className="button" to={`/nieuw?categorie=${encodeURIComponent(slug)}`}>
-          {nlForum.categories.newThread}
-        </Link>
-      </p>
-      {category && <CategoryWatchControl slug={category.slug} value={category.watch} />}
+      <PageTitle title={category?.name ?? slug}>
+        {category ? (
+          <span className="title-with-mark">
+            <CategoryMark category={category} size="large" />
+            <span>{category.name}</span>
+          </span>
+        ) : (
+          slug
+        )}
+      </PageTitle>
+      {category && <CategoryBadges category={category} />}
+      {category?.description && <p>{category.description}</p>}
+      {/* Archived: read-only, so nothing to start here; said once, where the button would be. Neither is shown
+          before the category is known, so the button never flashes up on an archived one. */}
+      {category &&
+        (category.archived ? (
+          <p className="notice">{nlForum.categories.archivedNotice}</p>
+        ) : (
+          <p>
+            <Link className="button" to={`/nieuw?categorie=${encodeURIComponent(slug)}`}>
+              {nlForum.categories.newThread}
+            </Link>
+          </p>
+        ))}
+      {/* Watching tells of new threads, and an archived category gets none. */}
+      {category && !category.archived && <CategoryWatchControl slug={category.slug} value={category.watch} />}
       {threads.isPending ? (
         <Loading />
       ) : items.length === 0 ? (
-        <p className="empty">{nlForum.threads.empty}</p>
+        <p className="empty">{category?.archived ? nlForum.threads.emptyArchived : nlForum.threads.empty}</p>
       ) : (
         <ul className="card-list" ref={list}>
           {items.map((t) => {

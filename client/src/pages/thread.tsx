@@ -121,6 +121,7 @@ export default function ThreadPage() {
       <p className="badges">
         {thread.pinned && <span className="badge">{nlForum.threads.pinned}</span>}
         {thread.locked && <span className="badge">{nlForum.threads.locked}</span>}
+        {thread.archived && <span className="badge muted-badge">{nlForum.categories.archived}</span>}
         {thread.hidden && <span className="badge warn">{nlForum.threads.hidden}</span>}
         <span className="meta">{nlForum.threads.posts(thread.postCount)}</span>
       </p>
@@ -135,6 +136,7 @@ export default function ThreadPage() {
             viewer={me.data!}
             replyTo={post.replyToPostId ? byId.get(post.replyToPostId) : undefined}
             locked={thread.locked}
+            archived={thread.archived === true}
             onReply={(p) => startReply(p, false)}
             onQuote={(p) => startReply(p, true)}
             focusPost={setFocusPost}
@@ -154,7 +156,10 @@ export default function ThreadPage() {
           {nlForum.thread.newReplies(live.unseen.length)}
         </button>
       )}
-      {thread.locked && me.data.role === 'member' ? (
+      {/* Archived is read-only for everyone, moderators too; a locked thread still takes a moderator's reply. */}
+      {thread.archived ? (
+        <p className="notice">{nlForum.thread.archivedNotice}</p>
+      ) : thread.locked && me.data.role === 'member' ? (
         <p className="notice">{nlForum.thread.lockedNotice}</p>
       ) : (
         <section aria-labelledby="reply-heading" className="reply-box">

@@ -38,6 +38,7 @@ export default function LogPage() {
                     <Link to={`/discussie/${e.targetThreadId}${e.targetPostId ? `#bericht-${e.targetPostId}` : ''}`}>{nlModeration.openPost}</Link>
                   </>
                 )}
+                {typeof e.details?.slug === 'string' && <> · {e.details.slug}</>}
                 {e.reason && <> · “{e.reason}”</>}
               </li>
             ))}

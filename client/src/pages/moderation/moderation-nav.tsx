@@ -1,6 +1,7 @@
 import { NavLink } from 'react-router';
 import { useMe } from '../../api/auth';
 import { useWaiting, WaitingCount } from '../../components/notifications-link';
+import { nlCategories } from '../../i18n/nl-categories';
 import { nlModeration } from '../../i18n/nl-moderation';
 import { nlNotifications } from '../../i18n/nl-notifications';
 import { nlSearch } from '../../i18n/nl-search';
@@ -33,6 +34,11 @@ export function ModerationNav() {
         {admin && (
           <li>
             <NavLink to="/beheer/synoniemen">{nlSearch.synonyms.nav}</NavLink>
+          </li>
+        )}
+        {admin && (
+          <li>
+            <NavLink to="/beheer/categorieen">{nlCategories.nav}</NavLink>
           </li>
         )}
       </ul>
