@@ -44,6 +44,8 @@ export interface Config {
    * pages and in the account mails. Null: the text names the centre without an address.
    */
   contact: { email: string | null; url: string | null };
+  /** Moderators and admins must log in with a second step (auth/totp-policy.ts); STAFF_TOTP_REQUIRED, default on in production. */
+  staffTotpRequired: boolean;
   /** Distinct member reports after which a post is hidden until a moderator decides. */
   autoHideReports: number;
   /** Serve the built client from dist/client (off in tests that only need the API). */
@@ -222,6 +224,7 @@ export function loadConfig(env: Env = process.env): Config {
       postMax: int(env, 'RATE_LIMIT_POST_MAX', 10, 1, 10_000_000),
     },
     contact: { email: contactEmail?.toLowerCase() ?? null, url: url(env, 'CONTACT_URL', ['http:', 'https:']) },
+    staffTotpRequired: bool(env, 'STAFF_TOTP_REQUIRED', production),
     autoHideReports: int(env, 'AUTO_HIDE_REPORTS', 3, 1, 1000),
     serveClient: bool(env, 'SERVE_CLIENT', true),
     mail: {

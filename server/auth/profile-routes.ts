@@ -4,14 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { ChangePasswordBody, UpdateProfileBody, UserBody } from '../../shared/api/users.js';
 import type { Config } from '../config.js';
 import { users } from '../db/schema.js';
-import { badRequest, tooManyRequests } from '../http/errors.js';
-import { AttemptCounter } from './attempt-counter.js';
+import { badRequest } from '../http/errors.js';
 import { authRateLimit } from './client-address.js';
 import { assertDisplayNameAllowed } from './display-name.js';
 import { asDisplayNameTaken, assertDisplayNameFree } from './display-name-taken.js';
-import { AUTH_WINDOW_MS } from './login-throttle.js';
 import { assertAcceptablePassword } from './password-policy.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { hashPassword } from './passwords.js';
 import { loginTime, startSession } from './session-lifetime.js';
 import { revokeUserSessions } from './session-store.js';
 import { toUserDto, userColumns } from './users.js';
@@ -47,21 +45,14 @@ export default async function profileRoutes(app: FastifyInstance, opts: { config
   });
 
   // Guesses at the current password are counted per address (the route's limit: a second session is no second
-  // set of tries) and per account, so a stolen session cannot go on guessing from address after address.
-  const passwordGuesses = new AttemptCounter(opts.config.rateLimit.authMax, AUTH_WINDOW_MS);
+  // set of tries) and per account (app.passwordConfirmer, shared with the second-step routes).
   api.post(
     '/api/me/password',
     { config: { auth: 'user', rateLimit: authRateLimit(opts.config.rateLimit.authMax) }, schema: { body: ChangePasswordBody } },
     async (request, reply) => {
       const me = request.user!;
       assertAcceptablePassword(request.body.newPassword, 'newPassword');
-      const blocked = passwordGuesses.blockedFor(`user:${me.id}`);
-      if (blocked > 0) throw tooManyRequests(blocked, 'Je hebt te vaak een verkeerd huidig wachtwoord opgegeven.');
-      passwordGuesses.hit(`user:${me.id}`);
-      const [row] = await app.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, me.id)).limit(1);
-      if (!row || !(await verifyPassword(row.passwordHash, request.body.currentPassword))) {
-        throw badRequest('wrong_password', 'Je huidige wachtwoord klopt niet.', 'currentPassword');
-      }
+      await app.passwordConfirmer.confirm(me.id, request.body.currentPassword, 'currentPassword');
       await app.db.update(users).set({ passwordHash: await hashPassword(request.body.newPassword) }).where(eq(users.id, me.id));
       // Whoever knew the old password is logged out everywhere; this browser continues with a fresh session id.
       await revokeUserSessions(app.db, me.id);

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { CsrfBody, LoginBody, RegisterAnswer, RegisterBody, UserBody } from '../../shared/api/users.js';
+import { LoginChallenge } from '../../shared/api/totp.js';
+import { CsrfBody, LoginAnswer, LoginBody, RegisterAnswer, RegisterBody, UserBody } from '../../shared/api/users.js';
 import type { Config } from '../config.js';
 import { users } from '../db/schema.js';
 import { forbidden, HttpError } from '../http/errors.js';
@@ -16,9 +16,9 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js'
 import { assertNameFreeToRegister, register } from './registration.js';
 import { startSession } from './session-lifetime.js';
 import { revokeUserSessions } from './session-store.js';
+import { applyStaffTotpPolicy } from './totp-policy.js';
+import { totpRoutes } from './totp-routes.js';
 import { toUserDto } from './users.js';
-
-const LoginAnswer = Type.Object({ user: UserBody.properties.user, csrfToken: Type.String() });
 
 export default async function authRoutes(app: FastifyInstance, opts: { config: Config }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -56,7 +56,7 @@ export default async function authRoutes(app: FastifyInstance, opts: { config: C
 
   api.post(
     '/api/auth/login',
-    { config: { auth: 'public', rateLimit: authLimit }, schema: { body: LoginBody, response: { 200: LoginAnswer } } },
+    { config: { auth: 'public', rateLimit: authLimit }, schema: { body: LoginBody, response: { 200: LoginAnswer, 202: LoginChallenge } } },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase();
       // Before the password is even looked at: a locked account refuses unknown clients the right password too.
@@ -75,12 +75,21 @@ export default async function authRoutes(app: FastifyInstance, opts: { config: C
       }
       // A new session id on every login: an id planted before login (session fixation) is worthless after it.
       await request.session.regenerate();
+      if (row.totpEnabledAt !== null) {
+        // The right password, and the second step to come (totp-routes.ts): not logged in until the code is right.
+        request.session.totpPending = { userId: row.id, since: Date.now(), failures: 0, ...attempt };
+        // A stored session needs a start for its absolute lifetime (session-lifetime.ts); the code has minutes.
+        request.session.renewedAt = Date.now();
+        return reply.code(202).send({ status: 'totp_required' as const, csrfToken: reply.generateCsrf({ userInfo: 'guest' }) });
+      }
       startSession(request, row.id);
       throttle.succeeded(reply, attempt);
       const { passwordHash: _hash, ...user } = row;
-      return { user: toUserDto(user, true), csrfToken: reply.generateCsrf({ userInfo: String(row.id) }) };
+      return { user: toUserDto(applyStaffTotpPolicy(user, opts.config.staffTotpRequired), true), csrfToken: reply.generateCsrf({ userInfo: String(row.id) }) };
     },
   );
+
+  totpRoutes(app, { config: opts.config, throttle, authLimit });
 
   api.post('/api/auth/logout', { config: { auth: 'public' } }, async (request, reply) => {
     const userId = request.session.userId;

@@ -9,6 +9,8 @@ import { users } from '../db/schema.js';
 import { forbidden, unauthorized } from '../http/errors.js';
 import { LastSeenTracker } from '../notifications/last-seen.js';
 import { cookieNames } from './cookie-names.js';
+import { PasswordConfirmer } from './password-confirm.js';
+import { applyStaffTotpPolicy } from './totp-policy.js';
 import { purgeExpiredAccountData } from './email-confirmation.js';
 import { AuthEvents } from './events.js';
 import { renewIfHalfway, SESSION_IDLE_MS } from './session-lifetime.js';
@@ -41,6 +43,9 @@ export function checkAccess(access: Access, user: CurrentUser | null): void {
   if (user.status === 'suspended') throw forbidden('account_suspended', 'Je account is geschorst.');
   if (user.status === 'rejected') throw forbidden('account_rejected', 'Je aanmelding is afgewezen.');
   if (access === 'member') return;
+  if (user.awaitingTotpRole) {
+    throw forbidden('totp_required', 'Stel eerst tweestapsverificatie in (op je profielpagina): voor moderatoren en beheerders is die verplicht.');
+  }
   if (!isModerator(user)) throw forbidden('not_allowed', 'Dit mag alleen een moderator.');
   if (access === 'admin' && user.role !== 'admin') throw forbidden('not_allowed', 'Dit mag alleen een beheerder.');
 }
@@ -71,6 +76,7 @@ async function sessionPlugin(app: FastifyInstance, opts: { config: Config }) {
 
   app.decorateRequest('user', null);
   app.decorate('authEvents', new AuthEvents());
+  app.decorate('passwordConfirmer', new PasswordConfirmer(app.db, config.rateLimit.authMax));
   // users.last_seen_at, at most once a minute per member, never on the request's path (notifications/last-seen.ts).
   app.decorate('lastSeen', new LastSeenTracker(app.db, app.log));
   app.addHook('onClose', () => app.lastSeen.flush());
@@ -108,7 +114,7 @@ async function sessionPlugin(app: FastifyInstance, opts: { config: Config }) {
       const preloaded = request.session.preloadedUser;
       const user = preloaded && preloaded.id === userId ? preloaded : await findUserById(app.db, userId);
       if (user) {
-        request.user = await liftExpiredSuspension(app, user);
+        request.user = applyStaffTotpPolicy(await liftExpiredSuspension(app, user), config.staffTotpRequired);
         renewIfHalfway(request);
         app.lastSeen.touch(user.id, user.lastSeenAt);
       } else {
@@ -123,6 +129,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     authEvents: AuthEvents;
     lastSeen: LastSeenTracker;
+    passwordConfirmer: PasswordConfirmer;
   }
 }
 

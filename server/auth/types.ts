@@ -12,7 +12,13 @@ export type Access =
   | 'admin';
 
 export type UserRow = typeof users.$inferSelect;
-export type CurrentUser = Omit<UserRow, 'passwordHash'>;
+export type CurrentUser = Omit<UserRow, 'passwordHash'> & {
+  /**
+   * Set (to her real role) for a moderator or admin who has not yet set up the second login step where it is
+   * required: until she has, she acts as a member (auth/totp-policy.ts).
+   */
+  awaitingTotpRole?: 'moderator' | 'admin';
+};
 
 declare module 'fastify' {
   interface Session {
@@ -23,6 +29,13 @@ declare module 'fastify' {
     renewedAt?: number;
     /** The session's user as loaded with it, for this request only: the store never saves it. */
     preloadedUser?: CurrentUser | null;
+    /**
+     * Between a right password and the code of a member with the second step on: who, since when, how many wrong
+     * codes, and the login throttle's judgement of the password attempt (to finish it when the code is right).
+     */
+    totpPending?: { userId: number; since: number; failures: number; account: string; trustedDevice: string | null };
+    /** A secret offered for setting up the second step, until a code from it confirms it. */
+    totpSetup?: { secret: string; since: number };
   }
   interface FastifyRequest {
     user: CurrentUser | null;

@@ -23,9 +23,16 @@ export function toUserDto(user: CurrentUser, withReason: boolean): User {
     municipality: user.municipality,
     representativeRole: user.representativeRole as RepresentativeRole | null,
     representativeVerified: user.representativeVerified,
-    role: user.role as Role,
+    role: (user.awaitingTotpRole ?? user.role) as Role,
     status: user.status as UserStatus,
-    ...(withReason ? { statusReason: user.statusReason, suspendedUntil: user.suspendedUntil?.toISOString() ?? null } : {}),
+    ...(withReason
+      ? {
+          statusReason: user.statusReason,
+          suspendedUntil: user.suspendedUntil?.toISOString() ?? null,
+          totpEnabled: user.totpEnabledAt !== null,
+          ...(user.awaitingTotpRole ? { totpRequired: true } : {}),
+        }
+      : {}),
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -45,6 +45,8 @@ export const users = pgTable(
     autoWatch: boolean('auto_watch').notNull().default(true),
     /** Per mail kind (shared/constants.ts MAIL_KINDS) her frequency; a kind not in it has its default. */
     mailPreferences: jsonb('mail_preferences').notNull().default({}),
+    /** Set while she logs in with a second step (auth/totp.ts); the secret itself is in totp_credentials. */
+    totpEnabledAt: time('totp_enabled_at'),
     /** When her last daily digest was made (null: never); notifications/digest.ts claims members by moving it. */
     lastDigestAt: time('last_digest_at'),
     /** The same for the weekly kinds, which keep their own clock beside the daily ones. */
@@ -71,6 +73,34 @@ export const users = pgTable(
       sql`${t.representativeRole} is null or ${t.representativeRole} in ('raadslid', 'wethouder', 'burgemeester', 'statenlid', 'commissielid', 'bestuurslid', 'lid')`,
     ),
   ],
+);
+
+/**
+ * A member's authenticator secret (RFC 6238), apart from the users row so that it never travels with the session's
+ * user. `last_step` is the time step of the last code accepted: a code is accepted once (no replay).
+ */
+export const totpCredentials = pgTable('totp_credentials', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secret: text('secret').notNull(),
+  lastStep: bigint('last_step', { mode: 'number' }),
+  createdAt: createdAt(),
+});
+
+/** One-time recovery codes for the second step, stored as SHA-256 hashes (80 random bits each: no pepper needed). */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: time('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('recovery_codes_user_hash_key').on(t.userId, t.codeHash)],
 );
 
 /** Lucia-style sessions: the primary key is the SHA-256 of the id in the cookie, never the id itself. */

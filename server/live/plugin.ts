@@ -25,7 +25,7 @@ declare module 'fastify' {
 /** The live concern: registered by app.ts after the forum routes. See hub.ts for how events flow. */
 export default async function livePlugin(app: FastifyInstance, opts: { config: Config }) {
   const { config } = opts;
-  const hub = new LiveHub(createLiveStore(app.db), app.log, (event) => notifyTyping(app.db, event));
+  const hub = new LiveHub(createLiveStore(app.db, { staffTotpRequired: config.staffTotpRequired }), app.log, (event) => notifyTyping(app.db, event));
   app.decorate('liveHub', hub);
 
   // Before @fastify/websocket's own preClose (which closes sockets without a code): members' screens learn why.

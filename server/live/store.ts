@@ -1,4 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
+import { applyStaffTotpPolicy } from '../auth/totp-policy.js';
 import type { CurrentUser } from '../auth/types.js';
 import { findUserById } from '../auth/users.js';
 import type { Db } from '../db/client.js';
@@ -48,7 +49,7 @@ function coalesce<A extends unknown[], R>(key: (...args: A) => string, load: (..
 /** Each kind of viewer sees different things; within each kind the answer is the same. */
 const byViewer = (id: number | string, user: CurrentUser) => `${id}:${viewerKind(user)}`;
 
-export function createLiveStore(db: Db): LiveStore {
+export function createLiveStore(db: Db, options: { staffTotpRequired: boolean } = { staffTotpRequired: false }): LiveStore {
   return {
     findVisibleThread: coalesce(byViewer, (threadId: number, user: CurrentUser) => findVisibleThread(db, threadId, user)),
     postsAfter: (threadId, after, limit) => selectThreadPage(db, threadId, after, limit),
@@ -71,6 +72,10 @@ export function createLiveStore(db: Db): LiveStore {
         .limit(1);
       return rows[0] ?? null;
     },
-    findUser: (userId) => findUserById(db, userId),
+    // The same policy as the HTTP session guard: a member whose account changed is judged as a request would be.
+    findUser: async (userId) => {
+      const user = await findUserById(db, userId);
+      return user && applyStaffTotpPolicy(user, options.staffTotpRequired);
+    },
   };
 }

@@ -17,6 +17,10 @@ export const User = Type.Object({
   /** Why the account is suspended or rejected; only ever sent to the user themselves and to moderators. */
   statusReason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   suspendedUntil: Type.Optional(NullableTimestamp),
+  /** With the status reason: whether she logs in with a second step. */
+  totpEnabled: Type.Optional(Type.Boolean()),
+  /** Only for a moderator or admin who must set up the second step before she can act as one (403 `totp_required`). */
+  totpRequired: Type.Optional(Type.Literal(true)),
   createdAt: Timestamp,
 });
 export type User = Static<typeof User>;
@@ -71,6 +75,10 @@ export const LoginBody = Type.Object(
 export type LoginBody = Static<typeof LoginBody>;
 
 export const CsrfBody = Type.Object({ token: Type.String() });
+
+/** A finished login: the account and the CSRF token of the new session. */
+export const LoginAnswer = Type.Object({ user: User, csrfToken: Type.String() });
+export type LoginAnswer = Static<typeof LoginAnswer>;
 
 /** How the moderators' member list is ordered: by registration (oldest first: a queue), name, last activity or posts. */
 export const USER_SORTS = ['oldest', 'newest', 'name', 'activity', 'posts'] as const;

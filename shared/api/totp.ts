@@ -1,0 +1,38 @@
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../constants.js';
+
+/** A right password for an account with the second step on: the session waits for the code (POST /api/auth/login/totp). */
+export const LoginChallenge = Type.Object({ status: Type.Literal('totp_required'), csrfToken: Type.String() });
+export type LoginChallenge = Static<typeof LoginChallenge>;
+
+const Code = Type.String({ pattern: '^\\s*\\d{3}\\s?\\d{3}\\s*$', maxLength: 12 });
+const RecoveryCode = Type.String({ minLength: 16, maxLength: 40 });
+
+/** The code from her authenticator app, or one of her recovery codes: exactly one. */
+export const TotpLoginBody = Type.Union([
+  Type.Object({ code: Code }, { additionalProperties: false }),
+  Type.Object({ recoveryCode: RecoveryCode }, { additionalProperties: false }),
+]);
+export type TotpLoginBody = Static<typeof TotpLoginBody>;
+
+export const TotpStatus = Type.Object({
+  enabled: Type.Boolean(),
+  /** She is a moderator or admin and the forum requires the second step of them. */
+  required: Type.Boolean(),
+  recoveryCodesLeft: Type.Integer(),
+});
+export type TotpStatus = Static<typeof TotpStatus>;
+
+/** A new secret to add to an authenticator app: by scanning the QR code (an SVG) or typing the secret. */
+export const TotpSetup = Type.Object({ secret: Type.String(), uri: Type.String(), qrSvg: Type.String() });
+export type TotpSetup = Static<typeof TotpSetup>;
+
+export const TotpEnableBody = Type.Object({ code: Code }, { additionalProperties: false });
+export type TotpEnableBody = Static<typeof TotpEnableBody>;
+
+/** Shown once: she saves them somewhere safe. */
+export const RecoveryCodeList = Type.Object({ recoveryCodes: Type.Array(Type.String()) });
+export type RecoveryCodeList = Static<typeof RecoveryCodeList>;
+
+export const PasswordConfirmBody = Type.Object({ password: Type.String({ minLength: 1, maxLength: LIMITS.passwordMax }) }, { additionalProperties: false });
+export type PasswordConfirmBody = Static<typeof PasswordConfirmBody>;
