@@ -9,7 +9,7 @@ import { CODE_FAILURES_MAX, CODES_PER_LOGIN } from '../../server/auth/totp-route
 import { currentCode, enableTotpDirectly, matchingStep } from '../../server/auth/totp.js';
 import type { CurrentUser } from '../../server/auth/types.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { TestClient } from '../helpers/client.js';
+import type { TestClient } from '../helpers/client.js';
 
 /** The second login step (server/auth/totp.ts, totp-routes.ts): setting it up, logging in with it, and its limits. */
 
