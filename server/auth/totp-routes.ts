@@ -4,6 +4,8 @@ import { LoginAnswer } from '../../shared/api/users.js';
 import { PasswordConfirmBody, RecoveryCodeList, TotpEnableBody, TotpLoginBody, TotpSetup, TotpStatus } from '../../shared/api/totp.js';
 import type { Config } from '../config.js';
 import { badRequest, conflict, HttpError, tooManyRequests } from '../http/errors.js';
+import type { Tx } from '../db/client.js';
+import { logAction } from '../moderation/record.js';
 import { notifyUser } from '../notifications/notify.js';
 import { AttemptCounter } from './attempt-counter.js';
 import type { authRateLimit } from './client-address.js';
@@ -25,10 +27,14 @@ const SETUP_MS = 15 * 60 * 1000;
 
 const isStaff = (role: string) => role === 'moderator' || role === 'admin';
 
+/** In the moderation log, as the member's own act on her account: moderators see who turned the second step off. */
+const onRecord = (tx: Tx, userId: number, action: 'enable_totp' | 'disable_totp' | 'replace_recovery_codes') =>
+  logAction(tx, { moderatorId: userId, targetUserId: userId, action });
+
 /**
  * The second login step (auth/totp.ts): the code after the password, and a member's own settings for it. Every
- * change to it tells her in a notification (someone else turning it off is what she must hear of) and is logged
- * with her id only.
+ * change to it tells her in a notification (someone else turning it off is what she must hear of) and is kept in
+ * the moderation log; the server log gets her id only.
  */
 export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttle: LoginThrottle; authLimit: ReturnType<typeof authRateLimit> }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -110,6 +116,7 @@ export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttl
       if (step === null) throw badRequest('invalid_code', 'Deze code klopt niet. Vul de code in die je app nu toont.', 'code');
       const codes = await app.db.transaction(async (tx) => {
         const made = await enableTotp(tx, me.id, setup.secret, step);
+        await onRecord(tx, me.id, 'enable_totp');
         await notifyUser(tx, me.id, 'totp_enabled', 'Tweestapsverificatie staat aan: je logt voortaan in met je wachtwoord en een code uit je app.');
         return made;
       });
@@ -133,6 +140,7 @@ export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttl
       await app.passwordConfirmer.confirm(me.id, request.body.password, 'password');
       const codes = await app.db.transaction(async (tx) => {
         const made = await replaceRecoveryCodes(tx, me.id);
+        await onRecord(tx, me.id, 'replace_recovery_codes');
         await notifyUser(tx, me.id, 'recovery_codes_replaced', 'Je hebt nieuwe herstelcodes gemaakt; de oude werken niet meer.');
         return made;
       });
@@ -148,6 +156,7 @@ export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttl
     const staff = config.staffTotpRequired && isStaff(me.role);
     await app.db.transaction(async (tx) => {
       await disableTotp(tx, me.id);
+      await onRecord(tx, me.id, 'disable_totp');
       await notifyUser(
         tx,
         me.id,

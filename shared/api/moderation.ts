@@ -32,6 +32,9 @@ export const MODERATION_ACTIONS = [
   'update_category',
   'order_categories',
   'delete_category',
+  'enable_totp',
+  'disable_totp',
+  'replace_recovery_codes',
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../shared/api/common.js';
 import type { RecoveryCodeList, TotpSetup, TotpStatus } from '../../shared/api/totp.js';
 import type { LoginAnswer, UserBody } from '../../shared/api/users.js';
-import { notifications, totpCredentials } from '../../server/db/schema.js';
+import { moderationActions, notifications, totpCredentials } from '../../server/db/schema.js';
 import { DEFAULT_PASSWORD, makeUser } from '../../server/dev/factories.js';
 import { CODE_FAILURES_MAX, CODES_PER_LOGIN } from '../../server/auth/totp-routes.js';
 import { currentCode, enableTotpDirectly, matchingStep } from '../../server/auth/totp.js';
@@ -185,6 +185,12 @@ describe('changing the second step', () => {
     expect((await client.post('/api/me/totp/disable', { password: DEFAULT_PASSWORD })).status).toBe(204);
     expect((await client.get<TotpStatus>('/api/me/totp')).body).toEqual({ enabled: false, required: false, recoveryCodesLeft: 0 });
     expect(await told(user.id)).toEqual(expect.arrayContaining(['totp_enabled', 'recovery_codes_replaced', 'totp_disabled']));
+    const logged = await t.db.select().from(moderationActions).where(eq(moderationActions.targetUserId, user.id));
+    expect(logged.map((a) => [a.action, a.moderatorId])).toEqual([
+      ['enable_totp', user.id],
+      ['replace_recovery_codes', user.id],
+      ['disable_totp', user.id],
+    ]);
     // Back to the password alone.
     expect((await t.guest().login(user.email, DEFAULT_PASSWORD)).status).toBe(200);
   });

@@ -8,6 +8,7 @@ import { moderationActions, threads } from '../../server/db/schema.js';
 import { makePost, makeThread } from '../../server/dev/factories.js';
 import { slugOf } from '../../server/forum/category-admin-routes.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { rowCounts } from '../helpers/row-counts.js';
 import type { TestClient } from '../helpers/client.js';
 
 /** Admins keep the categories (server/forum/category-admin-routes.ts); the members' side follows at once. */
@@ -190,6 +191,7 @@ describe('a category restricted to verified volksvertegenwoordigers', () => {
     expect((await representative.get(`/api/threads/${threadId}`)).status).toBe(200);
     expect((await representative.post(`/api/threads/${threadId}/posts`, { body: 'Eens.' })).status).toBe(201);
 
+    const before = await rowCounts(t.db);
     const notFound = (res: { status: number }) => expect(res.status).toBe(404);
     notFound(await member.get('/api/categories/alleen-raadsleden/threads'));
     notFound(await member.get(`/api/threads/${threadId}`));
@@ -202,6 +204,7 @@ describe('a category restricted to verified volksvertegenwoordigers', () => {
     const start = await member.post<ErrorBody>('/api/threads', { categorySlug: 'alleen-raadsleden', title: 'Ik probeer het', body: 'Toch?' });
     expect(start.status).toBe(400);
     expect(start.body.error.code).toBe('unknown_category');
+    expect(await rowCounts(t.db)).toEqual(before);
   });
 
   it('is not found by search, nor offered as similar, except to those who may enter it', async () => {

@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../server/db/client.js';
 import { requireDeclaredAccess } from '../../server/http/route-guard.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { rowCounts as countRows } from '../helpers/row-counts.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,16 +11,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Rows in every table a request could change: a denied request must leave all of them as they were. */
-async function rowCounts(): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of ['users', 'threads', 'posts', 'post_revisions', 'reports', 'moderation_actions', 'notifications', 'categories']) {
-    const [row] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from ${sql.identifier(table)}`);
-    counts[table] = row!.n;
-  }
-  const [changed] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from users where status <> 'pending' and approved_at is not null`);
-  counts.approved = changed!.n;
-  return counts;
-}
+const rowCounts = () => countRows(t.db);
 
 /** A concrete URL for a route pattern: every parameter becomes 1 (a slug parameter a real category). */
 const concrete = (url: string) => url.replace(/:slug/g, 'campagne').replace(/:[a-zA-Z]+/g, '1');
