@@ -170,5 +170,8 @@ export const nlModeration = {
     update_category: 'Categorie gewijzigd',
     order_categories: 'Volgorde van categorieën gewijzigd',
     delete_category: 'Categorie verwijderd',
+    enable_totp: 'Tweestapsverificatie aangezet',
+    disable_totp: 'Tweestapsverificatie uitgezet',
+    replace_recovery_codes: 'Nieuwe herstelcodes gemaakt',
   } satisfies Record<ModerationAction, string>,
 } as const;
