@@ -9,13 +9,13 @@ import { categories, posts, threads } from '../db/schema.js';
  * Who may see a category, a thread, a post and a post's text: the rule, held once (RULE below), and every form it
  * is used in, each derived from it so that none can drift:
  * - SQL conditions for drizzle queries over `threads` / `posts` / `categories` (or an alias of them): the HTTP
- *   routes, live catch-up, the notification and mail queries;
+ *   routes, live catch-up, the notification list and the mail queries (with the receiver as viewer);
  * - a set-based SQL form over a table of users (categoryOpenToUsersSql): who of many receivers may enter a category;
  * - in-memory predicates over rows already loaded: the live hub rendering one event per recipient, the routes;
  * - the search form: SQL over the search queries' `posts p join threads t`, true for what the index may hold. The
  *   index holds what members may read in every category (moderators search the same index), so it is the member
  *   rule for thread and text together, without the author's exemption; which categories a searcher may enter is a
- *   filter on every search (readableCategorySlugs) and on every hit shown (search/visible-hits.ts).
+ *   filter on every search (forum/categories.ts closedCategorySlugs) and on every hit shown (search/visible-hits.ts).
  * tests/forum/visibility.test.ts proves the forms agree on every combination of states, categories and viewers.
  */
 
@@ -115,7 +115,8 @@ export const postReadByMembersCondition = (table: StateTable = posts): SQL => ab
 
 /**
  * The set-based form: whether the member in `user` (a users table or alias in the query) may enter a category whose
- * access is `access`. For queries that pick many receivers at once (notifications/expand.ts, the mail queries).
+ * access is `access`. For queries that pick many people at once: notification receivers (notifications/expand.ts)
+ * and mention suggestions (members/suggest.ts).
  */
 export function categoryOpenToUsersSql(user: { role: SQL | Column; representativeVerified: SQL | Column }, access: SQL | Column): SQL {
   const isKind: Record<ViewerKind, SQL> = {

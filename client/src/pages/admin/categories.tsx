@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { AdminCategory } from '../../../../shared/api/categories';
 import { useAdminCategories, useCreateCategory, useDeleteCategory, useOrderCategories, useUpdateCategory } from '../../api/categories';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Dialog } from '../../components/dialog';
 import { Outcome, useOutcome } from '../../components/outcome';
 import { PageTitle } from '../../components/page-title';
 import { ErrorMessage, Loading, PageError } from '../../components/states';
-import { nl } from '../../i18n/nl';
 import { nlCategories as t } from '../../i18n/nl-categories';
 import { nlModeration } from '../../i18n/nl-moderation';
 import { ModerationNav } from '../moderation/moderation-nav';
@@ -149,37 +149,26 @@ export default function CategoriesAdminPage() {
         )}
       </Dialog>
 
-      <Dialog title={deleting ? t.deleteTitle(deleting.name) : ''} open={deleting !== null} onClose={() => setDeleting(null)}>
-        {deleting && (
-          <>
-            <p>{t.confirmDelete(deleting.name)}</p>
-            <ErrorMessage error={remove.error} />
-            <div className="actions">
-              <button
-                type="button"
-                className="danger"
-                aria-disabled={remove.isPending}
-                onClick={() => {
-                  if (remove.isPending) return;
-                  remove.mutate(deleting.id, {
-                    onSuccess: () => {
-                      const name = deleting.name;
-                      setDeleting(null);
-                      // The row and its button are gone: focus goes to the message.
-                      done.show(t.deleted(name));
-                    },
-                  });
-                }}
-              >
-                {t.delete}
-              </button>
-              <button type="button" className="secondary" onClick={() => setDeleting(null)}>
-                {nl.common.cancel}
-              </button>
-            </div>
-          </>
-        )}
-      </Dialog>
+      <ConfirmDialog
+        title={deleting ? t.deleteTitle(deleting.name) : ''}
+        open={deleting !== null}
+        onClose={() => setDeleting(null)}
+        message={deleting && t.confirmDelete(deleting.name)}
+        confirmLabel={t.delete}
+        error={remove.error}
+        pending={remove.isPending}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting.id, {
+            onSuccess: () => {
+              const name = deleting.name;
+              setDeleting(null);
+              // The row and its button are gone: focus goes to the message.
+              done.show(t.deleted(name));
+            },
+          })
+        }
+      />
     </>
   );
 }

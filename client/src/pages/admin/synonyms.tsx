@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import type { SynonymGroup } from '../../../../shared/api/search';
 import { ApiError } from '../../api/http';
 import { useAddSynonyms, useChangeSynonyms, useDeleteSynonyms, useSynonyms } from '../../api/search-synonyms';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { Outcome, useOutcome } from '../../components/outcome';
 import { PageTitle } from '../../components/page-title';
 import { ErrorMessage, Loading, PageError } from '../../components/states';
-import { nl } from '../../i18n/nl';
 import { nlModeration } from '../../i18n/nl-moderation';
 import { nlSearch } from '../../i18n/nl-search';
 import { ModerationNav } from '../moderation/moderation-nav';
@@ -169,36 +169,26 @@ export default function SynonymsPage() {
         )}
       </Dialog>
 
-      <Dialog title={t.deleteTitle} open={deleting !== null} onClose={() => setDeleting(null)}>
-        {deleting && (
-          <>
-            <p>{t.confirmDelete(shown(deleting.terms))}</p>
-            <ErrorMessage error={remove.error} />
-            <div className="actions">
-              <button
-                type="button"
-                aria-disabled={remove.isPending}
-                onClick={() => {
-                  if (remove.isPending) return;
-                  remove.mutate(deleting.id, {
-                    onSuccess: () => {
-                      const terms = shown(deleting.terms);
-                      setDeleting(null);
-                      // The row and its button are gone: focus goes to the message.
-                      done.show(t.deleted(terms));
-                    },
-                  });
-                }}
-              >
-                {t.delete}
-              </button>
-              <button type="button" className="secondary" onClick={() => setDeleting(null)}>
-                {nl.common.cancel}
-              </button>
-            </div>
-          </>
-        )}
-      </Dialog>
+      <ConfirmDialog
+        title={t.deleteTitle}
+        open={deleting !== null}
+        onClose={() => setDeleting(null)}
+        message={deleting && t.confirmDelete(shown(deleting.terms))}
+        confirmLabel={t.delete}
+        error={remove.error}
+        pending={remove.isPending}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting.id, {
+            onSuccess: () => {
+              const terms = shown(deleting.terms);
+              setDeleting(null);
+              // The row and its button are gone: focus goes to the message.
+              done.show(t.deleted(terms));
+            },
+          })
+        }
+      />
     </>
   );
 }
