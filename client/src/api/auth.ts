@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginBody, RegisterAnswer, RegisterBody, User } from '../../../shared/api/users';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { LoginChallenge } from '../../../shared/api/totp';
+import type { LoginAnswer, LoginBody, RegisterAnswer, RegisterBody, User } from '../../../shared/api/users';
 import { ApiError, get, post, setCsrfToken } from './http';
 
 export const meKey = ['me'] as const;
@@ -20,15 +21,25 @@ export function useMe() {
   });
 }
 
+/** A finished login, with the password alone or after the second step (api/two-step.ts): the same either way. */
+export function loggedIn(client: QueryClient, { user, csrfToken }: LoginAnswer): void {
+  setCsrfToken(csrfToken);
+  // Whatever a previous user saw must not leak into this session's cache.
+  client.clear();
+  client.setQueryData(meKey, user);
+}
+
+/** The right password of an account with the second step on answers a challenge: the session now waits for the code. */
+export const isChallenge = (answer: LoginAnswer | LoginChallenge): answer is LoginChallenge => 'status' in answer;
+
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: LoginBody) => post<{ user: User; csrfToken: string }>('/api/auth/login', body),
-    onSuccess: ({ user, csrfToken }) => {
-      setCsrfToken(csrfToken);
-      // Whatever a previous user saw must not leak into this session's cache.
-      client.clear();
-      client.setQueryData(meKey, user);
+    mutationFn: (body: LoginBody) => post<LoginAnswer | LoginChallenge>('/api/auth/login', body, { newSession: true }),
+    onSuccess: (answer) => {
+      // The waiting session has a new id and so a new token, which the code's request must carry.
+      if (isChallenge(answer)) setCsrfToken(answer.csrfToken);
+      else loggedIn(client, answer);
     },
   });
 }

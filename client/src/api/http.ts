@@ -31,13 +31,33 @@ async function fetchCsrf(): Promise<string> {
   return csrfToken;
 }
 
-async function send(method: string, path: string, body?: unknown, token?: string): Promise<unknown> {
+/** Set while a request is on its way whose answer gives the session a new id (RequestOptions.newSession). */
+let sessionChange: Promise<void> | null = null;
+
+async function send(method: string, path: string, body?: unknown, token?: string, newSession = false): Promise<unknown> {
+  // A request sent meanwhile would carry the old session's cookie. Where the server ended that session, its answer
+  // clears the cookie, and arriving after the new one it would log this tab out (a notification about the change,
+  // pushed over the live socket, makes the header ask for its count at just that moment). So others wait.
+  while (sessionChange && !newSession) await sessionChange;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers['X-CSRF-Token'] = token;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    const answer = fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    if (newSession) {
+      // The new cookie is stored when the answer's headers arrive, which is when fetch resolves.
+      const change: Promise<void> = answer.then(
+        () => {
+          if (sessionChange === change) sessionChange = null;
+        },
+        () => {
+          if (sessionChange === change) sessionChange = null;
+        },
+      );
+      sessionChange = change;
+    }
+    response = await answer;
   } catch {
     throw new ApiError(0, 'network', nl.errors.network);
   }
@@ -56,23 +76,28 @@ async function send(method: string, path: string, body?: unknown, token?: string
   return parsed;
 }
 
+export interface RequestOptions {
+  /** The answer gives the session a new id (a login, a new password, two-step login turned on): see send(). */
+  newSession?: boolean;
+}
+
 /** One JSON request. Mutations carry the CSRF token; a stale token is refreshed once and the request retried. */
-export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   if (method === 'GET') return (await send(method, path)) as T;
   const token = csrfToken ?? (await fetchCsrf());
   try {
-    return (await send(method, path, body, token)) as T;
+    return (await send(method, path, body, token, options.newSession)) as T;
   } catch (error) {
     // The CSRF library answers its own 403 with code FST_CSRF_INVALID_TOKEN; the API contract says csrf_invalid.
     if (error instanceof ApiError && error.status === 403 && /csrf/i.test(error.code)) {
-      return (await send(method, path, body, await fetchCsrf())) as T;
+      return (await send(method, path, body, await fetchCsrf(), options.newSession)) as T;
     }
     throw error;
   }
 }
 
 export const get = <T>(path: string) => request<T>('GET', path);
-export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
+export const post = <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body ?? {}, options);
 export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
 export const del = <T>(path: string) => request<T>('DELETE', path);

@@ -18,6 +18,7 @@ export function useUpdateProfile() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: ChangePasswordBody) => post<void>('/api/me/password', body),
+    // The server ends her other sessions and gives this one a new id.
+    mutationFn: (body: ChangePasswordBody) => post<void>('/api/me/password', body, { newSession: true }),
   });
 }

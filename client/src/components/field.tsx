@@ -7,12 +7,15 @@ export function Field({
   hint,
   error,
   required,
+  alert,
   children,
 }: {
   label: string;
   hint?: string;
   error?: string | null;
   required?: boolean;
+  /** The error is also said at once (role=alert): for a form whose answer comes while focus stays on its button. */
+  alert?: boolean;
   children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; required?: boolean }) => ReactNode;
 }) {
   const id = useId();
@@ -31,7 +34,7 @@ export function Field({
       )}
       {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, required })}
       {error && (
-        <p className="error" id={errorId}>
+        <p className="error" id={errorId} role={alert ? 'alert' : undefined}>
           {error}
         </p>
       )}

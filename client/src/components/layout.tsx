@@ -6,6 +6,7 @@ import { LiveProvider } from '../live/live-context';
 import { LiveStatusNotice } from './live-status';
 import { ModerationLink, NotificationsLink } from './notifications-link';
 import { Loading } from './states';
+import { TwoStepBanner } from './two-step-banner';
 
 /** Moves focus to the new page's h1 after client-side navigation (not on the first load, where the browser starts at the top). */
 function useFocusHeadingOnNavigate() {
@@ -102,6 +103,7 @@ export function Layout() {
       <main id="main" className="wrap">
         {/* For every page, not only a thread: notifications and new threads arrive over the same socket. */}
         {active && <LiveStatusNotice />}
+        <TwoStepBanner user={user} />
         {/* Inside the frame, so loading a page's code never unmounts the header or the live connection. */}
         <Suspense fallback={<Loading />}>
           <Outlet />

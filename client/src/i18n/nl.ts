@@ -87,6 +87,11 @@ export const nl = {
     busy: 'Bezig…',
     haveAccount: 'Heb je al een account?',
   },
+  /** For a moderator or admin who must first set up two-step login (the layout's banner: every page, so in the first download). */
+  twoStep: {
+    banner: 'Stel tweestapsverificatie in om te kunnen modereren.',
+    bannerLink: 'Instellen op Mijn account',
+  },
   waiting: {
     title: 'Je aanmelding wacht op goedkeuring',
     body: 'Bedankt voor je aanmelding. Een moderator van het kenniscentrum controleert of je bij een lokale partij hoort. Dat gebeurt meestal binnen twee werkdagen. Daarna kun je inloggen en meedoen.',

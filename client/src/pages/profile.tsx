@@ -11,6 +11,7 @@ import { NotificationSettingsSection } from '../components/notification-settings
 import { PageTitle } from '../components/page-title';
 import { RoleSelect } from '../components/role-select';
 import { ErrorMessage, Loading } from '../components/states';
+import { TwoStepSection } from '../components/two-step-settings';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
 
@@ -55,6 +56,7 @@ export default function Profile() {
           {editable && <ProfileForm user={user} />}
           {editable && <NotificationSettingsSection />}
           <PasswordForm />
+          {editable && <TwoStepSection />}
           <h2>{nlForum.profile.logoutEverywhere}</h2>
           <p>{nlForum.profile.logoutEverywhereHint}</p>
           <ErrorMessage error={everywhere.error} />
