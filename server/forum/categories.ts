@@ -7,7 +7,8 @@ import type { CurrentUser } from '../auth/types.js';
 import type { Db } from '../db/client.js';
 import { categories, categoryWatches, threads } from '../db/schema.js';
 import { conflict } from '../http/errors.js';
-import { categoryOpenTo, threadVisibleTo } from './visibility.js';
+import { preparedOnce } from '../db/prepared.js';
+import { categoryCondition, categoryOpenTo, perViewerKind, threadVisibleTo, viewerKind } from './visibility.js';
 
 /**
  * Gives a new forum its standard categories; safe to run at every start. Only into an empty table: from then on
@@ -57,13 +58,21 @@ export interface OpenCategory {
   archivedAt: Date | null;
 }
 
+/** One prepared statement per kind of viewer: every category page asks it. */
+const openCategoryQuery = perViewerKind((kind) =>
+  preparedOnce((db: Db) =>
+    db
+      .select({ id: categories.id, name: categories.name, archivedAt: categories.archivedAt })
+      .from(categories)
+      .where(and(eq(categories.slug, sql.placeholder('slug')), categoryCondition(kind)))
+      .limit(1)
+      .prepare(`open_category_${kind}`),
+  ),
+);
+
 /** The category with this slug if `user` may enter it; one she may not enter is as unknown as one that does not exist. */
 export async function findOpenCategory(db: Db, slug: string, user: CurrentUser): Promise<OpenCategory | null> {
-  const [row] = await db
-    .select({ id: categories.id, name: categories.name, archivedAt: categories.archivedAt })
-    .from(categories)
-    .where(and(eq(categories.slug, slug), categoryOpenTo(user)))
-    .limit(1);
+  const [row] = await openCategoryQuery[viewerKind(user)](db).execute({ slug });
   return row ?? null;
 }
 

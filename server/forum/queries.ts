@@ -6,7 +6,7 @@ import { isModerator } from '../auth/users.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { preparedOnce } from '../db/prepared.js';
 import { categories, notifications, posts, threads, threadWatches, users } from '../db/schema.js';
-import { postTextVisible, threadCondition, VIEWER_KINDS, viewerKind, type ViewerKind } from './visibility.js';
+import { perViewerKind, postTextVisible, threadCondition, viewerKind, type ViewerKind } from './visibility.js';
 
 export const threadColumns = {
   id: threads.id,
@@ -63,8 +63,6 @@ export function toThreadDto(row: ThreadRow, unreadCount?: number | null): Thread
 }
 
 /** One prepared statement per kind of viewer: each kind sees different threads. */
-const byViewerKind = <T>(make: (kind: ViewerKind) => T) => Object.fromEntries(VIEWER_KINDS.map((kind) => [kind, make(kind)])) as Record<ViewerKind, T>;
-
 const visibleThreadQuery = (kind: ViewerKind) =>
   preparedOnce((db: Db) =>
     db
@@ -72,11 +70,11 @@ const visibleThreadQuery = (kind: ViewerKind) =>
       .from(threads)
       .innerJoin(categories, eq(categories.id, threads.categoryId))
       .innerJoin(users, eq(users.id, threads.authorId))
-      .where(and(eq(threads.id, sql.placeholder('id')), threadCondition(kind)))
+      .where(and(eq(threads.id, sql.placeholder('id')), threadCondition(kind, threads, categories)))
       .limit(1)
       .prepare(`visible_thread_${kind}`),
   );
-const visibleThread = byViewerKind(visibleThreadQuery);
+const visibleThread = perViewerKind(visibleThreadQuery);
 
 /**
  * The thread page's thread, with what the reader's own rows say of it in the same statement (a round trip and a
@@ -94,11 +92,11 @@ const threadForReaderQuery = (kind: ViewerKind) =>
       .from(threads)
       .innerJoin(categories, eq(categories.id, threads.categoryId))
       .innerJoin(users, eq(users.id, threads.authorId))
-      .where(and(eq(threads.id, sql.placeholder('id')), threadCondition(kind)))
+      .where(and(eq(threads.id, sql.placeholder('id')), threadCondition(kind, threads, categories)))
       .limit(1)
       .prepare(`thread_for_reader_${kind}`),
   );
-const threadForReader = byViewerKind(threadForReaderQuery);
+const threadForReader = perViewerKind(threadForReaderQuery);
 
 export async function findThreadForReader(db: Db, id: number, user: CurrentUser): Promise<(ThreadRow & { watch: ThreadWatchLevel; notified: boolean }) | null> {
   const [row] = await threadForReader[viewerKind(user)](db).execute({ id, userId: user.id });

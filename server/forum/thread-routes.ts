@@ -47,7 +47,7 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
         .where(
           and(
             eq(threads.categoryId, category.id),
-            threadVisibleTo(user),
+            threadVisibleTo(user, categories),
             after ? sql`(${threads.pinned}, ${threads.lastPostAt}, ${threads.id}) < (${after[0]}, ${after[1].toISOString()}::timestamptz, ${after[2]})` : undefined,
           ),
         )

@@ -30,6 +30,9 @@ export type Viewer = Pick<CurrentUser, 'id' | 'role' | 'representativeVerified'>
 export const viewerKind = (user: Viewer | null): ViewerKind =>
   isModerator(user) ? 'moderator' : user?.representativeVerified ? 'representative' : 'member';
 
+/** One of something per kind of viewer (a prepared statement: each kind's SQL differs). */
+export const perViewerKind = <T>(make: (kind: ViewerKind) => T) => Object.fromEntries(VIEWER_KINDS.map((kind) => [kind, make(kind)])) as Record<ViewerKind, T>;
+
 type State = 'hiddenAt' | 'deletedAt';
 /** What a thread or post row must carry for the in-memory form (PostRow does). */
 export interface StateRow {
@@ -92,12 +95,17 @@ export const categoryCondition = (kind: ViewerKind, table: { access: Column } = 
   entersAll(kind) ? undefined : inArray(table.access, [...RULE.category[kind]]);
 export const categoryOpenTo = (user: Viewer | null, table?: { access: Column }) => categoryCondition(viewerKind(user), table);
 
-/** Threads `kind` may see: in a category she enters, in a state she sees; `table` may be an alias of threads. */
-export function threadCondition(kind: ViewerKind, table: ThreadTable = threads): SQL | undefined {
-  const open = categoryCondition(kind);
-  return and(absentSql(table, RULE.thread[kind]), open && sql`${table.categoryId} in (select ${categories.id} from ${categories} where ${open})`);
+/**
+ * Threads `kind` may see: in a category she enters, in a state she sees; `table` may be an alias of threads. A query
+ * that joins the thread's category passes it as `joined`, and the category is checked there; otherwise a subquery
+ * on the (small) categories table does it.
+ */
+export function threadCondition(kind: ViewerKind, table: ThreadTable = threads, joined?: { access: Column }): SQL | undefined {
+  const open = categoryCondition(kind, joined);
+  const inOpenCategory = open && (joined ? open : sql`${table.categoryId} in (select ${categories.id} from ${categories} where ${open})`);
+  return and(absentSql(table, RULE.thread[kind]), inOpenCategory);
 }
-export const threadVisibleTo = (user: Viewer | null) => threadCondition(viewerKind(user));
+export const threadVisibleTo = (user: Viewer | null, joined?: { access: Column }) => threadCondition(viewerKind(user), threads, joined);
 /**
  * Posts whose text `user` reads (in a thread they see): what they may quote, and whose authors are suggested to
  * them for a mention. Undefined (no condition) for moderators; `table` may be an alias of posts.
