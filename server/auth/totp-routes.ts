@@ -12,7 +12,7 @@ import type { authRateLimit } from './client-address.js';
 import { AUTH_WINDOW_MS, type LoginThrottle } from './login-throttle.js';
 import { loginTime, startSession } from './session-lifetime.js';
 import { revokeUserSessions } from './session-store.js';
-import { acceptCode, disableTotp, enableTotp, matchingStep, newSecret, recoveryCodesLeft, replaceRecoveryCodes, useRecoveryCode } from './totp.js';
+import { acceptCode, disableTotp, enableTotp, matchingStep, newSecret, recoveryCodesLeft, replaceRecoveryCodes, setupValid, signSetup, useRecoveryCode } from './totp.js';
 import { applyStaffTotpPolicy } from './totp-policy.js';
 import { findUserById, toUserDto } from './users.js';
 
@@ -22,8 +22,6 @@ export const TOTP_LOGIN_MS = 5 * 60 * 1000;
 export const CODES_PER_LOGIN = 5;
 /** Wrong codes per account in AUTH_WINDOW_MS, over all logins: the password alone must not buy endless guesses. */
 export const CODE_FAILURES_MAX = 10;
-/** How long an offered secret waits for the code that confirms it. */
-const SETUP_MS = 15 * 60 * 1000;
 
 const isStaff = (role: string) => role === 'moderator' || role === 'admin';
 
@@ -100,8 +98,7 @@ export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttl
     const me = request.user!;
     if (me.totpEnabledAt !== null) throw conflict('totp_enabled', 'Tweestapsverificatie staat al aan. Zet hem eerst uit om een nieuwe app te koppelen.');
     const offered = newSecret(me.email);
-    request.session.totpSetup = { secret: offered.secret, since: Date.now() };
-    return offered;
+    return { ...offered, setupToken: signSetup(config.sessionSecret, me.id, offered.secret) };
   });
 
   api.post(
@@ -109,13 +106,13 @@ export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttl
     { config: { auth: 'member', rateLimit: authLimit }, schema: { body: TotpEnableBody, response: { 200: RecoveryCodeList } } },
     async (request) => {
       const me = request.user!;
-      const setup = request.session.totpSetup;
+      const { secret, setupToken } = request.body;
       if (me.totpEnabledAt !== null) throw conflict('totp_enabled', 'Tweestapsverificatie staat al aan.');
-      if (!setup || Date.now() - setup.since > SETUP_MS) throw conflict('totp_setup_expired', 'Begin opnieuw: scan de nieuwe QR-code met je app.');
-      const step = matchingStep(setup.secret, request.body.code.replace(/\s/g, ''));
+      if (!setupValid(config.sessionSecret, me.id, secret, setupToken)) throw conflict('totp_setup_expired', 'Begin opnieuw: scan de nieuwe QR-code met je app.');
+      const step = matchingStep(secret, request.body.code.replace(/\s/g, ''));
       if (step === null) throw badRequest('invalid_code', 'Deze code klopt niet. Vul de code in die je app nu toont.', 'code');
       const codes = await app.db.transaction(async (tx) => {
-        const made = await enableTotp(tx, me.id, setup.secret, step);
+        const made = await enableTotp(tx, me.id, secret, step);
         await onRecord(tx, me.id, 'enable_totp');
         await notifyUser(tx, me.id, 'totp_enabled', 'Tweestapsverificatie staat aan: je logt voortaan in met je wachtwoord en een code uit je app.');
         return made;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { renderSVG } from 'uqr';
@@ -28,6 +28,30 @@ export function newSecret(label: string): { secret: string; uri: string; qrSvg: 
   const secret = new Secret({ size: 20 }).base32;
   const uri = totpFor(secret, label).toString();
   return { secret, uri, qrSvg: renderSVG(uri, { border: 2 }) };
+}
+
+/**
+ * An offered secret travels to the member and back with a signature instead of waiting in the session: offering one
+ * writes nothing, and only the member it was offered to can turn it on, within `SETUP_MS`.
+ */
+export const SETUP_MS = 15 * 60 * 1000;
+
+const setupMac = (key: string, userId: number, secret: string, expires: number) =>
+  createHmac('sha256', key).update(`totp-setup:${userId}:${secret}:${expires}`).digest('base64url');
+
+export function signSetup(key: string, userId: number, secret: string, now = Date.now()): string {
+  const expires = now + SETUP_MS;
+  return `${expires}.${setupMac(key, userId, secret, expires)}`;
+}
+
+/** Whether `token` was made by signSetup for this member and secret, and has not expired. */
+export function setupValid(key: string, userId: number, secret: string, token: string, now = Date.now()): boolean {
+  const [expiresText, mac] = token.split('.');
+  const expires = Number(expiresText);
+  if (!Number.isSafeInteger(expires) || expires < now || mac === undefined) return false;
+  const expected = Buffer.from(setupMac(key, userId, secret, expires));
+  const given = Buffer.from(mac);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** The time step a code is valid in, or null when it is not valid now (give or take WINDOW steps). */

@@ -34,8 +34,6 @@ declare module 'fastify' {
      * codes, and the login throttle's judgement of the password attempt (to finish it when the code is right).
      */
     totpPending?: { userId: number; since: number; failures: number; account: string; trustedDevice: string | null };
-    /** A secret offered for setting up the second step, until a code from it confirms it. */
-    totpSetup?: { secret: string; since: number };
   }
   interface FastifyRequest {
     user: CurrentUser | null;

@@ -23,11 +23,17 @@ export const TotpStatus = Type.Object({
 });
 export type TotpStatus = Static<typeof TotpStatus>;
 
-/** A new secret to add to an authenticator app: by scanning the QR code (an SVG) or typing the secret. */
-export const TotpSetup = Type.Object({ secret: Type.String(), uri: Type.String(), qrSvg: Type.String() });
+/**
+ * A new secret to add to an authenticator app: by scanning the QR code (an SVG) or typing the secret. `setupToken`
+ * goes back with the secret and the first code to turn it on (it proves the secret was offered to her, recently).
+ */
+export const TotpSetup = Type.Object({ secret: Type.String(), uri: Type.String(), qrSvg: Type.String(), setupToken: Type.String() });
 export type TotpSetup = Static<typeof TotpSetup>;
 
-export const TotpEnableBody = Type.Object({ code: Code }, { additionalProperties: false });
+export const TotpEnableBody = Type.Object(
+  { code: Code, secret: Type.String({ pattern: '^[A-Z2-7]{16,64}$' }), setupToken: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
 export type TotpEnableBody = Static<typeof TotpEnableBody>;
 
 /** Shown once: she saves them somewhere safe. */

@@ -6,7 +6,7 @@ import type { LoginAnswer, UserBody } from '../../shared/api/users.js';
 import { moderationActions, notifications, totpCredentials } from '../../server/db/schema.js';
 import { DEFAULT_PASSWORD, makeUser } from '../../server/dev/factories.js';
 import { CODE_FAILURES_MAX, CODES_PER_LOGIN } from '../../server/auth/totp-routes.js';
-import { currentCode, enableTotpDirectly, matchingStep } from '../../server/auth/totp.js';
+import { currentCode, enableTotpDirectly, matchingStep, SETUP_MS, setupValid, signSetup } from '../../server/auth/totp.js';
 import type { CurrentUser } from '../../server/auth/types.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
@@ -21,6 +21,9 @@ afterAll(() => t.close());
 
 const NEXT_STEP = 30_000;
 const told = async (userId: number) => (await t.db.select().from(notifications).where(eq(notifications.userId, userId))).map((n) => n.kind);
+
+/** What goes back with the first code: the offered secret and its token. */
+const offered = (setup: TotpSetup) => ({ secret: setup.secret, setupToken: setup.setupToken });
 
 /** Password step for `user`: the client now waits for the code (202), holding the challenge's CSRF token. */
 async function passwordStep(user: CurrentUser & { email: string }): Promise<TestClient> {
@@ -44,9 +47,13 @@ describe('setting up the second step', () => {
     const other = await t.loginAs(user);
     expect((await client.get<TotpStatus>('/api/me/totp')).body).toEqual({ enabled: false, required: false, recoveryCodesLeft: 0 });
 
-    // A code before any secret was offered is refused.
-    expect((await client.post<ErrorBody>('/api/me/totp/enable', { code: '123456' })).body.error.code).toBe('totp_setup_expired');
+    // A secret that was not offered to her, or not with this token, is refused; offering one writes nothing.
+    const forged = await client.post<ErrorBody>('/api/me/totp/enable', { code: '123456', secret: 'A'.repeat(32), setupToken: `${Date.now() + 60_000}.abc` });
+    expect(forged.body.error.code).toBe('totp_setup_expired');
     const setup = await client.post<TotpSetup>('/api/me/totp/setup');
+    const elsewhere = await (await t.login()).client.post<TotpSetup>('/api/me/totp/setup');
+    const theirs = await client.post<ErrorBody>('/api/me/totp/enable', { code: currentCode(elsewhere.body.secret), secret: elsewhere.body.secret, setupToken: elsewhere.body.setupToken });
+    expect(theirs.body.error.code).toBe('totp_setup_expired');
     expect(setup.status).toBe(200);
     expect(setup.body.secret).toMatch(/^[A-Z2-7]{32}$/);
     const uri = new URL(setup.body.uri);
@@ -55,13 +62,13 @@ describe('setting up the second step', () => {
     expect(uri.searchParams.get('issuer')).toBe('Plein');
     expect(setup.body.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>$/);
 
-    const wrong = await client.post<ErrorBody>('/api/me/totp/enable', { code: '000000' === currentCode(setup.body.secret) ? '111111' : '000000' });
+    const wrong = await client.post<ErrorBody>('/api/me/totp/enable', { ...offered(setup.body), code: '000000' === currentCode(setup.body.secret) ? '111111' : '000000' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toMatchObject({ code: 'invalid_code', field: 'code' });
-    expect((await client.post<ErrorBody>('/api/me/totp/enable', { code: 'abcdef' })).status).toBe(400);
+    expect((await client.post<ErrorBody>('/api/me/totp/enable', { ...offered(setup.body), code: 'abcdef' })).status).toBe(400);
     expect((await client.get<TotpStatus>('/api/me/totp')).body.enabled).toBe(false);
 
-    const enabled = await client.post<RecoveryCodeList>('/api/me/totp/enable', { code: currentCode(setup.body.secret) });
+    const enabled = await client.post<RecoveryCodeList>('/api/me/totp/enable', { ...offered(setup.body), code: currentCode(setup.body.secret) });
     expect(enabled.status).toBe(200);
     expect(enabled.body.recoveryCodes).toHaveLength(10);
     expect(new Set(enabled.body.recoveryCodes).size).toBe(10);
@@ -116,7 +123,7 @@ describe('logging in with the second step', () => {
   it('takes a recovery code instead, once, and tells her how many are left', async () => {
     const { user, client } = await t.login();
     const setup = await client.post<TotpSetup>('/api/me/totp/setup');
-    const { recoveryCodes } = (await client.post<RecoveryCodeList>('/api/me/totp/enable', { code: currentCode(setup.body.secret) })).body;
+    const { recoveryCodes } = (await client.post<RecoveryCodeList>('/api/me/totp/enable', { ...offered(setup.body), code: currentCode(setup.body.secret) })).body;
     const first = await passwordStep(user);
     // Typed in lower case and without dashes, it is still hers.
     const res = await first.post<LoginAnswer>('/api/auth/login/totp', { recoveryCode: recoveryCodes[0]!.toLowerCase().replace(/-/g, ' ') });
@@ -170,7 +177,7 @@ describe('changing the second step', () => {
   it('makes new recovery codes and turns it off only with her password, and tells her each time', async () => {
     const { user, client } = await t.login();
     const setup = await client.post<TotpSetup>('/api/me/totp/setup');
-    const old = (await client.post<RecoveryCodeList>('/api/me/totp/enable', { code: currentCode(setup.body.secret) })).body.recoveryCodes;
+    const old = (await client.post<RecoveryCodeList>('/api/me/totp/enable', { ...offered(setup.body), code: currentCode(setup.body.secret) })).body.recoveryCodes;
 
     const wrong = await client.post<ErrorBody>('/api/me/totp/recovery-codes', { password: 'niet-mijn-wachtwoord' });
     expect(wrong.status).toBe(400);
@@ -193,6 +200,18 @@ describe('changing the second step', () => {
     ]);
     // Back to the password alone.
     expect((await t.guest().login(user.email, DEFAULT_PASSWORD)).status).toBe(200);
+  });
+
+  it('a setup token holds for its member and secret, for fifteen minutes', () => {
+    const now = Date.UTC(2026, 11, 4, 12, 0, 0);
+    const token = signSetup('sleutel', 7, 'ABCDEFGHIJKLMNOP', now);
+    expect(setupValid('sleutel', 7, 'ABCDEFGHIJKLMNOP', token, now + SETUP_MS - 1)).toBe(true);
+    expect(setupValid('sleutel', 7, 'ABCDEFGHIJKLMNOP', token, now + SETUP_MS + 1)).toBe(false);
+    expect(setupValid('sleutel', 8, 'ABCDEFGHIJKLMNOP', token, now)).toBe(false);
+    expect(setupValid('sleutel', 7, 'ABCDEFGHIJKLMNOQ', token, now)).toBe(false);
+    expect(setupValid('andere-sleutel', 7, 'ABCDEFGHIJKLMNOP', token, now)).toBe(false);
+    expect(setupValid('sleutel', 7, 'ABCDEFGHIJKLMNOP', `${now + 10 * SETUP_MS}.${token.split('.')[1]}`, now)).toBe(false);
+    expect(setupValid('sleutel', 7, 'ABCDEFGHIJKLMNOP', 'onzin', now)).toBe(false);
   });
 
   it('matchingStep accepts the step before and after now, nothing further, and only six digits', () => {
@@ -227,7 +246,7 @@ describe('required for moderators and admins (STAFF_TOTP_REQUIRED)', () => {
     expect((await member.get<UserBody>('/api/me')).body.user.totpRequired).toBeUndefined();
 
     const setup = await client.post<TotpSetup>('/api/me/totp/setup');
-    expect((await client.post('/api/me/totp/enable', { code: currentCode(setup.body.secret) })).status).toBe(200);
+    expect((await client.post('/api/me/totp/enable', { ...offered(setup.body), code: currentCode(setup.body.secret) })).status).toBe(200);
     expect((await client.get('/api/moderation/queue')).status).toBe(200);
     expect((await client.get<UserBody>('/api/me')).body.user.totpRequired).toBeUndefined();
     expect(user.role).toBe('moderator');

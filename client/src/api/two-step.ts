@@ -29,7 +29,7 @@ function useRefetchAll() {
   return () => void client.invalidateQueries();
 }
 
-/** A new secret, offered until a code from it confirms it. */
+/** A new secret, offered (for 15 minutes) until a code from it confirms it. */
 export function useTwoStepSetup() {
   return useMutation({ mutationFn: () => post<TotpSetup>('/api/me/totp/setup') });
 }

@@ -31,7 +31,7 @@ export function TwoStepSetup({ setup, onEnabled, onCancel }: { setup: TotpSetup;
     const digits = code.replace(/\s/g, '');
     setMalformed(!/^\d{6}$/.test(digits));
     if (!/^\d{6}$/.test(digits)) return;
-    enable.mutate({ code: digits }, { onSuccess: ({ recoveryCodes }) => onEnabled(recoveryCodes) });
+    enable.mutate({ code: digits, secret: setup.secret, setupToken: setup.setupToken }, { onSuccess: ({ recoveryCodes }) => onEnabled(recoveryCodes) });
   };
   const copy = () => {
     navigator.clipboard.writeText(setup.secret).then(
