@@ -252,6 +252,8 @@ describe('two-step login', () => {
     await loginThroughForm(page, moderator.email);
     const banner = page.getByRole('main').getByText('Stel tweestapsverificatie in om te kunnen modereren.');
     await banner.waitFor();
+    // Until then the site offers her no moderation: no menu item (the server would refuse it anyway).
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /^Moderatie/ }).count()).toBe(0);
     await expectNoAxeViolations(page, 'forum with the staff banner');
 
     await page.goto('/moderatie');

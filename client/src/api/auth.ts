@@ -30,6 +30,12 @@ export function loggedIn(client: QueryClient, { user, csrfToken }: LoginAnswer):
 }
 
 /** The right password of an account with the second step on answers a challenge: the session now waits for the code. */
+/**
+ * Whether the client offers her moderation: a moderator or admin, unless she must first set up two-step login
+ * (then the server treats her as a member, and a banner says what to do).
+ */
+export const moderates = (user: Pick<User, 'role' | 'totpRequired'>): boolean => user.role !== 'member' && !user.totpRequired;
+
 export const isChallenge = (answer: LoginAnswer | LoginChallenge): answer is LoginChallenge => 'status' in answer;
 
 export function useLogin() {

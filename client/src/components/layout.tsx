@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { useLogout, useMe } from '../api/auth';
+import { moderates, useLogout, useMe } from '../api/auth';
 import { nl } from '../i18n/nl';
 import { LiveProvider } from '../live/live-context';
 import { LiveStatusNotice } from './live-status';
@@ -42,7 +42,7 @@ export function Layout() {
   const logout = useLogout();
   const navigate = useNavigate();
   const active = user?.status === 'active';
-  const moderator = active && (user.role === 'moderator' || user.role === 'admin');
+  const moderator = active && moderates(user);
 
   return (
     <LiveProvider enabled={active}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Post } from '../../../shared/api/forum';
 import type { User } from '../../../shared/api/users';
+import { moderates } from '../api/auth';
 import { useDeletePost, useEditPost } from '../api/forum';
 import { usePostRemoval, useRestorePost } from '../api/moderation';
 import { ApiError } from '../api/http';
@@ -58,7 +59,7 @@ export function PostItem({
   /** Focus this post, or the one now in its place, once the page shows the outcome of an action on it. */
   focusPost: (id: number) => void;
 }) {
-  const moderator = viewer.role !== 'member';
+  const moderator = moderates(viewer);
   const own = post.author.id === viewer.id;
   const mayDelete = !post.deleted && (moderator || (own && !locked));
   const mayEdit = mayDelete && (moderator || !archived);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import type { Post } from '../../../shared/api/forum';
-import { useMe } from '../api/auth';
+import { moderates, useMe } from '../api/auth';
 import { useCategories, useReply, useThread } from '../api/forum';
 import { ApiError } from '../api/http';
 import { Composer } from '../components/composer';
@@ -127,7 +127,7 @@ export default function ThreadPage() {
       </p>
       {thread.hidden && <p className="notice">{nlForum.thread.threadHidden}</p>}
       <ThreadWatchControl threadId={thread.id} value={query.data.pages[0]?.watch ?? 'normal'} />
-      {me.data.role !== 'member' && <ThreadModeration thread={thread} />}
+      {moderates(me.data) && <ThreadModeration thread={thread} />}
       <section aria-label={nlForum.thread.posts} className="posts" ref={list}>
         {posts.map((post) => (
           <PostItem
@@ -159,7 +159,7 @@ export default function ThreadPage() {
       {/* Archived is read-only for everyone, moderators too; a locked thread still takes a moderator's reply. */}
       {thread.archived ? (
         <p className="notice">{nlForum.thread.archivedNotice}</p>
-      ) : thread.locked && me.data.role === 'member' ? (
+      ) : thread.locked && !moderates(me.data) ? (
         <p className="notice">{nlForum.thread.lockedNotice}</p>
       ) : (
         <section aria-labelledby="reply-heading" className="reply-box">
