@@ -3,10 +3,10 @@ import type { CurrentUser } from './types.js';
 /**
  * Where the second login step is required for staff (STAFF_TOTP_REQUIRED, on in production), a moderator or admin
  * who has not set it up yet acts as a member: no moderation route (403 `totp_required`), no hidden post, no restricted
- * category, on HTTP and live alike, until she has. Her real role stays on record and is shown to her, so the client
+ * category, on HTTP, live and in mail alike, until she has. Her real role stays on record and is shown to her, so the client
  * can tell her what to do. Applied wherever a request's or a socket's user is loaded.
  */
-export function applyStaffTotpPolicy(user: CurrentUser, required: boolean): CurrentUser {
+export function applyStaffTotpPolicy<T extends Pick<CurrentUser, 'role' | 'totpEnabledAt' | 'awaitingTotpRole'>>(user: T, required: boolean): T {
   if (!required || user.totpEnabledAt !== null || (user.role !== 'moderator' && user.role !== 'admin')) return user;
   return { ...user, role: 'member', awaitingTotpRole: user.role };
 }

@@ -9,8 +9,9 @@ export interface MailUser {
   displayName: string;
   status: string;
   role: string;
-  /** With role: which categories she may be mailed about (forum/visibility.ts). */
+  /** With role: which categories she may be mailed about (forum/visibility.ts, auth/totp-policy.ts). */
   representativeVerified: boolean;
+  totpEnabledAt: Date | null;
 }
 
 /** What a template makes: the subject, the plain text and the HTML of one mail. */

@@ -199,7 +199,8 @@ export class MailWorker {
   private async loadUsers(ids: number[]): Promise<Map<number, MailUser>> {
     const rows = await queryRows<MailUser>(
       this.db,
-      sql`select id, email, display_name as "displayName", status, role, representative_verified as "representativeVerified" from users
+      sql`select id, email, display_name as "displayName", status, role, representative_verified as "representativeVerified",
+                  totp_enabled_at as "totpEnabledAt" from users
            where id in (select jsonb_array_elements_text(${JSON.stringify([...new Set(ids)])}::jsonb)::int)`,
     );
     return new Map(rows.map((u) => [u.id, u]));

@@ -6,7 +6,7 @@ import { testConfig } from '../helpers/app.js';
 const config = testConfig({ PUBLIC_ORIGIN: 'https://plein.test' });
 const context = {
   config,
-  user: { id: 5, email: 'a@example.nl', displayName: 'Bram "B" <script>', status: 'active', role: 'member', representativeVerified: false },
+  user: { id: 5, email: 'a@example.nl', displayName: 'Bram "B" <script>', status: 'active', role: 'member', representativeVerified: false, totpEnabledAt: null },
   url: (path: string) => new URL(path, config.mail.siteUrl).toString(),
 };
 

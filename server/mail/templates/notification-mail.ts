@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { MAIL_KINDS, type ForumNotificationKind, type MailFrequency, type MailKind } from '../../../shared/constants.js';
+import { applyStaffTotpPolicy } from '../../auth/totp-policy.js';
 import { queryRows } from '../../db/client.js';
 import { unreadMailPosts, type MailPost } from '../../notifications/mail-items.js';
 import { mailKindOf, mailPreferencesOf, notificationKindsAt } from '../../notifications/mail-preferences.js';
@@ -87,7 +88,7 @@ const threadMail: MailTemplate = async (context) => {
   // Only what is newer than her last mail about this thread (fixed when this one was queued) and than her last
   // visit: what happened while she was here, she saw live.
   const after = later(dateOrNull(context.data.after), dateOrNull(member.last_seen_at));
-  const items = await unreadMailPosts(context.db, context.user, { kinds, threadId: context.threadId, after, limit: 100 });
+  const items = await unreadMailPosts(context.db, applyStaffTotpPolicy(context.user, context.config.staffTotpRequired), { kinds, threadId: context.threadId, after, limit: 100 });
   if (items.length === 0) return null;
 
   // Recorded now, before the transport has the mail: a failed send keeps this row (retried with the same `after`),
@@ -169,7 +170,7 @@ const digest: MailTemplate = async (context) => {
   for (const section of sections) {
     // Her choice now: a kind switched to direct or never since the digest was queued is left out.
     const kinds = notificationKindsAt(preferences, section.frequency);
-    items.push(...(await unreadMailPosts(context.db, context.user, { kinds, after: new Date(section.since), until: new Date(section.until), limit: 500 })));
+    items.push(...(await unreadMailPosts(context.db, applyStaffTotpPolicy(context.user, context.config.staffTotpRequired), { kinds, after: new Date(section.since), until: new Date(section.until), limit: 500 })));
   }
   if (items.length === 0) return null;
   items.sort((a, b) => a.postId - b.postId);
