@@ -5,6 +5,7 @@ import { nlForum } from '../i18n/nl-forum';
 import { nlMembers } from '../i18n/nl-members';
 import { useMentionSuggest } from './mention-suggest';
 import { ErrorMessage } from './states';
+import { useSelectionAfterRender } from './use-selection-after-render';
 
 type Wrap = { before: string; after: string; placeholder: string; linePrefix?: boolean };
 const TOOLS: { key: 'bold' | 'italic' | 'link' | 'quote' | 'list'; label: string; text: string; wrap: Wrap }[] = [
@@ -41,6 +42,7 @@ export function Composer({
   const id = useId();
   const ownRef = useRef<HTMLTextAreaElement>(null);
   const ref = textareaRef ?? ownRef;
+  const selectAfterRender = useSelectionAfterRender(ref);
   const [preview, setPreview] = useState(false);
   const rendered = usePreview(value, preview);
   const suggest = useMentionSuggest({ value, onChange, textareaRef: ref, threadId, disabled: preview });
@@ -64,11 +66,8 @@ export function Composer({
     const next = value.slice(0, start) + text + value.slice(end);
     onChange(next);
     // Select the inserted words so typing replaces the placeholder.
-    requestAnimationFrame(() => {
-      el.focus();
-      const from = start + (wrap.linePrefix ? wrap.before.length : wrap.before.length);
-      el.setSelectionRange(from, from + (wrap.linePrefix ? text.length - wrap.before.length : selected.length));
-    });
+    const from = start + wrap.before.length;
+    selectAfterRender(from, from + (wrap.linePrefix ? text.length - wrap.before.length : selected.length));
   };
 
   return (

@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent, type RefObject } from 'react';
 import { useMemberSuggestions } from '../api/members';
 import { nlMembers } from '../i18n/nl-members';
 import { useDebounced } from './use-debounced';
+import { useSelectionAfterRender } from './use-selection-after-render';
 import { useMemberListbox } from './member-listbox';
 
 /**
@@ -43,6 +44,7 @@ export function useMentionSuggest({
   disabled?: boolean;
 }) {
   const [caret, setCaret] = useState<number | null>(null);
+  const selectAfterRender = useSelectionAfterRender(textareaRef);
   // The mention whose list was closed (Escape, or a name chosen): closed until its text changes.
   const [closed, setClosed] = useState<{ at: number; text: string } | null>(null);
   const typed = disabled || caret === null ? null : mentionBeforeCaret(value, caret);
@@ -61,10 +63,7 @@ export function useMentionSuggest({
     onChange(value.slice(0, mention.at) + insert + value.slice(caret));
     setClosed({ at: mention.at, text: insert.slice(1) });
     setCaret(position);
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(position, position);
-    });
+    selectAfterRender(position);
   };
 
   const listbox = useMemberListbox(members, choose);
