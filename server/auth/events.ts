@@ -7,7 +7,8 @@ import { EventEmitter } from 'node:events';
  */
 export interface AuthEventMap {
   logout: [{ userId: number; sessionId: string }];
-  revoked: [{ userId: number }];
+  /** `kept`: the session (by id) that goes on under a new id; its sockets stay, the others close. */
+  revoked: [{ userId: number; kept?: { from: string; to: string } }];
 }
 
 export class AuthEvents extends EventEmitter<AuthEventMap> {}

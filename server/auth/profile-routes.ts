@@ -10,8 +10,7 @@ import { assertDisplayNameAllowed } from './display-name.js';
 import { asDisplayNameTaken, assertDisplayNameFree } from './display-name-taken.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import { hashPassword } from './passwords.js';
-import { loginTime, startSession } from './session-lifetime.js';
-import { revokeUserSessions } from './session-store.js';
+import { endOtherSessions } from './session-renewal.js';
 import { toUserDto, userColumns } from './users.js';
 
 /** A member's own account: name, party, municipality, role, and password. */
@@ -55,12 +54,7 @@ export default async function profileRoutes(app: FastifyInstance, opts: { config
       await app.passwordConfirmer.confirm(me.id, request.body.currentPassword, 'currentPassword');
       await app.db.update(users).set({ passwordHash: await hashPassword(request.body.newPassword) }).where(eq(users.id, me.id));
       // Whoever knew the old password is logged out everywhere; this browser continues with a fresh session id.
-      await revokeUserSessions(app.db, me.id);
-      app.authEvents.emit('revoked', { userId: me.id });
-      // Not a new login: the absolute lifetime still counts from the original one.
-      const loginAt = loginTime(request.session);
-      await request.session.regenerate();
-      startSession(request, me.id, loginAt);
+      await endOtherSessions(app, request, me.id);
       return reply.code(204).send();
     },
   );

@@ -10,8 +10,8 @@ import { notifyUser } from '../notifications/notify.js';
 import { AttemptCounter } from './attempt-counter.js';
 import type { authRateLimit } from './client-address.js';
 import { AUTH_WINDOW_MS, type LoginThrottle } from './login-throttle.js';
-import { loginTime, startSession } from './session-lifetime.js';
-import { revokeUserSessions } from './session-store.js';
+import { startSession } from './session-lifetime.js';
+import { endOtherSessions } from './session-renewal.js';
 import { acceptCode, disableTotp, enableTotp, matchingStep, newSecret, recoveryCodesLeft, replaceRecoveryCodes, setupValid, signSetup, useRecoveryCode } from './totp.js';
 import { applyStaffTotpPolicy } from './totp-policy.js';
 import { findUserById, toUserDto } from './users.js';
@@ -118,11 +118,7 @@ export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttl
         return made;
       });
       // Whoever was logged in with the password alone is logged out everywhere; this browser goes on, with a new id.
-      await revokeUserSessions(app.db, me.id);
-      app.authEvents.emit('revoked', { userId: me.id });
-      const loginAt = loginTime(request.session);
-      await request.session.regenerate();
-      startSession(request, me.id, loginAt);
+      await endOtherSessions(app, request, me.id);
       request.log.info({ userId: me.id }, 'second step enabled');
       return { recoveryCodes: codes };
     },

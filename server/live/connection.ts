@@ -55,7 +55,8 @@ export class Connection {
   constructor(
     readonly socket: LiveSocket,
     public user: CurrentUser,
-    readonly sessionHash: string,
+    /** Changes when the session goes on under a new id (a new password in this browser: hub.closeUser). */
+    public sessionHash: string,
     private readonly host: ConnectionHost,
   ) {
     socket.onClose(() => this.cleanup());

@@ -25,7 +25,7 @@ import { isModerator } from '../auth/users.js';
 import { toPostDto, toThreadDto, type PostRow } from '../forum/queries.js';
 import { Connection, LIMITS, type ConnectionHost } from './connection.js';
 import type { ForumEvent } from '../events/types.js';
-import type { ForumChannelEvent, TypingEvent, UserEvent } from './notify.js';
+import type { ForumChannelEvent, SessionMove, TypingEvent, UserEvent } from './notify.js';
 import type { LiveSocket } from './socket.js';
 import { threadVisible } from '../forum/visibility.js';
 import type { LiveStore } from './store.js';
@@ -107,8 +107,12 @@ export class LiveHub implements ConnectionHost {
     for (const connection of [...this.connections]) if (connection.sessionHash === sessionHash) connection.close(CLOSE.unauthenticated, reason);
   }
 
-  closeUser(userId: number, code: number, reason: string): void {
-    for (const connection of [...(this.byUser.get(userId) ?? [])]) connection.close(code, reason);
+  /** Closes every socket of a user, except those of a session that goes on under a new id (`kept`): they move to it. */
+  closeUser(userId: number, code: number, reason: string, kept?: SessionMove): void {
+    for (const connection of [...(this.byUser.get(userId) ?? [])]) {
+      if (kept && connection.sessionHash === kept.from) connection.sessionHash = kept.to;
+      else if (!kept || connection.sessionHash !== kept.to) connection.close(code, reason);
+    }
   }
 
   closeAll(code: number, reason: string): void {
@@ -211,7 +215,7 @@ export class LiveHub implements ConnectionHost {
       case 'session.ended':
         return this.closeSession(event.sessionHash, 'Je bent uitgelogd.');
       case 'sessions.revoked':
-        return this.closeUser(event.userId, CLOSE.unauthenticated, 'Je bent overal uitgelogd.');
+        return this.closeUser(event.userId, CLOSE.unauthenticated, 'Je bent overal uitgelogd.', event.kept);
       case 'account.changed': {
         const user = await this.store.findUser(event.userId);
         const refused = refusal(user);

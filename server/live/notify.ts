@@ -29,7 +29,13 @@ export type UserEvent =
   // Sent by the live concern itself when auth reports a logout / revocation, so sockets held by other processes close too.
   // The session is named by its hash (as stored), never by the cookie value.
   | { type: 'session.ended'; userId: number; sessionHash: string }
-  | { type: 'sessions.revoked'; userId: number };
+  | { type: 'sessions.revoked'; userId: number; kept?: SessionMove };
+
+/** A session that goes on under a new id (by hash): its sockets stay open and move along. */
+export interface SessionMove {
+  from: string;
+  to: string;
+}
 
 export async function notifyUserEvent(tx: Tx | Db, event: UserEvent): Promise<void> {
   await tx.execute(sql`select pg_notify(${USER_CHANNEL}, ${JSON.stringify(event)})`);

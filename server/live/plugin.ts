@@ -68,9 +68,10 @@ export default async function livePlugin(app: FastifyInstance, opts: { config: C
     hub.closeSession(sessionHash, 'Je bent uitgelogd.');
     void publish({ type: 'session.ended', userId, sessionHash });
   };
-  const onRevoked = ({ userId }: { userId: number }) => {
-    hub.closeUser(userId, CLOSE.unauthenticated, 'Je bent overal uitgelogd.');
-    void publish({ type: 'sessions.revoked', userId });
+  const onRevoked = ({ userId, kept }: { userId: number; kept?: { from: string; to: string } }) => {
+    const moved = kept && { from: hashSessionId(kept.from), to: hashSessionId(kept.to) };
+    hub.closeUser(userId, CLOSE.unauthenticated, 'Je bent overal uitgelogd.', moved);
+    void publish({ type: 'sessions.revoked', userId, ...(moved ? { kept: moved } : {}) });
   };
   app.authEvents.on('logout', onLogout);
   app.authEvents.on('revoked', onRevoked);
