@@ -1,29 +1,20 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrationsFolder, queryRows, type Database } from '../../server/db/client.js';
+import { queryRows, type Database } from '../../server/db/client.js';
 import { createEmptyDatabase } from '../helpers/database.js';
+import { migrateTo, migrationsBefore } from '../helpers/migrations.js';
 
 /**
  * Migration 0007 (unique display names, erasable accounts) must apply to a database that is already in use: names
  * that are now one name made distinct first, log rows written before it kept and then erasable. Run on PGlite and,
  * with DATABASE_URL, on the real PostgreSQL server.
  */
-const before0007 = mkdtempSync(join(tmpdir(), 'plein-migrations-'));
-cpSync(migrationsFolder, before0007, { recursive: true });
-const journalFile = join(before0007, 'meta', '_journal.json');
-const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-journal.entries = journal.entries.filter((e) => e.tag < '0007');
-writeFileSync(journalFile, JSON.stringify(journal));
+const before0007 = migrationsBefore('0007');
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
-  rmSync(before0007, { recursive: true, force: true });
+  before0007.remove();
 });
 
 async function emptyDatabase(): Promise<Database> {
@@ -32,13 +23,10 @@ async function emptyDatabase(): Promise<Database> {
   return database;
 }
 
-const migrateTo = (database: Database, folder: string) =>
-  database.kind === 'pglite' ? migratePglite(database.db as never, { migrationsFolder: folder }) : migratePg(database.db as never, { migrationsFolder: folder });
-
 describe('migration 0007 on a database in use', () => {
   it('makes duplicate names distinct (the oldest keeps it), keeps the log, and then lets an approved member be deleted', async () => {
     const database = await emptyDatabase();
-    await migrateTo(database, before0007);
+    await migrateTo(database, before0007.folder);
     const { db } = database;
     const names = ['Anna de Vries', 'ANNA DE VRIES', 'Änna de Vries\u200B', 'Bert', 'bert', 'Anna de Vries 2', 'Chris'];
     for (const [i, name] of names.entries()) {
@@ -51,7 +39,7 @@ describe('migration 0007 on a database in use', () => {
     // Chris (admin) approved Bert; the log row was written under migration 0001's append-only trigger.
     await db.execute(sql`insert into moderation_actions (moderator_id, action, target_user_id) values (${ids[6]}, 'approve_user', ${ids[3]})`);
 
-    await migrateTo(database, migrationsFolder);
+    await migrateTo(database);
 
     const after = await queryRows<{ id: number; display_name: string }>(db, sql`select id, display_name from users order by id`);
     expect(after.map((u) => u.display_name)).toEqual([

@@ -1,38 +1,26 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrationsFolder, queryRows, type Database } from '../../server/db/client.js';
+import { queryRows } from '../../server/db/client.js';
 import { createEmptyDatabase } from '../helpers/database.js';
+import { migrateTo, migrationsBefore } from '../helpers/migrations.js';
 
 /**
  * Migration 0010: a thread hidden before it, which was always hidden through its opening post, is shown again
  * (the opening post stays hidden), counted in its category and queued for search again. Run on PGlite and, with
  * DATABASE_URL, on the real PostgreSQL server.
  */
-const before0010 = mkdtempSync(join(tmpdir(), 'plein-migrations-'));
-cpSync(migrationsFolder, before0010, { recursive: true });
-const journalFile = join(before0010, 'meta', '_journal.json');
-const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-journal.entries = journal.entries.filter((e) => e.tag < '0010');
-writeFileSync(journalFile, JSON.stringify(journal));
+const before0010 = migrationsBefore('0010');
 
 let database: Awaited<ReturnType<typeof createEmptyDatabase>> | undefined;
 afterAll(async () => {
   await database?.drop();
-  rmSync(before0010, { recursive: true, force: true });
+  before0010.remove();
 });
-
-const migrateTo = (db: Database, folder: string) =>
-  db.kind === 'pglite' ? migratePglite(db.db as never, { migrationsFolder: folder }) : migratePg(db.db as never, { migrationsFolder: folder });
 
 describe('migration 0010 on a database in use', () => {
   it('shows again the threads hidden through their opening post, keeps the post hidden, recounts and reindexes', async () => {
     database = await createEmptyDatabase();
-    await migrateTo(database, before0010);
+    await migrateTo(database, before0010.folder);
     const { db } = database;
     await db.execute(sql`insert into users (email, password_hash, display_name, party, municipality, status) values ('lid@example.nl', 'x', 'Lid', 'Partij', 'Utrecht', 'active')`);
     const [category] = await queryRows<{ id: number }>(db, sql`insert into categories (slug, name, description) values ('campagne', 'Campagne', 'Campagne voeren') returning id`);
@@ -51,7 +39,7 @@ describe('migration 0010 on a database in use', () => {
     // The count as it was: the hidden thread not in it.
     await db.execute(sql`update categories set thread_count = 1 where id = ${category!.id}`);
 
-    await migrateTo(database, migrationsFolder);
+    await migrateTo(database);
 
     const rows = await queryRows<{ id: number; hidden_at: Date | null }>(db, sql`select id, hidden_at from threads order by id`);
     expect(rows.map((r) => [r.id, r.hidden_at])).toEqual([
