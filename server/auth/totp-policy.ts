@@ -1,4 +1,5 @@
 import type { CurrentUser } from './types.js';
+import { isModerator } from './users.js';
 
 /**
  * Where the second login step is required for staff (STAFF_TOTP_REQUIRED, on in production), a moderator or admin
@@ -7,6 +8,7 @@ import type { CurrentUser } from './types.js';
  * can tell her what to do. Applied wherever a request's or a socket's user is loaded.
  */
 export function applyStaffTotpPolicy<T extends Pick<CurrentUser, 'role' | 'totpEnabledAt' | 'awaitingTotpRole'>>(user: T, required: boolean): T {
-  if (!required || user.totpEnabledAt !== null || (user.role !== 'moderator' && user.role !== 'admin')) return user;
-  return { ...user, role: 'member', awaitingTotpRole: user.role };
+  if (!required || user.totpEnabledAt !== null || !isModerator(user)) return user;
+  // isModerator has just said the role is one of the two.
+  return { ...user, role: 'member', awaitingTotpRole: user.role as 'moderator' | 'admin' };
 }

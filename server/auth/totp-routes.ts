@@ -14,7 +14,7 @@ import { startSession } from './session-lifetime.js';
 import { endOtherSessions } from './session-renewal.js';
 import { acceptCode, disableTotp, enableTotp, matchingStep, newSecret, recoveryCodesLeft, replaceRecoveryCodes, setupValid, signSetup, useRecoveryCode } from './totp.js';
 import { applyStaffTotpPolicy } from './totp-policy.js';
-import { findUserById, toUserDto } from './users.js';
+import { findUserById, isModerator, toUserDto } from './users.js';
 
 /** How long after the right password the code may follow. */
 export const TOTP_LOGIN_MS = 5 * 60 * 1000;
@@ -22,8 +22,6 @@ export const TOTP_LOGIN_MS = 5 * 60 * 1000;
 export const CODES_PER_LOGIN = 5;
 /** Wrong codes per account in AUTH_WINDOW_MS, over all logins: the password alone must not buy endless guesses. */
 export const CODE_FAILURES_MAX = 10;
-
-const isStaff = (role: string) => role === 'moderator' || role === 'admin';
 
 /** In the moderation log, as the member's own act on her account: moderators see who turned the second step off. */
 const onRecord = (tx: Tx, userId: number, action: 'enable_totp' | 'disable_totp' | 'replace_recovery_codes') =>
@@ -89,7 +87,7 @@ export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttl
     const me = request.user!;
     return {
       enabled: me.totpEnabledAt !== null,
-      required: config.staffTotpRequired && isStaff(me.awaitingTotpRole ?? me.role),
+      required: config.staffTotpRequired && (me.awaitingTotpRole !== undefined || isModerator(me)),
       recoveryCodesLeft: await recoveryCodesLeft(app.db, me.id),
     };
   });
@@ -146,7 +144,7 @@ export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttl
     const me = request.user!;
     if (me.totpEnabledAt === null) throw conflict('totp_not_enabled', 'Tweestapsverificatie staat niet aan.');
     await app.passwordConfirmer.confirm(me.id, request.body.password, 'password');
-    const staff = config.staffTotpRequired && isStaff(me.role);
+    const staff = config.staffTotpRequired && isModerator(me);
     await app.db.transaction(async (tx) => {
       await disableTotp(tx, me.id);
       await onRecord(tx, me.id, 'disable_totp');
