@@ -17,12 +17,6 @@ import { claimsOn, decideOn } from './claims.js';
 import { assertMayActOn, lockUser, suspendUser } from './members.js';
 import { logAction } from './record.js';
 
-/**
- * Membership administration: the moderators' list of accounts, approval and rejection of new members,
- * suspensions, verified representative roles, and (admins only) who is a moderator. Every change is one
- * transaction with its log row, the user's notification, her mail (approval, rejection, suspension and its end)
- * and a live 'account.changed'.
- */
 /** Name (as the @-autocomplete compares names: without case, accents or invisible characters), e-mail, party or municipality contain `term`. */
 const matches = (term: string) =>
   sql`((display_name_key(${term}) <> '' and strpos(${users.nameKey}, display_name_key(${term})) > 0) or strpos(${users.email}, ${term}) > 0
@@ -37,6 +31,12 @@ const ORDER: Record<UserSort, (postCount: SQL<number>) => SQL[]> = {
   posts: (postCount) => [sql`${postCount} desc`],
 };
 
+/**
+ * Membership administration: the moderators' list of accounts, approval and rejection of new members,
+ * suspensions, verified representative roles, and (admins only) who is a moderator. Every change is one
+ * transaction with its log row, the user's notification, her mail (approval, rejection, suspension and its end)
+ * and a live 'account.changed'.
+ */
 export default async function memberRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
