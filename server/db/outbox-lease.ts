@@ -12,19 +12,25 @@ export type OutboxTable = typeof searchOutbox | typeof notificationOutbox | type
 
 const idList = (ids: readonly number[]) => sql`(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::bigint)`;
 
-/** Claims up to `limit` due rows, oldest first; `returning` is the column list, e.g. sql`id::int as id, attempts`. */
+/**
+ * Claims up to `limit` due rows and answers them oldest first; `returning` is the column list, with `id`, e.g.
+ * sql`id::int as id, attempts`. The order is asked for again outside the UPDATE: RETURNING gives rows in the order
+ * the table held them, which after earlier updates is not the order they were chosen in.
+ */
 export function claimDue<T>(db: DbOrTx, table: OutboxTable, returning: SQL, options: { now: Date; limit: number; leaseSeconds: number }): Promise<T[]> {
   const at = options.now.toISOString();
   return queryRows<T>(
     db,
-    sql`update ${table}
-           set next_attempt_at = ${at}::timestamptz + make_interval(secs => ${options.leaseSeconds})
-         where id in (select id from ${table}
-                       where next_attempt_at <= ${at}::timestamptz
-                       order by id
-                       limit ${options.limit}
-                       for update skip locked)
-     returning ${returning}`,
+    sql`with claimed as (
+          update ${table}
+             set next_attempt_at = ${at}::timestamptz + make_interval(secs => ${options.leaseSeconds})
+           where id in (select id from ${table}
+                         where next_attempt_at <= ${at}::timestamptz
+                         order by id
+                         limit ${options.limit}
+                         for update skip locked)
+       returning ${returning})
+        select * from claimed order by id`,
   );
 }
 
