@@ -84,6 +84,12 @@ export const LIMITS = {
   categoriesMax: 40,
   pageSize: 20,
   pageSizeMax: 100,
+  /** A bookmark's own note. */
+  bookmarkNoteMax: 500,
+  /** How far ahead a bookmark's reminder may be set. */
+  reminderMaxDays: 366,
+  /** How many posts a member may keep saved. */
+  bookmarksMax: 2000,
 } as const;
 
 /**
@@ -98,6 +104,18 @@ export const LIMITS = {
 export const FORUM_NOTIFICATION_KINDS = ['mention', 'quote', 'reply_to_post', 'thread_activity', 'new_thread'] as const;
 export type ForumNotificationKind = (typeof FORUM_NOTIFICATION_KINDS)[number];
 export const MODERATOR_NOTIFICATION_KINDS = ['registration_waiting', 'report_open'] as const;
+/**
+ * Kinds about a member's own post or bookmark that point at a post and, like the forum kinds, are shown only while
+ * she may read it; in the app only (no mail): answer_marked (her reply was marked the best answer, once per post),
+ * thanked (reactions to her posts, grouped per thread while unread), bookmark_reminder (a saved post she asked to
+ * be reminded of).
+ */
+export const POST_NOTIFICATION_KINDS = ['answer_marked', 'thanked', 'bookmark_reminder'] as const;
+export type PostNotificationKind = (typeof POST_NOTIFICATION_KINDS)[number];
+
+/** "Bedankt" and "Nuttig": once per member, kind and post; never on your own post. */
+export const REACTION_KINDS = ['thanks', 'useful'] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
 export type ModeratorNotificationKind = (typeof MODERATOR_NOTIFICATION_KINDS)[number];
 
 /** Per thread: Volgen (every new post), Normaal (only replies to you and mentions), Negeren (nothing). */

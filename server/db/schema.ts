@@ -132,6 +132,8 @@ export const categories = pgTable(
     access: text('access').notNull().default('members'),
     /** Archived: read-only, for everyone; its threads stay readable and findable. */
     archivedAt: time('archived_at'),
+    /** Its threads are questions: a best answer can be marked, and lists offer the solved / unsolved filter. */
+    expectsAnswers: boolean('expects_answers').notNull().default(true),
   },
   (t) => [
     uniqueIndex('categories_slug_key').on(t.slug),
@@ -160,6 +162,15 @@ export const threads = pgTable(
     /** Set when a moderator hides the whole thread (forum/thread-hiding.ts): it is then out of members' reach. */
     hiddenAt: time('hidden_at'),
     deletedAt: time('deleted_at'),
+    /**
+     * The reply marked as the best answer (forum/solutions.ts), by its starter or a moderator. The thread counts as
+     * solved only while members can read that post (a hidden answer solves nothing until it is shown again).
+     */
+    solutionPostId: integer('solution_post_id').references((): AnyPgColumn => posts.id, { onDelete: 'set null' }),
+    solutionMarkedBy: integer('solution_marked_by').references(() => users.id, { onDelete: 'set null' }),
+    solutionMarkedAt: time('solution_marked_at'),
+    /** Reactions on the posts members can see (not hidden, not deleted): the "meest gewaardeerd" order. */
+    reactionCount: integer('reaction_count').notNull().default(0),
   },
   (t) => [
     // The category page: pinned first, then by last activity, keyset-paginated on (pinned, last_post_at, id).
@@ -171,6 +182,7 @@ export const threads = pgTable(
       .where(sql`${t.hiddenAt} is null and ${t.deletedAt} is null`),
     index('threads_author_id_idx').on(t.authorId),
     check('threads_post_count_check', sql`${t.postCount} >= 0`),
+    check('threads_reaction_count_check', sql`${t.reactionCount} >= 0`),
   ],
 );
 
@@ -197,12 +209,84 @@ export const posts = pgTable(
     mentionedUserIds: integer('mentioned_user_ids').array().notNull().default(sql`'{}'::integer[]`),
     /** Posts quoted in the text (a quote that links to the post). */
     quotedPostIds: integer('quoted_post_ids').array().notNull().default(sql`'{}'::integer[]`),
+    /** How many members reacted with each kind (post_reactions), kept by forum/reactions.ts. */
+    thanksCount: integer('thanks_count').notNull().default(0),
+    usefulCount: integer('useful_count').notNull().default(0),
   },
   (t) => [
     index('posts_thread_id_id_idx').on(t.threadId, t.id),
     index('posts_author_id_created_at_idx').on(t.authorId, t.createdAt),
     index('posts_reply_to_post_id_idx').on(t.replyToPostId),
+    check('posts_reaction_counts_check', sql`${t.thanksCount} >= 0 and ${t.usefulCount} >= 0`),
   ],
+);
+
+/** A member's reaction to a post ("Bedankt", "Nuttig": shared/constants.ts REACTION_KINDS), once per kind. */
+export const postReactions = pgTable(
+  'post_reactions',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postId, t.userId, t.kind] }),
+    index('post_reactions_user_id_idx').on(t.userId),
+    check('post_reactions_kind_check', sql`${t.kind} in ('thanks', 'useful')`),
+  ],
+);
+
+/** A post a member saved for later ("Bewaard"), with her own note and, if she asked, a reminder. */
+export const bookmarks = pgTable(
+  'bookmarks',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    note: text('note').notNull().default(''),
+    /** When to remind her (a notification); reminded_at is set when it was delivered. */
+    remindAt: time('remind_at'),
+    remindedAt: time('reminded_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('bookmarks_user_post_key').on(t.userId, t.postId),
+    index('bookmarks_user_created_idx').on(t.userId, t.createdAt.desc(), t.id.desc()),
+    // The reminder round reads only what is still to be delivered.
+    index('bookmarks_due_idx').on(t.remindAt).where(sql`${t.remindAt} is not null and ${t.remindedAt} is null`),
+    index('bookmarks_post_id_idx').on(t.postId),
+  ],
+);
+
+/**
+ * What a member is writing and has not posted: one draft per member and thread (a reply), and one for a new thread
+ * (thread_id null), saved as she types so it survives a reload and follows her to another device.
+ */
+export const drafts = pgTable(
+  'drafts',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    threadId: integer('thread_id').references(() => threads.id, { onDelete: 'cascade' }),
+    /** A new thread's draft: the category and title chosen so far. */
+    categoryId: integer('category_id').references(() => categories.id, { onDelete: 'set null' }),
+    title: text('title').notNull().default(''),
+    body: text('body').notNull(),
+    replyToPostId: integer('reply_to_post_id').references(() => posts.id, { onDelete: 'set null' }),
+    updatedAt: time('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('drafts_user_thread_key').on(t.userId, sql`coalesce(${t.threadId}, 0)`)],
 );
 
 export const postRevisions = pgTable(
@@ -343,11 +427,11 @@ export const notifications = pgTable(
     // One open group per member, kind and thread (moderator kinds have no thread): the worker adds to it.
     uniqueIndex('notifications_open_group_key')
       .on(t.userId, t.kind, sql`coalesce(${t.threadId}, 0)`)
-      .where(sql`${t.readAt} is null and ${t.kind} in ('thread_activity', 'registration_waiting', 'report_open')`),
+      .where(sql`${t.readAt} is null and ${t.kind} in ('thread_activity', 'thanked', 'registration_waiting', 'report_open')`),
     // Once per post and kind, read or not: an edit that mentions her again does not notify her twice.
     uniqueIndex('notifications_once_per_post_key')
       .on(t.userId, t.kind, t.postId)
-      .where(sql`${t.kind} in ('mention', 'quote', 'reply_to_post', 'new_thread')`),
+      .where(sql`${t.kind} in ('mention', 'quote', 'reply_to_post', 'new_thread', 'answer_marked')`),
     index('notifications_post_id_idx').on(t.postId),
     index('notifications_thread_id_idx').on(t.threadId),
   ],

@@ -7,5 +7,5 @@ import { sql } from 'drizzle-orm';
  * PostgreSQL to pick it as the arbiter.
  */
 export const OPEN_GROUP_CONFLICT = sql.raw(
-  `on conflict (user_id, kind, coalesce(thread_id, 0)) where read_at is null and kind in ('thread_activity', 'registration_waiting', 'report_open')`,
+  `on conflict (user_id, kind, coalesce(thread_id, 0)) where read_at is null and kind in ('thread_activity', 'thanked', 'registration_waiting', 'report_open')`,
 );

@@ -23,7 +23,15 @@ const Icon = Type.Union([OneOf(CATEGORY_ICONS), Type.Null()]);
 
 /** Its address (/forum/<slug>) is made from the name and never changes, so links to it keep working. */
 export const CreateCategoryBody = Type.Object(
-  { name: Name, description: Description, color: OneOf(CATEGORY_COLORS), icon: Icon, access: OneOf(CATEGORY_ACCESS) },
+  {
+    name: Name,
+    description: Description,
+    color: OneOf(CATEGORY_COLORS),
+    icon: Icon,
+    access: OneOf(CATEGORY_ACCESS),
+    /** Its threads are questions that can get a best answer; on when left out. */
+    expectsAnswers: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 export type CreateCategoryBody = Static<typeof CreateCategoryBody>;
@@ -36,6 +44,7 @@ export const UpdateCategoryBody = Type.Object(
     icon: Type.Optional(Icon),
     access: Type.Optional(OneOf(CATEGORY_ACCESS)),
     archived: Type.Optional(Type.Boolean()),
+    expectsAnswers: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CATEGORY_ACCESS, CATEGORY_COLORS, CATEGORY_ICONS, CATEGORY_WATCH_LEVELS, LIMITS, THREAD_WATCH_LEVELS } from '../constants.js';
+import { CATEGORY_ACCESS, CATEGORY_COLORS, CATEGORY_ICONS, CATEGORY_WATCH_LEVELS, LIMITS, REACTION_KINDS, THREAD_WATCH_LEVELS } from '../constants.js';
 import { NextCursor, NullableTimestamp, OneOf, Timestamp } from './common.js';
 import { RepresentativeRoleSchema } from './users.js';
 
@@ -16,6 +16,8 @@ export const CategoryFields = {
   access: OneOf(CATEGORY_ACCESS),
   /** Archived: read-only, no new threads or replies. */
   archived: Type.Boolean(),
+  /** Its threads are questions: a best answer can be marked, lists filter on solved / unsolved. */
+  expectsAnswers: Type.Boolean(),
 };
 
 export const Category = Type.Object({
@@ -47,8 +49,16 @@ export const Thread = Type.Object({
   hidden: Type.Optional(Type.Boolean()),
   /** Set when its category is archived: the thread is read-only. */
   archived: Type.Optional(Type.Boolean()),
+  /** A reply is marked as the best answer ("Opgelost") and every member can read it; then also its id. */
+  solved: Type.Boolean(),
+  solutionPostId: Type.Optional(Type.Integer()),
+  /** Reactions ("Bedankt", "Nuttig") on its posts that members can see: the "meest gewaardeerd" order. */
+  reactionCount: Type.Integer(),
 });
 export type Thread = Static<typeof Thread>;
+
+export const ReactionCounts = Type.Object({ thanks: Type.Integer(), useful: Type.Integer() });
+export type ReactionCounts = Static<typeof ReactionCounts>;
 
 export const PostAuthor = Type.Object({
   id: Type.Integer(),
@@ -79,10 +89,33 @@ export const Post = Type.Object({
   hiddenReason: Type.Optional(Type.String()),
   /** The Markdown source, only for the author and moderators (for editing and quoting). */
   body: Type.Optional(Type.String()),
+  /** How many members reacted with each kind; both 0 where the viewer may not read the text. */
+  reactions: ReactionCounts,
+  /**
+   * Only in answers to the asking member (the thread page, a reaction or bookmark route), never in live events:
+   * her own reactions to this post and whether she saved it. A client keeps what it knows when a live update lacks them.
+   */
+  myReactions: Type.Optional(Type.Array(OneOf(REACTION_KINDS))),
+  bookmarked: Type.Optional(Type.Boolean()),
 });
 export type Post = Static<typeof Post>;
 
 export const CategoryThreadsParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 80 }) });
+
+export const THREAD_FILTERS = ['solved', 'unsolved'] as const;
+export type ThreadFilter = (typeof THREAD_FILTERS)[number];
+/** activity: pinned first, then last activity (the default); reactions: most reactions first ("Meest gewaardeerd"). */
+export const THREAD_SORTS = ['activity', 'reactions'] as const;
+export type ThreadSort = (typeof THREAD_SORTS)[number];
+
+/** GET /api/categories/:slug/threads: one page, optionally only solved or unsolved threads, in either order. */
+export const ThreadListQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })),
+  filter: Type.Optional(OneOf(THREAD_FILTERS)),
+  sort: Type.Optional(OneOf(THREAD_SORTS)),
+});
+export type ThreadListQuery = Static<typeof ThreadListQuery>;
 
 export const ThreadList = Type.Object({ threads: Type.Array(Thread), nextCursor: NextCursor });
 export type ThreadList = Static<typeof ThreadList>;
@@ -112,8 +145,19 @@ export const ThreadPage = Type.Object({
   nextCursor: NextCursor,
   /** The asking member's choice for this thread (Volgen / Normaal / Negeren); 'normal' when she has none. */
   watch: OneOf(THREAD_WATCH_LEVELS),
+  /** The best answer as this member sees it, shown under the question (on every page); null when not solved. */
+  solution: Type.Union([Post, Type.Null()]),
+  /** Whether she may mark (or change, or undo) the best answer: the thread's starter or a moderator, in a category that expects answers. */
+  canMarkSolution: Type.Boolean(),
 });
 export type ThreadPage = Static<typeof ThreadPage>;
+
+/** PUT /api/threads/:id/solution: the reply to mark as the best answer. */
+export const SolutionBody = Type.Object({ postId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }, { additionalProperties: false });
+export type SolutionBody = Static<typeof SolutionBody>;
+/** The answer of PUT and DELETE /api/threads/:id/solution: the thread and its best answer as they are now. */
+export const SolutionAnswer = Type.Object({ thread: Thread, solution: Type.Union([Post, Type.Null()]) });
+export type SolutionAnswer = Static<typeof SolutionAnswer>;
 
 export const CreatePostBody = Type.Object(
   { body: Body, replyToPostId: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 2_147_483_647 }), Type.Null()])) },

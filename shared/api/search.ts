@@ -5,6 +5,8 @@ import { NextCursor, OneOf, Timestamp } from './common.js';
 export const SEARCH_QUERY_MAX = 200;
 export const SEARCH_SORTS = ['relevance', 'newest'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
+export const SEARCH_STATUSES = ['solved', 'unsolved'] as const;
+export type SearchStatus = (typeof SEARCH_STATUSES)[number];
 
 /**
  * GET /api/search. Dates as YYYY-MM-DD (a whole day; `to` includes that day) or a full ISO timestamp, from
@@ -19,6 +21,8 @@ export const SearchQuery = Type.Object({
   to: Type.Optional(Type.String({ minLength: 10, maxLength: 40 })),
   thread: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
   sort: Type.Optional(OneOf(SEARCH_SORTS)),
+  /** Only threads with a best answer ('solved') or without one ('unsolved'). */
+  status: Type.Optional(OneOf(SEARCH_STATUSES)),
   cursor: Type.Optional(Type.String({ maxLength: 1200 })),
 });
 export type SearchQuery = Static<typeof SearchQuery>;
@@ -36,6 +40,8 @@ export const SearchHit = Type.Object({
   createdAt: Timestamp,
   /** How many posts of the thread match (at least 1). */
   matchingPosts: Type.Integer({ minimum: 1 }),
+  /** The thread has a best answer members can read ("Opgelost"). */
+  solved: Type.Boolean(),
 });
 export type SearchHit = Static<typeof SearchHit>;
 
