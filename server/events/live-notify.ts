@@ -4,6 +4,10 @@ import { FORUM_CHANNEL, type ForumChange, type ForumEvent } from './types.js';
 
 /** The wire form: consumer-only details stay home, so the hub gets the payload it always got. */
 export function toForumEvent(change: ForumChange): ForumEvent {
+  if (change.type === 'post.reacted') {
+    const { type, threadId, postId, categoryId } = change;
+    return { type, threadId, postId, categoryId };
+  }
   if (change.type !== 'thread.updated') return change;
   const { type, threadId, categoryId, previousCategoryId } = change;
   return previousCategoryId === undefined ? { type, threadId, categoryId } : { type, threadId, categoryId, previousCategoryId };

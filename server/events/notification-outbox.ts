@@ -11,7 +11,8 @@ import type { ForumChange } from './types.js';
  * - thread.created: only when someone follows its category (new_thread);
  * - post.updated: only when the post mentions or quotes someone (an edit can add them; the worker notifies each
  *   member once per post). Hiding and restoring publish post.updated too, and write nothing unless the same holds.
- * Removals and thread changes notify nobody: a notification of something hidden later disappears when read.
+ * - post.reacted (added) and thread.updated about its solution: the post's author (notifications/acknowledgements.ts).
+ * Removals and other thread changes notify nobody: a notification of something hidden later disappears when read.
  */
 export async function writeNotificationOutbox(tx: Tx, change: ForumChange): Promise<void> {
   const json = JSON.stringify(change);
@@ -41,8 +42,15 @@ export async function writeNotificationOutbox(tx: Tx, change: ForumChange): Prom
           from ${posts}
          where id = ${change.postId} and (cardinality(mentioned_user_ids) > 0 or cardinality(quoted_post_ids) > 0)`);
       return;
-    case 'post.removed':
+    case 'post.reacted':
+      // Only an added reaction tells its author; the worker groups them per thread (acknowledgements.ts).
+      if (change.added) await tx.insert(notificationOutbox).values({ change });
+      return;
     case 'thread.updated':
+      // A best answer marked (or its post shown again): the worker tells the answer's author once, if it still stands.
+      if (change.changed.includes('solution')) await tx.insert(notificationOutbox).values({ change });
+      return;
+    case 'post.removed':
     case 'category.updated':
       return;
   }

@@ -2,8 +2,11 @@ import type { Tx } from '../db/client.js';
 import { searchOutbox } from '../db/schema.js';
 import type { ForumChange, ThreadAspect } from './types.js';
 
-/** What the search index stores of a thread on each of its posts: a change to any of these reindexes them all. */
-const INDEXED_THREAD_ASPECTS: ReadonlySet<ThreadAspect> = new Set(['title', 'category', 'hidden']);
+/**
+ * What the search index stores of a thread on each of its posts: a change to any of these reindexes them all.
+ * 'solution': every post carries whether its thread is solved, for the solved filter.
+ */
+const INDEXED_THREAD_ASPECTS: ReadonlySet<ThreadAspect> = new Set(['title', 'category', 'hidden', 'solution']);
 
 /**
  * The search consumer: an outbox row for the worker (server/search/outbox.ts), which indexes the post's (or every
@@ -21,6 +24,8 @@ export async function writeSearchOutbox(tx: Tx, change: ForumChange): Promise<vo
       if (change.changed.some((aspect) => INDEXED_THREAD_ASPECTS.has(aspect))) await tx.insert(searchOutbox).values({ kind: 'thread', targetId: change.threadId });
       return;
     // The index holds a category's slug only, which never changes; who may enter it is filtered on every search.
+    // The index holds no reaction counts.
+    case 'post.reacted':
     case 'category.updated':
     case 'thread.created':
       return;

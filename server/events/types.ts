@@ -17,7 +17,9 @@ export type ThreadAspect =
   | 'locked'
   | 'pinned'
   /** post count or last activity */
-  | 'counts';
+  | 'counts'
+  /** its best answer: marked, changed or undone, or that post hidden, shown again or deleted (forum/solutions.ts) */
+  | 'solution';
 
 export type PostChange = { type: 'post.created' | 'post.updated' | 'post.removed'; threadId: number; postId: number; categoryId: number };
 
@@ -25,11 +27,17 @@ export type ThreadChange =
   | { type: 'thread.created'; threadId: number; categoryId: number }
   | { type: 'thread.updated'; threadId: number; categoryId: number; previousCategoryId?: number; changed: readonly ThreadAspect[] };
 
+/**
+ * A member reacted to a post ("Bedankt", "Nuttig") or took her reaction back: its counts changed. The author hears of
+ * an added one (notifications), live readers see the new counts; search holds no counts.
+ */
+export type ReactionChange = { type: 'post.reacted'; threadId: number; postId: number; categoryId: number; reactorId: number; added: boolean };
+
 /** An admin changed a category (its access, name, archive state): live subscriptions are checked again. */
 export type CategoryChange = { type: 'category.updated'; categoryId: number };
 
 /** Everything publish() announces. */
-export type ForumChange = PostChange | ThreadChange | CategoryChange;
+export type ForumChange = PostChange | ReactionChange | ThreadChange | CategoryChange;
 
 /**
  * The live wire form on channel `forum_events` (what the hub receives): a change without the consumer-only
@@ -37,6 +45,7 @@ export type ForumChange = PostChange | ThreadChange | CategoryChange;
  */
 export type ForumEvent =
   | PostChange
+  | { type: 'post.reacted'; threadId: number; postId: number; categoryId: number }
   | CategoryChange
   | { type: 'thread.created' | 'thread.updated'; threadId: number; categoryId: number; previousCategoryId?: number };
 

@@ -34,6 +34,7 @@ export const categoryFields = {
   icon: categories.icon,
   access: categories.access,
   archivedAt: categories.archivedAt,
+  expectsAnswers: categories.expectsAnswers,
 };
 type CategoryFieldsRow = Pick<typeof categories.$inferSelect, keyof typeof categoryFields>;
 
@@ -48,6 +49,7 @@ export const toCategoryFields = (c: CategoryFieldsRow) => ({
   icon: c.icon as CategoryIcon | null,
   access: c.access as CategoryAccess,
   archived: c.archivedAt !== null,
+  expectsAnswers: c.expectsAnswers,
 });
 
 export const categoryArchived = () => conflict('category_archived', 'Deze categorie is gearchiveerd: je kunt er alleen nog in lezen.');

@@ -72,7 +72,7 @@ export default async function categoryAdminRoutes(app: FastifyInstance) {
         const [{ n, last }] = (await tx.select({ n: count(), last: sql<number>`coalesce(max(${categories.position}), -1)` }).from(categories)) as [{ n: number; last: number }];
         if (n >= LIMITS.categoriesMax) throw conflict('too_many_categories', `Er kunnen hoogstens ${LIMITS.categoriesMax} categorieën zijn.`);
         if (await sameName(tx, name, null)) throw nameTaken();
-        await insertCategory(tx, { slug, name, description: body.description.trim(), color: body.color, icon: body.icon, access: body.access, position: last + 1 });
+        await insertCategory(tx, { slug, name, description: body.description.trim(), color: body.color, icon: body.icon, access: body.access, expectsAnswers: body.expectsAnswers ?? true, position: last + 1 });
         await logAction(tx, { moderatorId: admin.id, action: 'create_category', details: { slug, name, access: body.access } });
       });
     } catch (error) {
@@ -90,7 +90,7 @@ export default async function categoryAdminRoutes(app: FastifyInstance) {
       const current = await existing(tx, request.params.id);
       const set: Partial<typeof categories.$inferInsert> = {};
       const changes: Record<string, { from: unknown; to: unknown }> = {};
-      const change = <K extends 'name' | 'description' | 'color' | 'icon' | 'access'>(key: K, to: (typeof current)[K] | undefined) => {
+      const change = <K extends 'name' | 'description' | 'color' | 'icon' | 'access' | 'expectsAnswers'>(key: K, to: (typeof current)[K] | undefined) => {
         if (to === undefined || to === current[key]) return;
         set[key] = to;
         changes[key] = { from: current[key], to };
@@ -103,6 +103,7 @@ export default async function categoryAdminRoutes(app: FastifyInstance) {
       change('color', body.color);
       change('icon', body.icon);
       change('access', body.access);
+      change('expectsAnswers', body.expectsAnswers);
       if (body.archived !== undefined && body.archived !== (current.archivedAt !== null)) {
         set.archivedAt = body.archived ? new Date() : null;
         changes.archived = { from: !body.archived, to: body.archived };

@@ -12,6 +12,7 @@ export interface NewCategory {
   access: CategoryAccess;
   position: number;
   archivedAt?: Date | null;
+  expectsAnswers?: boolean;
 }
 
 /** Adds a category and announces it; the admins' route (category-admin-routes.ts) and the test factories call it. */

@@ -3,6 +3,7 @@ import type { Tx } from '../db/client.js';
 import { posts, threads } from '../db/schema.js';
 import { publish } from '../events/publish.js';
 import { countPost, uncountPost } from './counters.js';
+import { announceIfSolution } from './solutions.js';
 
 /**
  * Hiding a post's text from members and showing it again, with the forum state that follows: the thread's count
@@ -49,8 +50,9 @@ export async function hide(tx: Tx, postId: number, reason: string): Promise<Hidd
     .returning({ id: posts.id });
   if (updated.length === 0) return null;
   // A deleted post was already out of the count.
-  if (!target.deleted) await uncountPost(tx, target.threadId);
+  if (!target.deleted) await uncountPost(tx, target.threadId, postId);
   await publish(tx, { type: 'post.updated', threadId: target.threadId, postId, categoryId: target.categoryId });
+  await announceIfSolution(tx, target.threadId, target.categoryId, postId);
   return hiddenPost(target);
 }
 
@@ -64,8 +66,9 @@ export async function restore(tx: Tx, postId: number): Promise<HiddenPost | null
     .where(and(eq(posts.id, postId), isNotNull(posts.hiddenAt)))
     .returning({ id: posts.id });
   if (updated.length === 0) return null;
-  if (!target.deleted) await countPost(tx, target.threadId);
+  if (!target.deleted) await countPost(tx, target.threadId, postId);
   await publish(tx, { type: 'post.updated', threadId: target.threadId, postId, categoryId: target.categoryId });
+  await announceIfSolution(tx, target.threadId, target.categoryId, postId);
   return hiddenPost(target);
 }
 

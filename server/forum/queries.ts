@@ -1,11 +1,12 @@
-import { and, asc, eq, gt, min, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, min, sql, type SQL } from 'drizzle-orm';
 import type { Post, Thread } from '../../shared/api/forum.js';
-import type { RepresentativeRole, ThreadWatchLevel } from '../../shared/constants.js';
+import type { ReactionKind, RepresentativeRole, ThreadWatchLevel } from '../../shared/constants.js';
 import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { preparedOnce } from '../db/prepared.js';
-import { categories, notifications, posts, threads, threadWatches, users } from '../db/schema.js';
+import { bookmarks, categories, notifications, postReactions, posts, threads, threadWatches, users } from '../db/schema.js';
+import { solvedSql } from './solved.js';
 import { perViewerKind, postTextVisible, threadCondition, viewerKind, type ViewerKind } from './visibility.js';
 
 export const threadColumns = {
@@ -24,6 +25,10 @@ export const threadColumns = {
   lastPostAt: threads.lastPostAt,
   hiddenAt: threads.hiddenAt,
   deletedAt: threads.deletedAt,
+  categoryExpectsAnswers: categories.expectsAnswers,
+  solutionPostId: threads.solutionPostId,
+  solved: sql<boolean>`${solvedSql(threads.solutionPostId)}`.mapWith(Boolean),
+  reactionCount: threads.reactionCount,
 };
 
 export type ThreadRow = {
@@ -43,6 +48,11 @@ export type ThreadRow = {
   lastPostAt: Date;
   hiddenAt: Date | null;
   deletedAt: Date | null;
+  categoryExpectsAnswers: boolean;
+  /** The marked best answer, readable or not; `solved` says whether members can read it (forum/solved.ts). */
+  solutionPostId: number | null;
+  solved: boolean;
+  reactionCount: number;
 };
 
 export function toThreadDto(row: ThreadRow, unreadCount?: number | null): Thread {
@@ -59,6 +69,9 @@ export function toThreadDto(row: ThreadRow, unreadCount?: number | null): Thread
     ...(unreadCount !== undefined ? { unreadCount } : {}),
     ...(row.hiddenAt ? { hidden: true } : {}),
     ...(row.categoryArchivedAt ? { archived: true } : {}),
+    solved: row.solved,
+    ...(row.solved && row.solutionPostId !== null ? { solutionPostId: row.solutionPostId } : {}),
+    reactionCount: row.reactionCount,
   };
 }
 
@@ -125,6 +138,8 @@ export const postColumns = {
   hiddenAt: posts.hiddenAt,
   hiddenReason: posts.hiddenReason,
   deletedAt: posts.deletedAt,
+  thanksCount: posts.thanksCount,
+  usefulCount: posts.usefulCount,
 };
 
 export type PostRow = {
@@ -144,14 +159,22 @@ export type PostRow = {
   hiddenAt: Date | null;
   hiddenReason: string | null;
   deletedAt: Date | null;
+  thanksCount: number;
+  usefulCount: number;
 };
+
+/** What the asking member's own rows say of a post: her reactions and whether she saved it (the thread page). */
+export interface OwnPostState {
+  myReactions: ReactionKind[];
+  bookmarked: boolean;
+}
 
 /**
  * The post as `viewer` may see it (forum/visibility.ts): a deleted or hidden post is a placeholder without text,
  * except that moderators read both and the author still reads her hidden post, with moderation's reason.
  * The Markdown goes only to whom may edit it.
  */
-export function toPostDto(row: PostRow, viewer: CurrentUser | null): Post {
+export function toPostDto(row: PostRow & Partial<OwnPostState>, viewer: CurrentUser | null): Post {
   const moderator = isModerator(viewer);
   const deleted = row.deletedAt !== null;
   const showText = postTextVisible(row, viewer);
@@ -176,6 +199,10 @@ export function toPostDto(row: PostRow, viewer: CurrentUser | null): Post {
     ...(row.hiddenAt ? { hidden: true } : {}),
     ...(row.hiddenAt && row.hiddenReason && (own || moderator) ? { hiddenReason: row.hiddenReason } : {}),
     ...(mayEdit && showText ? { body: row.body } : {}),
+    // Reactions belong to the text: a placeholder shows none.
+    reactions: showText ? { thanks: row.thanksCount, useful: row.usefulCount } : { thanks: 0, useful: 0 },
+    ...(row.myReactions ? { myReactions: row.myReactions } : {}),
+    ...(row.bookmarked !== undefined ? { bookmarked: row.bookmarked } : {}),
   };
 }
 
@@ -192,9 +219,44 @@ const threadPage = preparedOnce((db: Db) =>
     .prepare('thread_page'),
 );
 
-/** Up to `limit` posts of a thread after `afterId`, oldest first (the thread page; its thread is checked apart). */
+/** Up to `limit` posts of a thread after `afterId`, oldest first (live catch-up; its thread is checked apart). */
 export function selectThreadPage(db: Db, threadId: number, afterId: number, limit: number): Promise<PostRow[]> {
   return threadPage(db).execute({ threadId, afterId, limit });
+}
+
+/**
+ * The thread page for one reader: the same posts with her own reactions and bookmarks, as columns of the same
+ * statement (two index lookups per post), so showing them costs no round trip.
+ */
+const ownStateColumns = (userId: SQL | number) => ({
+  myReactions: sql<ReactionKind[]>`array(select r.kind from ${postReactions} r where r.post_id = ${posts.id} and r.user_id = ${userId} order by r.kind)`,
+  bookmarked: sql<boolean>`exists (select 1 from ${bookmarks} b where b.post_id = ${posts.id} and b.user_id = ${userId})`,
+});
+
+const threadPageForReader = preparedOnce((db: Db) =>
+  db
+    .select({ ...postColumns, ...ownStateColumns(sql.placeholder('userId').getSQL()) })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(and(eq(posts.threadId, sql.placeholder('threadId')), gt(posts.id, sql.placeholder('afterId'))))
+    .orderBy(asc(posts.id))
+    .limit(sql.placeholder('limit'))
+    .prepare('thread_page_for_reader'),
+);
+
+export function selectThreadPageFor(db: Db, userId: number, threadId: number, afterId: number, limit: number): Promise<(PostRow & OwnPostState)[]> {
+  return threadPageForReader(db).execute({ userId, threadId, afterId, limit });
+}
+
+/** One post with the asking member's own state of it (the answers of the reaction and solution routes). */
+export async function findPostFor(db: DbOrTx, userId: number, id: number): Promise<(PostRow & OwnPostState) | null> {
+  const [row] = await db
+    .select({ ...postColumns, ...ownStateColumns(userId) })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(eq(posts.id, id))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function findPost(db: DbOrTx, id: number): Promise<PostRow | null> {

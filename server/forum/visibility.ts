@@ -151,6 +151,8 @@ export function postTextVisible(post: PostStateRow, user: CurrentUser | null): b
   const states = RULE.text[viewerKind(user)];
   return absent(post, user !== null && user.id === post.authorId ? states.filter((state) => state !== OWN_TEXT_EXEMPT) : states);
 }
+/** The in-memory twin of postReadByMembersCondition(): a post every member reads (what may be a best answer). */
+export const postReadByMembers = (post: StateRow): boolean => absent(post, POST_READ_BY_MEMBERS);
 /** Whether a thread counts in categories.thread_count: its states let every member who enters its category see it. */
 export const threadCounted = (thread: StateRow): boolean => absent(thread, RULE.thread.member);
 /** The in-memory twin of the search form: a post every member reads, in a thread every member sees (category aside). */

@@ -3,8 +3,10 @@ import type { CurrentUser } from '../auth/types.js';
 import { renderPost, type RenderOptions } from '../content/render.js';
 import { queryRows, type Db, type DbOrTx } from '../db/client.js';
 import { postRevisions, posts, threadReads, threads } from '../db/schema.js';
+import { discardDraft } from '../drafts/discard.js';
 import { publish } from '../events/publish.js';
 import { countReply, countThread, NEW_THREAD_COUNTS, uncountPost, uncountThread } from './counters.js';
+import { announceIfSolution } from './solutions.js';
 
 /**
  * The forum's writes by members. Each is one transaction that also announces the change (publish: the search
@@ -14,6 +16,7 @@ import { countReply, countThread, NEW_THREAD_COUNTS, uncountPost, uncountThread 
  * The text is rendered first, outside the transaction (renderPost: Markdown, @mentions resolved against the members,
  * quotes against the posts; reads only), so the transaction holds its locks only for the writes. The post keeps
  * whom it mentions and quotes (mentioned_user_ids, quoted_post_ids) for the notification worker; an edit replaces them.
+ * Posting also deletes the writer's draft of it (drafts/), in the same transaction.
  * `options.origin` is the site's own origin (config.mail.siteUrl), so a quote's absolute link counts too.
  */
 
@@ -34,6 +37,7 @@ export async function createThread(db: DbOrTx, author: CurrentUser, categoryId: 
     const [post] = await tx.insert(posts).values({ threadId: thread!.id, authorId: author.id, body, bodyHtml, mentionedUserIds, quotedPostIds }).returning({ id: posts.id });
     await countThread(tx, categoryId);
     await markRead(tx, author.id, thread!.id, post!.id);
+    await discardDraft(tx, author.id, null);
     await publish(tx, { type: 'thread.created', threadId: thread!.id, categoryId });
     await publish(tx, { type: 'post.created', threadId: thread!.id, postId: post!.id, categoryId });
     return { threadId: thread!.id, postId: post!.id };
@@ -57,6 +61,7 @@ export async function createReply(
     await countReply(tx, threadId);
     const [post] = await tx.insert(posts).values({ threadId, authorId: author.id, body, bodyHtml, replyToPostId, mentionedUserIds, quotedPostIds }).returning({ id: posts.id });
     await markRead(tx, author.id, threadId, post!.id);
+    await discardDraft(tx, author.id, threadId);
     await publish(tx, { type: 'post.created', threadId, postId: post!.id, categoryId });
     return post!.id;
   });
@@ -104,7 +109,7 @@ export async function deletePost(db: DbOrTx, actor: CurrentUser, postId: number,
       .returning({ id: posts.id });
     // Deleted meanwhile by someone else: nothing changed, so the caller logs and tells nothing either.
     if (!deleted) return false;
-    if (wasVisible) await uncountPost(tx, threadId);
+    if (wasVisible) await uncountPost(tx, threadId, postId);
     const [emptied] = await tx
       .update(threads)
       .set({ deletedAt: sql`now()` })
@@ -122,6 +127,7 @@ export async function deletePost(db: DbOrTx, actor: CurrentUser, postId: number,
       await publish(tx, { type: 'thread.updated', threadId, categoryId, changed: ['deleted', 'counts'] });
     }
     await publish(tx, { type: 'post.removed', threadId, postId, categoryId });
+    await announceIfSolution(tx, threadId, categoryId, postId);
     return true;
   });
 }

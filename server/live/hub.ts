@@ -150,7 +150,7 @@ export class LiveHub implements ConnectionHost {
 
   private async dispatchPost(event: PostEvent): Promise<void> {
     // A new or removed post changes its thread's count and activity in the category list too.
-    const listed = event.type !== 'post.updated';
+    const listed = event.type === 'post.created' || event.type === 'post.removed';
     if (!this.byThread.get(event.threadId)?.size && !(listed && this.byCategory.get(event.categoryId)?.size)) return; // nobody here watches: no query at all
     const [post, thread] = await Promise.all([this.store.loadPost(event.postId), this.store.loadThread(event.threadId)]);
     if (listed && thread) {

@@ -1,4 +1,4 @@
-import type { ForumNotificationKind, ModeratorNotificationKind } from '../../shared/constants.js';
+import type { ForumNotificationKind, ModeratorNotificationKind, PostNotificationKind } from '../../shared/constants.js';
 
 /**
  * The Dutch text and the link of a notification, made when it is read (forum and moderator kinds store ids and a
@@ -33,6 +33,14 @@ const FORUM_TEXT: Record<ForumNotificationKind, (v: NotificationView) => string>
   new_thread: (v) => `Nieuwe discussie in ${v.categoryName ?? 'een categorie'}: ${quoted(v.threadTitle)}`,
 };
 
+/** About her own post or bookmark; a reminder's stored message is her own note. */
+const POST_TEXT: Record<PostNotificationKind, (v: NotificationView) => string> = {
+  answer_marked: (v) => `${someone(v.actorName)} markeerde je reactie als beste antwoord in ${quoted(v.threadTitle)}`,
+  thanked: (v) =>
+    v.count === 1 ? `${someone(v.actorName)} waardeerde je bericht in ${quoted(v.threadTitle)}` : `${v.count} waarderingen voor je berichten in ${quoted(v.threadTitle)}`,
+  bookmark_reminder: (v) => `Herinnering: je bewaarde een bericht in ${quoted(v.threadTitle)}${v.message ? ` („${v.message}”)` : ''}`,
+};
+
 const MODERATOR_TEXT: Record<ModeratorNotificationKind, { text: (count: number) => string; link: string }> = {
   registration_waiting: {
     text: (n) => (n === 1 ? 'Een aanmelding wacht op goedkeuring' : `${n} aanmeldingen wachten op goedkeuring`),
@@ -45,6 +53,7 @@ const MODERATOR_TEXT: Record<ModeratorNotificationKind, { text: (count: number) 
 };
 
 export const isForumKind = (kind: string): kind is ForumNotificationKind => Object.hasOwn(FORUM_TEXT, kind);
+const isPostKind = (kind: string): kind is PostNotificationKind => Object.hasOwn(POST_TEXT, kind);
 export const isModeratorKind = (kind: string): kind is ModeratorNotificationKind => Object.hasOwn(MODERATOR_TEXT, kind);
 
 export const postLink = (threadId: number, postId: number) => `/discussie/${threadId}#bericht-${postId}`;
@@ -52,6 +61,7 @@ export const postLink = (threadId: number, postId: number) => `/discussie/${thre
 export function renderNotification(v: NotificationView): { message: string; link: string | null } {
   const link = v.linkThreadId !== null && v.linkPostId !== null ? postLink(v.linkThreadId, v.linkPostId) : null;
   if (isForumKind(v.kind)) return { message: FORUM_TEXT[v.kind](v), link };
+  if (isPostKind(v.kind)) return { message: POST_TEXT[v.kind](v), link };
   if (isModeratorKind(v.kind)) return { message: MODERATOR_TEXT[v.kind].text(v.count), link: MODERATOR_TEXT[v.kind].link };
   // Moderation and account decisions: their own text; a link to the post they concern while she may see it.
   return { message: v.message, link };

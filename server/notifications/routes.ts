@@ -3,7 +3,7 @@ import { and, count, countDistinct, desc, eq, inArray, isNotNull, isNull, notInA
 import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import { NotificationList, NotificationsQuery, NotificationSummary, ReadNotificationsBody, UnreadAnswer } from '../../shared/api/notifications.js';
-import { FORUM_NOTIFICATION_KINDS, MODERATOR_NOTIFICATION_KINDS } from '../../shared/constants.js';
+import { FORUM_NOTIFICATION_KINDS, MODERATOR_NOTIFICATION_KINDS, POST_NOTIFICATION_KINDS } from '../../shared/constants.js';
 import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
 import type { Db } from '../db/client.js';
@@ -29,7 +29,7 @@ function shownTo(user: CurrentUser): { shown: SQL; linkVisible: SQL } {
   const kind = viewerKind(user);
   const linkVisible = and(isNotNull(linkPost.id), isNotNull(linkThread.id), threadCondition(kind, linkThread), postTextVisibleTo(user, linkPost))!;
   const shown = and(
-    or(notInArray(notifications.kind, [...FORUM_NOTIFICATION_KINDS]), linkVisible),
+    or(notInArray(notifications.kind, [...FORUM_NOTIFICATION_KINDS, ...POST_NOTIFICATION_KINDS]), linkVisible),
     isModerator(user) ? undefined : notInArray(notifications.kind, [...MODERATOR_NOTIFICATION_KINDS]),
   )!;
   return { shown, linkVisible };

@@ -4,6 +4,8 @@ import { backlog, claimDue, deleteRows, retryLater } from '../db/outbox-lease.js
 import { notificationOutbox } from '../db/schema.js';
 import type { ForumChange } from '../events/types.js';
 import { notifyNotificationsChanged } from '../live/notify.js';
+import { deliverReminders } from '../bookmarks/reminders.js';
+import { expandAcknowledgement } from './acknowledgements.js';
 import { expandChange } from './expand.js';
 import { scheduleNotificationMail } from './mail-schedule.js';
 import { DrainLoop } from '../db/drain-loop.js';
@@ -40,10 +42,14 @@ export interface NotificationWorkerOptions {
  * receivers, their mail (mail-schedule.ts) and the deletion of the row commit together, so a change is notified
  * exactly once even when a process dies halfway; a failing row backs off without holding up the others.
  */
+/** A reminder is for a day, not a second: looking for due ones twice a minute is soon enough. */
+const REMINDER_EVERY_MS = 30_000;
+
 export class NotificationWorker {
   private readonly batchSize: number;
   private readonly leaseSeconds: number;
   private readonly loop: DrainLoop<NotificationDrainResult>;
+  private remindersAt = 0;
 
   constructor(
     private readonly db: Db,
@@ -71,6 +77,11 @@ export class NotificationWorker {
 
   private async drainNow(fixedNow?: Date): Promise<NotificationDrainResult> {
     const total: NotificationDrainResult = { processed: 0, notified: 0, failed: false };
+    // Bookmark reminders come due by time, not by a change: delivered every REMINDER_EVERY_MS (a test's fixed `now`: every drain).
+    if (fixedNow || Date.now() - this.remindersAt >= REMINDER_EVERY_MS) {
+      this.remindersAt = Date.now();
+      total.notified += await deliverReminders(this.db, fixedNow ?? new Date());
+    }
     for (;;) {
       const now = fixedNow ?? new Date();
       const rows = await claimDue<OutboxRow>(this.db, notificationOutbox, sql`id::int as id, change, attempts`, {
@@ -97,10 +108,11 @@ export class NotificationWorker {
   private handle(row: OutboxRow): Promise<number> {
     return this.db.transaction(async (tx) => {
       const made = await expandChange(tx, row.change);
-      await notifyNotificationsChanged(tx, [...new Set(made.map((m) => m.userId))]);
+      const acknowledged = await expandAcknowledgement(tx, row.change);
+      await notifyNotificationsChanged(tx, [...new Set([...made.map((m) => m.userId), ...acknowledged])]);
       await scheduleNotificationMail(tx, made);
       await deleteRows(tx, notificationOutbox, [row.id]);
-      return made.length;
+      return made.length + acknowledged.length;
     });
   }
 

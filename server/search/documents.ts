@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { toPlainText } from '../content/render.js';
 import { queryRows, type DbOrTx } from '../db/client.js';
+import { solvedSql } from '../forum/solved.js';
 import { searchableSql } from '../forum/visibility.js';
 import { cleanText, decodeEntities } from './text.js';
 import type { SearchDocument } from './types.js';
@@ -15,6 +16,7 @@ interface Row {
   author_name: string;
   created_at: Date | string;
   visible: boolean;
+  solved: boolean;
 }
 
 /**
@@ -27,7 +29,8 @@ export async function loadDocuments(db: DbOrTx, postIds: number[]): Promise<{ do
     db,
     sql`select p.id as post_id, p.thread_id, t.title, p.body_html, c.slug as category_slug, p.author_id,
                u.display_name as author_name, p.created_at,
-               (${searchableSql()}) as visible
+               (${searchableSql()}) as visible,
+               (${solvedSql(sql`t.solution_post_id`)}) as solved
           from posts p
           join threads t on t.id = p.thread_id
           join categories c on c.id = t.category_id
@@ -46,6 +49,7 @@ export async function loadDocuments(db: DbOrTx, postIds: number[]): Promise<{ do
       authorId: row.author_id,
       authorName: row.author_name,
       createdAt: new Date(row.created_at),
+      solved: row.solved,
     });
   }
   const visible = new Set(docs.map((d) => d.postId));

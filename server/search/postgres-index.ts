@@ -70,19 +70,21 @@ export class PostgresSearchIndex implements SearchIndex {
         title: d.title,
         body: d.body,
         created_at: d.createdAt.toISOString(),
+        solved: d.solved,
         tsv: documentTsvector(d.title, d.body, openings.has(d.postId)),
       })),
     );
     const words = [...new Set(docs.flatMap((d) => extractWords(`${d.title} ${d.body}`)))];
     await db.execute(sql`
-      insert into search_documents (post_id, thread_id, category_id, author_id, title, body, created_at, tsv)
-      select x.post_id, x.thread_id, c.id, x.author_id, x.title, x.body, x.created_at, x.tsv::tsvector
+      insert into search_documents (post_id, thread_id, category_id, author_id, title, body, created_at, solved, tsv)
+      select x.post_id, x.thread_id, c.id, x.author_id, x.title, x.body, x.created_at, x.solved, x.tsv::tsvector
         from jsonb_to_recordset(${json}::jsonb)
-             as x(post_id int, thread_id int, category_slug text, author_id int, title text, body text, created_at timestamptz, tsv text)
+             as x(post_id int, thread_id int, category_slug text, author_id int, title text, body text, created_at timestamptz, solved boolean, tsv text)
         join categories c on c.slug = x.category_slug
       on conflict (post_id) do update
         set thread_id = excluded.thread_id, category_id = excluded.category_id, author_id = excluded.author_id,
-            title = excluded.title, body = excluded.body, created_at = excluded.created_at, tsv = excluded.tsv, indexed_at = now()`);
+            title = excluded.title, body = excluded.body, created_at = excluded.created_at, solved = excluded.solved, tsv = excluded.tsv,
+            indexed_at = now()`);
     if (words.length > 0) {
       await db.execute(sql`insert into search_words (word) select jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) on conflict do nothing`);
     }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
+import { solvedSql } from '../forum/solved.js';
 import { searchableSql } from '../forum/visibility.js';
 import { SNIPPET_REGION, snippetRegion } from './postgres-snippets.js';
 import { anyTermQuery, highlightTerms, atLeastQuery, matchQuery, requiredGroupQuery } from './tsquery.js';
@@ -41,6 +42,7 @@ interface Row {
   author_id: number;
   author_name: string;
   created_at: Date | string;
+  solved: boolean;
 }
 
 /**
@@ -84,7 +86,14 @@ async function searchWith(db: Db, request: SearchRequest, query: string): Promis
         postId: r.post_id,
         matchingPosts: Math.max(1, r.matching),
         body: snippetRegion(r.body, r.indexed_title, r.match_positions),
-        current: { title: r.title, categorySlug: r.category_slug, authorId: r.author_id, authorName: r.author_name, createdAt: new Date(r.created_at) },
+        current: {
+          title: r.title,
+          categorySlug: r.category_slug,
+          authorId: r.author_id,
+          authorName: r.author_name,
+          createdAt: new Date(r.created_at),
+          solved: r.solved,
+        },
       }));
     return { result: { hits, hasMore: stats.nthreads > offset + limit }, anything: stats.nthreads > 0 };
   }
@@ -170,7 +179,8 @@ function statement(request: SearchRequest, query: string, categoryId: number | n
                   from search_documents m
                  where m.thread_id = x.thread_id and m.tsv @@ (${q} && ${anyTermQuery(request.query, 'ABD')}::tsquery) ${filterSql(request.filters, categoryId, sql`m`)}
                    and ${visible(sql`m.post_id`, categoryId, request.filters)}) as matching,
-               th.title, cat.slug as category_slug, bp.author_id, u.display_name as author_name, bp.created_at
+               th.title, cat.slug as category_slug, bp.author_id, u.display_name as author_name, bp.created_at,
+               ${solvedSql(sql`th.solution_post_id`)} as solved
           from (
             -- The best post among the thread's candidates that may be shown: one whose own text matches first
             -- (every post carries the title), then by rank.
@@ -194,11 +204,22 @@ function statement(request: SearchRequest, query: string, categoryId: number | n
      order by r.ord`;
 }
 
-/** The search form (forum/visibility.ts) for one post, as the forum tables have it now (and still in the category filtered on). */
+/**
+ * The search form (forum/visibility.ts) for one post, as the forum tables have it now (and still in the category,
+ * and still solved or not, as filtered on: the index learns of a changed answer only when the outbox reindexed the
+ * thread, and a hit under "Opgelost" must not say it is not).
+ */
 function visible(postId: SQL, categoryId: number | null, filters: SearchFilters): SQL {
   return sql`exists (
     select 1 from posts p join threads t on t.id = p.thread_id
-     where p.id = ${postId} and ${searchableSql()} ${categoryId === null ? sql`` : sql`and t.category_id = ${categoryId}`} ${notClosed(filters, sql`t.category_id`)})`;
+     where p.id = ${postId} and ${searchableSql()} ${categoryId === null ? sql`` : sql`and t.category_id = ${categoryId}`} ${notClosed(filters, sql`t.category_id`)}
+       ${solvedIs(filters.solved, solvedSql(sql`t.solution_post_id`))})`;
+}
+
+/** `and <solved>` or `and not <solved>` for the solved filter; nothing without it. */
+function solvedIs(wanted: boolean | undefined, solved: SQL): SQL {
+  if (wanted === undefined) return sql``;
+  return wanted ? sql`and ${solved}` : sql`and not ${solved}`;
 }
 
 /** The searcher's closed categories left out; an uncorrelated subquery, evaluated once per statement. */
@@ -221,5 +242,7 @@ function filterSql(filters: SearchFilters, categoryId: number | null, d: SQL = s
   if (filters.from !== undefined) parts.push(sql`and ${d}.created_at >= ${filters.from.toISOString()}::timestamptz`);
   if (filters.to !== undefined) parts.push(sql`and ${d}.created_at < ${filters.to.toISOString()}::timestamptz`);
   if (filters.threadId !== undefined) parts.push(sql`and ${d}.thread_id = ${filters.threadId}`);
+  // No index of its own (half the threads either way would narrow little): checked on the rows the other indexes find.
+  parts.push(solvedIs(filters.solved, sql`${d}.solved`));
   return sql.join(parts, sql` `);
 }

@@ -76,10 +76,11 @@ export default async function searchRoutes(app: FastifyInstance, opts: { service
         from: parseDate(query.from, 'from'),
         to: parseDate(query.to, 'to'),
         categorySlug: await knownCategory(query.category, closed),
+        solved: query.status === undefined ? undefined : query.status === 'solved',
       };
       // A later page continues the question page one answered: its offset (in threads), the moment recency is
       // measured from, the query the hits are for and whether they have all the words. decodeCursor checks each
-      // key's kind and range.
+      // key's kind and range. The filters (status too) are not in it: every page's address repeats them.
       const cursor = decodeCursor(query.cursor, ['number', 'moment', 'string', 'string'] as const);
       const offset = cursor?.[0] ?? 0;
       if (offset > MAX_OFFSET) throw badRequest('invalid_cursor', 'De paginacursor is ongeldig.', 'cursor');
@@ -107,6 +108,7 @@ export default async function searchRoutes(app: FastifyInstance, opts: { service
         author: { id: hit.current.authorId, displayName: hit.current.authorName },
         createdAt: hit.current.createdAt.toISOString(),
         matchingPosts: Math.max(1, hit.matchingPosts),
+        solved: hit.current.solved,
       }));
       const nextOffset = offset + limit;
       const nextCursor = answer.hasMore && nextOffset <= MAX_OFFSET ? encodeCursor([nextOffset, now.getTime(), answer.resultsFor, answer.match]) : null;

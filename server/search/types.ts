@@ -14,6 +14,11 @@ export interface SearchDocument {
   authorId: number;
   authorName: string;
   createdAt: Date;
+  /**
+   * The post's thread is solved (forum/solved.ts) as the index was last told: what the solved filter walks. Hits
+   * show the current state instead (CurrentHitData.solved); a change of the answer reindexes the whole thread.
+   */
+  solved: boolean;
 }
 
 export interface SearchFilters {
@@ -29,6 +34,8 @@ export interface SearchFilters {
   /** Exclusive upper bound. */
   to?: Date;
   threadId?: number;
+  /** Only posts of threads that are solved (true) or not (false); undefined: both. */
+  solved?: boolean;
 }
 
 /** One search as the engines get it: the member's words already analysed (analysis/query.ts). Paging is in threads. */
@@ -65,13 +72,14 @@ export interface EngineThreadHit {
   current?: CurrentHitData;
 }
 
-/** A hit's title, category and author as the forum tables have them now. */
+/** A hit's title, category, author and whether its thread is solved, as the forum tables have them now. */
 export interface CurrentHitData {
   title: string;
   categorySlug: string;
   authorId: number;
   authorName: string;
   createdAt: Date;
+  solved: boolean;
 }
 
 export interface SearchResult {

@@ -35,6 +35,8 @@ export const MODERATION_ACTIONS = [
   'enable_totp',
   'disable_totp',
   'replace_recovery_codes',
+  'mark_solution',
+  'clear_solution',
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 

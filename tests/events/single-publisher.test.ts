@@ -64,8 +64,13 @@ describe('server/forum/ is the only writer of forum state', () => {
     expect(inside('server/forum/', found)).toEqual([]);
   });
 
-  it('changes the post and thread counters only in server/forum/counters.ts', () => {
-    const found = writers(/\b(postCount|threadCount)\s*:\s*sql\b|\b(post_count|thread_count)\s*=/);
+  it('changes the post, thread and reaction counters only in server/forum/counters.ts', () => {
+    const found = writers(/\b(postCount|threadCount|thanksCount|usefulCount|reactionCount)\s*:\s*sql\b|\b(post_count|thread_count|thanks_count|useful_count|reaction_count)\s*=/);
     expect(Object.keys(found)).toEqual(['server/forum/counters.ts']);
+  });
+
+  it('writes reactions only in server/forum/reactions.ts, which keeps their counts and announces them', () => {
+    const found = writers(/\.(insert|update|delete)\(\s*postReactions\s*\)|\b(insert\s+into|update|delete\s+from)\s+post_reactions\b/i);
+    expect(Object.keys(found)).toEqual(['server/forum/reactions.ts']);
   });
 });

@@ -204,6 +204,7 @@ describe('visibility: the SQL, in-memory and search forms agree', () => {
           authorId: p.authorId,
           authorName: p.authorName,
           createdAt: p.createdAt,
+          solved: false,
         }));
         await index.index(everything);
         const found = await index.search({ query: parseQuery(WORD), match: 'all', filters: {}, sort: 'relevance', offset: 0, limit: 100, now: new Date() });

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { SearchResponse, SearchSort, SimilarResponse } from '../../../shared/api/search';
+import type { SearchResponse, SearchSort, SearchStatus, SimilarResponse } from '../../../shared/api/search';
 import { get, qs } from './http';
 
 export interface SearchFilters {
@@ -11,14 +11,17 @@ export interface SearchFilters {
   /** A member's id; null for every writer. */
   author: number | null;
   sort: SearchSort;
+  /** Only solved or only unsolved threads; null for all of them. */
+  status: SearchStatus | null;
 }
 
-export function useSearch({ q, category, from, to, author, sort }: SearchFilters) {
+export function useSearch({ q, category, from, to, author, sort, status }: SearchFilters) {
   return useInfiniteQuery({
-    queryKey: ['search', q, category, from, to, author, sort],
+    queryKey: ['search', q, category, from, to, author, sort, status],
     queryFn: ({ pageParam }) =>
-      // relevance is the server's default: left out, so the address of a plain search stays short.
-      get<SearchResponse>(`/api/search${qs({ q, category, from, to, author, sort: sort === 'relevance' ? null : sort, cursor: pageParam })}`),
+      // relevance is the server's default: left out, so the address of a plain search stays short. The filters go
+      // with every page: the cursor does not carry them.
+      get<SearchResponse>(`/api/search${qs({ q, category, from, to, author, sort: sort === 'relevance' ? null : sort, status, cursor: pageParam })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     enabled: q.trim().length > 0,

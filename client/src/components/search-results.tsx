@@ -30,6 +30,11 @@ function Hit({ hit, category }: { hit: SearchHit; category: string }) {
       <h3 className="card-title">
         <Link to={`/discussie/${hit.threadId}#${postAnchor(hit.postId)}`}>{hit.title}</Link>
       </h3>
+      {hit.solved && (
+        <p className="badges">
+          <span className="badge">{nlSearch.results.solved}</span>
+        </p>
+      )}
       {/* Sanitized by the server: escaped text, the only markup is <mark> around the matched words. */}
       <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
       <p className="meta">

@@ -173,5 +173,7 @@ export const nlModeration = {
     enable_totp: 'Tweestapsverificatie aangezet',
     disable_totp: 'Tweestapsverificatie uitgezet',
     replace_recovery_codes: 'Nieuwe herstelcodes gemaakt',
+    mark_solution: 'Beste antwoord gemarkeerd',
+    clear_solution: 'Beste antwoord ongedaan gemaakt',
   } satisfies Record<ModerationAction, string>,
 } as const;

@@ -13,6 +13,9 @@ export const nlSearch = {
     to: 'Tot en met datum',
     sort: 'Sorteren op',
     sorts: { relevance: 'Relevantie', newest: 'Nieuwste' },
+    status: 'Status',
+    allStatuses: 'Alle discussies',
+    statuses: { solved: 'Opgelost', unsolved: 'Nog niet opgelost' },
     submit: 'Zoeken',
     unavailable: 'Zoeken is nog niet beschikbaar.',
   },
@@ -25,6 +28,8 @@ export const nlSearch = {
     suggestionBefore: 'Bedoelde je',
     suggestionAfter: '?',
     matchingPosts: (n: number) => `${n} berichten komen overeen`,
+    /** The badge on a hit whose thread has a best answer. */
+    solved: 'Opgelost',
     /** For the live region: the whole outcome in one sentence. */
     announce: ({ query, resultsFor, count, partial, suggestion }: { query: string; resultsFor: string; count: string; partial: boolean; suggestion?: string }) =>
       [

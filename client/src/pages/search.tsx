@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { SEARCH_QUERY_MAX, SEARCH_SORTS, type SearchHit, type SearchSort } from '../../../shared/api/search';
+import { SEARCH_QUERY_MAX, SEARCH_SORTS, SEARCH_STATUSES, type SearchHit, type SearchSort, type SearchStatus } from '../../../shared/api/search';
 import { useCategories } from '../api/forum';
 import { ApiError } from '../api/http';
 import { useMember } from '../api/members';
@@ -13,6 +13,8 @@ import { nlSearch } from '../i18n/nl-search';
 
 /** The address's words for the sorts: relevance is the default and is left out. */
 const SORT_PARAMS: Record<SearchSort, string | null> = { relevance: null, newest: 'nieuwste' };
+/** The address's words for the solved filter (`status`); without it, every thread. */
+const STATUS_PARAMS: Record<SearchStatus, string> = { solved: 'opgelost', unsolved: 'niet-opgelost' };
 
 /** The query lives in the URL, so a search can be bookmarked, shared and reached with the back button. */
 function readFilters(params: URLSearchParams): SearchFilters {
@@ -24,6 +26,7 @@ function readFilters(params: URLSearchParams): SearchFilters {
     to: params.get('tot') ?? '',
     author: Number.isSafeInteger(author) && author > 0 ? author : null,
     sort: SEARCH_SORTS.find((s) => SORT_PARAMS[s] === params.get('sortering')) ?? 'relevance',
+    status: SEARCH_STATUSES.find((s) => STATUS_PARAMS[s] === params.get('status')) ?? null,
   };
 }
 
@@ -36,6 +39,7 @@ function toParams(f: SearchFilters): URLSearchParams {
   if (f.author) next.set('schrijver', String(f.author));
   const sort = SORT_PARAMS[f.sort];
   if (sort) next.set('sortering', sort);
+  if (f.status) next.set('status', STATUS_PARAMS[f.status]);
   return next;
 }
 
@@ -104,6 +108,21 @@ function SearchForm({ filters, authorName, onSearch }: { filters: SearchFilters;
           if (!member) setDraft({ ...draft, author: null });
         }}
       />
+      <div className="field">
+        <label htmlFor="search-status">{nlSearch.page.status}</label>
+        <select
+          id="search-status"
+          value={draft.status ?? ''}
+          onChange={(e) => setDraft({ ...draft, status: SEARCH_STATUSES.find((s) => s === e.target.value) ?? null })}
+        >
+          <option value="">{nlSearch.page.allStatuses}</option>
+          {SEARCH_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {nlSearch.page.statuses[s]}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="field">
         <label htmlFor="search-sort">{nlSearch.page.sort}</label>
         <select id="search-sort" value={draft.sort} onChange={(e) => setDraft({ ...draft, sort: e.target.value as SearchSort })}>

@@ -9,6 +9,11 @@ export interface MeiliPost {
   authorId: number;
   /** Milliseconds since the epoch: numbers filter and sort, dates do not. */
   createdAt: number;
+  /**
+   * The thread is solved (for the solved filter). Documents written before it existed lack it: the filter for
+   * unsolved threads is `solved != true`, which matches those too (meili/query.ts).
+   */
+  solved: boolean;
   /** The analysed terms (analysis/), space-separated, each word's terms in order: what is searched. */
   titleTerms: string;
   bodyTerms: string;
@@ -33,6 +38,7 @@ export function toMeiliPost(doc: SearchDocument, opening: boolean): MeiliPost {
     categorySlug: doc.categorySlug,
     authorId: doc.authorId,
     createdAt: doc.createdAt.getTime(),
+    solved: doc.solved,
     titleTerms,
     bodyTerms: termsText(doc.body),
     ownTitleTerms: opening ? titleTerms : '',

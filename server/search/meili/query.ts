@@ -77,6 +77,9 @@ export function filterExpression(filters: SearchFilters, threadIds?: number[]): 
   if (filters.from !== undefined) parts.push(`createdAt >= ${filters.from.getTime()}`);
   if (filters.to !== undefined) parts.push(`createdAt < ${filters.to.getTime()}`);
   if (filters.threadId !== undefined) parts.push(`threadId = ${Math.trunc(filters.threadId)}`);
+  // `!= true` rather than `= false`: it also matches documents written before they carried `solved` (no thread
+  // was solved then), which are not all rewritten for it (analyzer-version.ts is not bumped for a new field).
+  if (filters.solved !== undefined) parts.push(filters.solved ? 'solved = true' : 'solved != true');
   if (threadIds !== undefined) parts.push(`threadId IN [${threadIds.map((id) => Math.trunc(id)).join(', ')}]`);
   return parts.length > 0 ? parts.join(' AND ') : undefined;
 }

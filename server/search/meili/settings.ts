@@ -20,7 +20,7 @@ export function indexSettings(synonyms: Record<string, string[]>): Settings {
     searchableAttributes: [...SEARCHABLE],
     // Returned with a hit: the snippet is cut in the app from `body` (analysis/snippet.ts), never by Meilisearch.
     displayedAttributes: ['postId', 'threadId', 'body'],
-    filterableAttributes: ['postId', 'threadId', 'categorySlug', 'authorId', 'createdAt'],
+    filterableAttributes: ['postId', 'threadId', 'categorySlug', 'authorId', 'createdAt', 'solved'],
     sortableAttributes: ['createdAt'],
     // `sort` right after `words`: "newest" orders by date among posts with as many of the words (with 'all' that is
     // every match); without a sort parameter the rule does nothing. Recency is the last tie-breaker for relevance.
