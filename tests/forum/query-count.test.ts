@@ -35,6 +35,29 @@ describe('no N+1 queries', () => {
     expect(forBig).toBeLessThanOrEqual(4);
   });
 
+  it('shows reactions, bookmarks and the best answer without more queries; an answer on a later page costs one', async () => {
+    const { user: author, client: starter } = await t.login();
+    const { user: fan, client: reader } = await t.login();
+    const { threadId } = await makeThread(t.db, author);
+    const replies: number[] = [];
+    for (let i = 0; i < 24; i++) replies.push(await makePost(t.db, fan, threadId));
+    for (const id of replies.slice(0, 5)) {
+      await starter.put(`/api/posts/${id}/reactions/thanks`);
+      await reader.put(`/api/posts/${id}/bookmark`, {});
+    }
+    await starter.put(`/api/threads/${threadId}/solution`, { postId: replies[3] });
+    await reader.get(`/api/threads/${threadId}`);
+    const onPage = await countQueries(async () => {
+      const page = (await reader.get<ThreadPage>(`/api/threads/${threadId}`)).body;
+      expect(page.solution?.id).toBe(replies[3]);
+      expect(page.posts.filter((p) => p.bookmarked)).toHaveLength(5);
+    });
+    expect(onPage).toBeLessThanOrEqual(4);
+    await starter.put(`/api/threads/${threadId}/solution`, { postId: replies[23] });
+    const later = await countQueries(async () => expect((await reader.get<ThreadPage>(`/api/threads/${threadId}`)).body.solution?.id).toBe(replies[23]));
+    expect(later).toBeLessThanOrEqual(5);
+  });
+
   it('lists a category page of 20 threads in a fixed number of queries', async () => {
     const { user: author } = await t.login();
     const { client: reader } = await t.login();
