@@ -3,6 +3,7 @@ import {
   bigserial,
   bigint,
   boolean,
+  customType,
   check,
   index,
   integer,
@@ -15,6 +16,12 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+
+/** Binary data (a picture), as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 // Millisecond precision, like JavaScript's Date: a time read, sent in a cursor and compared again stays exact.
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
@@ -51,6 +58,13 @@ export const users = pgTable(
     lastDigestAt: time('last_digest_at'),
     /** The same for the weekly kinds, which keep their own clock beside the daily ones. */
     lastWeeklyDigestAt: time('last_weekly_digest_at'),
+    /**
+     * Whether other members see her party and municipality (her page, her posts, the directory). On by default: it is
+     * what makes the forum useful; her choice in her account. Her e-mail address is never shown to members.
+     */
+    showAffiliation: boolean('show_affiliation').notNull().default(true),
+    /** When she last uploaded a picture (members/avatar*.ts); null: her initials are shown. Also the picture's cache key. */
+    avatarUpdatedAt: time('avatar_updated_at'),
     createdAt: createdAt(),
     /** display_name_key(display_name), kept by the database: the @-autocomplete's "contains" match reads it (members/suggest.ts). */
     nameKey: text('name_key')
@@ -74,6 +88,16 @@ export const users = pgTable(
     ),
   ],
 );
+
+/** A member's uploaded picture, re-encoded by the server (square, small, no metadata); served from the site itself. */
+export const avatars = pgTable('avatars', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  image: bytea('image').notNull(),
+  contentType: text('content_type').notNull(),
+  updatedAt: time('updated_at').notNull().defaultNow(),
+});
 
 /**
  * A member's authenticator secret (RFC 6238), apart from the users row so that it never travels with the session's

@@ -121,6 +121,9 @@ export async function findVisibleThread(db: Db, id: number, user: CurrentUser | 
   return rows[0] ?? null;
 }
 
+/** Where a member's uploaded picture is served; the time makes a new picture a new address (cached long). */
+export const avatarUrl = (userId: number, updatedAt: Date | null): string | null => (updatedAt ? `/api/members/${userId}/avatar?v=${updatedAt.getTime()}` : null);
+
 export const postColumns = {
   id: posts.id,
   threadId: posts.threadId,
@@ -130,6 +133,8 @@ export const postColumns = {
   authorVerified: users.representativeVerified,
   authorParty: users.party,
   authorMunicipality: users.municipality,
+  authorShowsAffiliation: users.showAffiliation,
+  authorAvatarAt: users.avatarUpdatedAt,
   body: posts.body,
   bodyHtml: posts.bodyHtml,
   createdAt: posts.createdAt,
@@ -151,6 +156,8 @@ export type PostRow = {
   authorVerified: boolean;
   authorParty: string;
   authorMunicipality: string;
+  authorShowsAffiliation: boolean;
+  authorAvatarAt: Date | null;
   body: string;
   bodyHtml: string;
   createdAt: Date;
@@ -188,8 +195,8 @@ export function toPostDto(row: PostRow & Partial<OwnPostState>, viewer: CurrentU
       displayName: row.authorName,
       representativeRole: row.authorRole as RepresentativeRole | null,
       representativeVerified: row.authorVerified,
-      party: row.authorParty,
-      municipality: row.authorMunicipality,
+      ...(row.authorShowsAffiliation ? { party: row.authorParty, municipality: row.authorMunicipality } : {}),
+      avatarUrl: avatarUrl(row.authorId, row.authorAvatarAt),
     },
     bodyHtml: showText ? row.bodyHtml : '',
     createdAt: row.createdAt.toISOString(),

@@ -65,8 +65,11 @@ export const PostAuthor = Type.Object({
   displayName: Type.String(),
   representativeRole: Type.Union([RepresentativeRoleSchema, Type.Null()]),
   representativeVerified: Type.Optional(Type.Boolean()),
+  /** Left out when she chose not to show them (her account: showAffiliation). */
   party: Type.Optional(Type.String()),
   municipality: Type.Optional(Type.String()),
+  /** Her uploaded picture (`/api/members/:id/avatar?v=…`); null: show her initials. */
+  avatarUrl: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 
 export const Post = Type.Object({
