@@ -3,7 +3,7 @@ import sanitizeHtml from 'sanitize-html';
 import type { CurrentUser } from '../auth/types.js';
 import type { DbOrTx } from '../db/client.js';
 import { linkMentions, type Token } from './mentions.js';
-import { findQuotedLinks, resolveQuotes } from './quotes.js';
+import { findQuotedLinks, postLinkTarget, resolveQuotes } from './quotes.js';
 
 /**
  * Members write Markdown; everyone reads the HTML made here. Raw HTML in the Markdown is off, and the
@@ -24,14 +24,32 @@ markdown.core.ruler.before('text_join', 'escaped_at', (state) => {
 });
 markdown.renderer.rules.escaped_at = () => '@';
 
+// An attributed quote, as the composer's "Citeren" writes it: a blockquote whose first paragraph starts with a link
+// to a post of this forum (`> [Anna schreef](/discussie/12#bericht-34):`). It gets the classes that show it as a quote
+// with its source; whether it counts as a quote (notifying its author) is quotes.ts's business, not this.
+markdown.core.ruler.push('attributed_quote', (state) => {
+  const tokens = state.tokens;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [open, paragraph, inline] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
+    if (open.type !== 'blockquote_open' || paragraph.type !== 'paragraph_open' || inline.type !== 'inline') continue;
+    const first = inline.children?.[0];
+    const href = first?.type === 'link_open' ? first.attrGet('href') : null;
+    if (href !== null && href !== undefined && postLinkTarget(String(href), undefined)) {
+      open.attrJoin('class', 'quote');
+      paragraph.attrJoin('class', 'quote-source');
+    }
+  }
+});
+
 /** A link within the forum: a path on this site (`/leden/3`, `/discussie/12#bericht-34`) or a fragment. */
 const isInternal = (href: string | undefined) => href !== undefined && /^(\/(?![/\\])|#)/.test(href);
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'em', 's', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
   allowedAttributes: { a: ['href', 'title', 'rel', 'target'], ol: ['start'], th: ['align'], td: ['align'] },
-  // The one class: a mention's link (mentions.ts). Members cannot write attributes (raw HTML is off).
-  allowedClasses: { a: ['mention'] },
+  // The only classes: a mention's link (mentions.ts) and an attributed quote (above). Members cannot write
+  // attributes (raw HTML is off).
+  allowedClasses: { a: ['mention'], blockquote: ['quote'], p: ['quote-source'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
