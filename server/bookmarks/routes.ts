@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { BookmarkAnswer, BookmarkBody, BookmarkList, type Bookmark } from '../../shared/api/bookmarks.js';
+import { BookmarkAnswer, BookmarkBody, BookmarkList, MaybeBookmark, type Bookmark } from '../../shared/api/bookmarks.js';
 import { IdParams, PageQuery } from '../../shared/api/common.js';
 import { LIMITS } from '../../shared/constants.js';
 import type { CurrentUser } from '../auth/types.js';
@@ -91,13 +91,27 @@ export default async function bookmarkRoutes(app: FastifyInstance) {
     return { bookmarks: page.map(({ cursor: _, ...b }) => b), nextCursor: rows.length > size && last ? encodeCursor(last.cursor) : null };
   });
 
+  // Her bookmark of one post (the thread page's dialog shows her note and reminder); null when she has none.
+  api.get('/api/posts/:id/bookmark', { config: { auth: 'member' }, schema: { params: IdParams, response: { 200: MaybeBookmark } } }, async (request) => {
+    const [bookmark] = await listBookmarks(app, request.user!, eq(bookmarks.postId, request.params.id), 1);
+    if (!bookmark) return { bookmark: null };
+    const { cursor: _, ...answer } = bookmark;
+    return { bookmark: answer };
+  });
+
   api.put(
     '/api/posts/:id/bookmark',
     { config: { auth: 'member' }, schema: { params: IdParams, body: BookmarkBody, response: { 200: BookmarkAnswer } } },
     async (request) => {
       const user = request.user!;
       const { post } = await findReadablePost(app.db, request.params.id, user);
-      const remindAt = reminderTime(request.body.remindAt, new Date());
+      // A reminder left as it was may lie in the past (delivered already): changing only the note keeps it.
+      const [kept] = await app.db
+        .select({ remindAt: bookmarks.remindAt })
+        .from(bookmarks)
+        .where(and(eq(bookmarks.userId, user.id), eq(bookmarks.postId, post.id)));
+      const unchanged = request.body.remindAt && kept?.remindAt && new Date(request.body.remindAt).getTime() === kept.remindAt.getTime();
+      const remindAt = unchanged ? kept.remindAt : reminderTime(request.body.remindAt, new Date());
       const note = request.body.note?.trim() ?? '';
       await app.db.transaction(async (tx) => {
         // Her saves take turns, so two at once cannot both pass the limit.

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../db/client.js';
 import type { ForumChange } from '../events/types.js';
 import { categoryOpenToUsersSql, searchableSql } from '../forum/visibility.js';
@@ -17,32 +17,32 @@ export async function expandAcknowledgement(tx: Tx, change: ForumChange): Promis
     and ${searchableSql()}
     and ${categoryOpenToUsersSql({ role: sql`u.role`, representativeVerified: sql`u.representative_verified` }, sql`c.access`)}
     and not exists (select 1 from thread_watches i where i.user_id = u.id and i.thread_id = t.id and i.level = 'ignoring')`;
-  if (change.type === 'post.reacted' && change.added) {
+  // `select` names the receiver (u, the post's author), the post (p), its thread (t) and category (c).
+  const insert = async (select: SQL, onConflict: SQL) => {
     const rows = await queryRows<{ user_id: number }>(
       tx,
-      sql`insert into notifications (user_id, kind, thread_id, post_id, actor_id)
-          select p.author_id, 'thanked', p.thread_id, p.id, r.user_id
+      sql`insert into notifications (user_id, kind, thread_id, post_id, actor_id) ${select} and ${allowed} ${onConflict} returning user_id`,
+    );
+    return rows.map((r) => r.user_id);
+  };
+  if (change.type === 'post.reacted' && change.added) {
+    return insert(
+      sql`select p.author_id, 'thanked', p.thread_id, p.id, r.user_id
             from posts p join threads t on t.id = p.thread_id join categories c on c.id = t.category_id
             join users u on u.id = p.author_id
             join (select distinct user_id from post_reactions where post_id = ${change.postId} and user_id = ${change.reactorId}) r on true
-           where p.id = ${change.postId} and p.author_id <> r.user_id and ${allowed}
-          ${OPEN_GROUP_CONFLICT} do update set count = notifications.count + 1, updated_at = now(), actor_id = excluded.actor_id
-          returning user_id`,
+           where p.id = ${change.postId} and p.author_id <> r.user_id`,
+      sql`${OPEN_GROUP_CONFLICT} do update set count = notifications.count + 1, updated_at = now(), actor_id = excluded.actor_id`,
     );
-    return rows.map((r) => r.user_id);
   }
   if (change.type === 'thread.updated' && change.changed.includes('solution')) {
-    const rows = await queryRows<{ user_id: number }>(
-      tx,
-      sql`insert into notifications (user_id, kind, thread_id, post_id, actor_id)
-          select p.author_id, 'answer_marked', t.id, p.id, t.solution_marked_by
+    return insert(
+      sql`select p.author_id, 'answer_marked', t.id, p.id, t.solution_marked_by
             from threads t join posts p on p.id = t.solution_post_id join categories c on c.id = t.category_id
             join users u on u.id = p.author_id
-           where t.id = ${change.threadId} and p.author_id is distinct from t.solution_marked_by and ${allowed}
-          on conflict do nothing
-          returning user_id`,
+           where t.id = ${change.threadId} and p.author_id is distinct from t.solution_marked_by`,
+      sql`on conflict do nothing`,
     );
-    return rows.map((r) => r.user_id);
   }
   return [];
 }

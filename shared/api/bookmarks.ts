@@ -42,6 +42,10 @@ export type Bookmark = Static<typeof Bookmark>;
 export const BookmarkAnswer = Type.Object({ bookmark: Bookmark });
 export type BookmarkAnswer = Static<typeof BookmarkAnswer>;
 
+/** GET /api/posts/:id/bookmark: hers of that post, or null. */
+export const MaybeBookmark = Type.Object({ bookmark: Type.Union([Bookmark, Type.Null()]) });
+export type MaybeBookmark = Static<typeof MaybeBookmark>;
+
 /** GET /api/bookmarks: hers, newest first. */
 export const BookmarkList = Type.Object({ bookmarks: Type.Array(Bookmark), nextCursor: NextCursor });
 export type BookmarkList = Static<typeof BookmarkList>;

@@ -73,7 +73,16 @@ describe('bookmarks', () => {
     const list = (await reader.client.get<NotificationList>('/api/notifications')).body.notifications;
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ kind: 'bookmark_reminder', message: 'Herinnering: je bewaarde een bericht in ‘Draaiboek verkiezingsavond’ („Nalezen”)', link: `/discussie/${threadId}#bericht-${postId}` });
-    expect((await reader.client.get<BookmarkList>('/api/bookmarks')).body.bookmarks[0]!.remindedAt).not.toBeNull();
+    const delivered = (await reader.client.get<BookmarkList>('/api/bookmarks')).body.bookmarks[0]!;
+    expect(delivered.remindedAt).not.toBeNull();
+    // Only the note changed: a reminder left as it was is kept, delivered, even once its time has passed.
+    const past = new Date(Date.now() - DAY);
+    await t.db.update(bookmarks).set({ remindAt: past }).where(eq(bookmarks.postId, postId));
+    const renamed = await reader.client.put<BookmarkAnswer>(`/api/posts/${postId}/bookmark`, { note: 'Nagelezen', remindAt: past.toISOString() });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.bookmark).toMatchObject({ note: 'Nagelezen', remindAt: past.toISOString(), remindedAt: delivered.remindedAt });
+    expect((await reader.client.get<{ bookmark: { note: string } | null }>(`/api/posts/${postId}/bookmark`)).body.bookmark?.note).toBe('Nagelezen');
+    expect((await author.client.get<{ bookmark: unknown }>(`/api/posts/${postId}/bookmark`)).body.bookmark).toBeNull();
   });
 
   it('shows a post she can no longer read as gone, without its text, and lets her remove it; its reminder shows nothing', async () => {
