@@ -31,6 +31,7 @@ import textInput from './http/text-input.js';
 import { requireDeclaredAccess } from './http/route-guard.js';
 import livePlugin from './live/plugin.js';
 import mailPlugin from './mail/plugin.js';
+import avatarRoutes from './members/avatar-routes.js';
 import memberRoutes from './members/routes.js';
 import moderationPlugin from './moderation/plugin.js';
 import notificationMailPlugin from './notifications/mail-plugin.js';
@@ -107,6 +108,7 @@ export async function buildApp({ config, database, logger, searchWorker = true, 
   await app.register(draftRoutes);
   await app.register(previewRoutes, { config });
   await app.register(memberRoutes);
+  await app.register(avatarRoutes);
   await app.register(moderationPlugin, { config });
   await app.register(notificationsPlugin, { poll: notificationWorker });
   // Mail settings and the digest round; the digest polls when the notification worker does.

@@ -13,15 +13,15 @@ import { hashPassword } from './passwords.js';
 import { endOtherSessions } from './session-renewal.js';
 import { toUserDto, userColumns } from './users.js';
 
-/** A member's own account: name, party, municipality, role, and password. */
+/** A member's own account: name, party, municipality, role, whether other members see her party and municipality, and password. */
 export default async function profileRoutes(app: FastifyInstance, opts: { config: Config }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   api.patch('/api/me', { config: { auth: 'member' }, schema: { body: UpdateProfileBody, response: { 200: UserBody } } }, async (request) => {
     const me = request.user!;
-    const { displayName, party, municipality, representativeRole } = request.body;
+    const { displayName, party, municipality, representativeRole, showAffiliation } = request.body;
     // Unknown fields are stripped before the handler runs, so "at least one field" is checked here.
-    if ([displayName, party, municipality, representativeRole].every((v) => v === undefined)) {
+    if ([displayName, party, municipality, representativeRole, showAffiliation].every((v) => v === undefined)) {
       throw badRequest('nothing_to_change', 'Geef minstens één gegeven om te wijzigen.');
     }
     const roleChanged = representativeRole !== undefined && representativeRole !== me.representativeRole;
@@ -31,6 +31,8 @@ export default async function profileRoutes(app: FastifyInstance, opts: { config
       ...(municipality !== undefined ? { municipality: municipality.trim() } : {}),
       // A moderator verified the old role, not the new one: the badge waits for a new check.
       ...(roleChanged ? { representativeRole, representativeVerified: false } : {}),
+      // Takes effect at once everywhere members see her (posts, her page, the directory): they are built per request.
+      ...(showAffiliation !== undefined && showAffiliation !== me.showAffiliation ? { showAffiliation } : {}),
     };
     if (Object.keys(changes).length === 0) return { user: toUserDto(me, true) };
     // The rules for a chosen name, for a new name only: the local admin's "Beheerder" (made in code) stays his.

@@ -3,6 +3,7 @@ import type { User } from '../../shared/api/users.js';
 import type { RepresentativeRole, Role, UserStatus } from '../../shared/constants.js';
 import type { DbOrTx } from '../db/client.js';
 import { users } from '../db/schema.js';
+import { avatarUrl } from '../members/avatar-url.js';
 import type { CurrentUser } from './types.js';
 
 const { passwordHash: _omit, ...publicColumns } = getTableColumns(users);
@@ -31,8 +32,11 @@ export function toUserDto(user: CurrentUser, withReason: boolean): User {
           suspendedUntil: user.suspendedUntil?.toISOString() ?? null,
           totpEnabled: user.totpEnabledAt !== null,
           ...(user.awaitingTotpRole ? { totpRequired: true } : {}),
+          // Her privacy choice, for her account page; other members only ever see its effect (members/page.ts).
+          showAffiliation: user.showAffiliation,
         }
       : {}),
+    avatarUrl: avatarUrl(user.id, user.avatarUpdatedAt),
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -50,7 +50,7 @@ export function findBadCharacters(value: unknown): string | null {
       if (badText(node.value, node)) return pathOf(node);
       continue;
     }
-    // Raw bytes are not text a route reads (no content type here parses to a Buffer); do not walk them byte by byte.
+    // Raw bytes (an uploaded picture: members/avatar-routes.ts) are not text a route reads; do not walk them byte by byte.
     if (typeof node.value !== 'object' || node.value === null || ArrayBuffer.isView(node.value)) continue;
     const entries: [string, unknown][] = Array.isArray(node.value) ? node.value.map((v, i) => [String(i), v]) : Object.entries(node.value);
     for (const [key, item] of entries) {

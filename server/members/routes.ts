@@ -1,18 +1,20 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../../shared/api/common.js';
-import { MemberProfileBody } from '../../shared/api/members.js';
+import { MemberDirectory, MemberDirectoryQuery, MemberProfileBody } from '../../shared/api/members.js';
 import { MemberSuggestions, MemberSuggestQuery } from '../../shared/api/notifications.js';
-import { users } from '../db/schema.js';
 import { findVisibleThread } from '../forum/queries.js';
 import { notFound } from '../http/errors.js';
+import { listMembers, parseDirectoryQuery } from './directory.js';
+import { loadMemberPage } from './page.js';
 import { suggestMembers } from './suggest.js';
 
 /**
- * What members read of each other: the @-autocomplete and a member's page. Both show ACTIVE members only, and only
- * what every member may know (name, party, municipality, role): a pending, suspended or rejected account is
- * "not found", and no answer carries an e-mail address (the response schemas have no field for one).
+ * What members read of each other: the @-autocomplete, the directory and a member's page. All show ACTIVE members
+ * only, and only what every member may know (name, role, and party and municipality when she shows them): a pending,
+ * suspended or rejected account is "not found" (and absent from the directory), and no answer carries an e-mail
+ * address (the response schemas have no field for one). The suggestions carry no party or municipality at all.
+ * Moderators' administration (moderation/member-routes.ts) keeps showing party and municipality: they check them.
  */
 export default async function memberRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -32,27 +34,20 @@ export default async function memberRoutes(app: FastifyInstance) {
     },
   );
 
+  // The directory: typed into like the suggestions, so the global per-member limit covers `q`, as for suggest and search.
+  api.get(
+    '/api/members',
+    { config: { auth: 'member' }, schema: { querystring: MemberDirectoryQuery, response: { 200: MemberDirectory } } },
+    async (request) => listMembers(app.db, parseDirectoryQuery(request.query)),
+  );
+
   api.get(
     '/api/members/:id',
     { config: { auth: 'member' }, schema: { params: IdParams, response: { 200: MemberProfileBody } } },
     async (request) => {
-      const [member] = await app.db
-        .select({
-          id: users.id,
-          displayName: users.displayName,
-          party: users.party,
-          municipality: users.municipality,
-          representativeRole: users.representativeRole,
-          representativeVerified: users.representativeVerified,
-          approvedAt: users.approvedAt,
-          createdAt: users.createdAt,
-        })
-        .from(users)
-        .where(and(eq(users.id, request.params.id), eq(users.status, 'active')))
-        .limit(1);
-      if (!member) throw notFound('Dit lid bestaat niet.');
-      const { approvedAt, createdAt, ...rest } = member;
-      return { member: { ...rest, representativeRole: rest.representativeRole as MemberProfileBody['member']['representativeRole'], memberSince: (approvedAt ?? createdAt).toISOString() } };
+      const page = await loadMemberPage(app.db, request.user!, request.params.id);
+      if (!page) throw notFound('Dit lid bestaat niet.');
+      return page;
     },
   );
 }

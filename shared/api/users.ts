@@ -21,6 +21,13 @@ export const User = Type.Object({
   totpEnabled: Type.Optional(Type.Boolean()),
   /** Only for a moderator or admin who must set up the second step before she can act as one (403 `totp_required`). */
   totpRequired: Type.Optional(Type.Literal(true)),
+  /**
+   * With the status reason (her own account, and moderators'): whether other members see her party and municipality
+   * (her page, her posts, the directory). Other members never get this object, only what the choice lets through.
+   */
+  showAffiliation: Type.Optional(Type.Boolean()),
+  /** Her uploaded picture (`/api/members/:id/avatar?v=…`, as post authors carry it); null: her initials are shown. */
+  avatarUrl: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   createdAt: Timestamp,
 });
 export type User = Static<typeof User>;
@@ -103,6 +110,8 @@ export const UpdateProfileBody = Type.Object(
     party: Type.Optional(text(LIMITS.partyMax)),
     municipality: Type.Optional(text(LIMITS.municipalityMax)),
     representativeRole: Type.Optional(Type.Union([RepresentativeRoleSchema, Type.Null()])),
+    /** Whether other members see her party and municipality (default true). */
+    showAffiliation: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
 );

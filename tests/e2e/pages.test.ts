@@ -92,7 +92,7 @@ describe('pages: accessibility and screenshots', () => {
       await page.getByRole('heading', { level: 1, name: 'Mijn account' }).waitFor();
       await expectNoAxeViolations(page, `profile (${label})`);
       // Saving is announced in the live region; a wrong current password is marked on its own field.
-      await page.getByLabel('Partij').fill(`Gemeentebelangen ${label}`);
+      await page.getByLabel('Partij', { exact: true }).fill(`Gemeentebelangen ${label}`);
       await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
       await page.getByRole('status').filter({ hasText: 'Je gegevens zijn opgeslagen.' }).waitFor();
       await page.getByLabel('Huidig wachtwoord').fill('niet-mijn-wachtwoord');

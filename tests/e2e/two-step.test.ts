@@ -115,7 +115,7 @@ describe('two-step login', () => {
     for (const c of codes) expect(file).toContain(c);
     await codesStored(page, 'Tweestapsverificatie staat aan. Je logt voortaan in met je wachtwoord en een code uit je app.');
     await section.getByText('Je hebt nog 10 herstelcodes.').waitFor();
-    await page.getByLabel('Partij').fill('Gemeentebelangen Tweestap');
+    await page.getByLabel('Partij', { exact: true }).fill('Gemeentebelangen Tweestap');
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Je gegevens zijn opgeslagen.' }).waitFor();
     expect(refused).toEqual([]);

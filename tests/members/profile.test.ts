@@ -6,7 +6,7 @@ import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
 
 type ErrorBody = { error: { code: string; message: string } };
-type MemberBody = { member: Record<string, unknown> };
+type MemberBody = { member: Record<string, unknown>; stats: Record<string, number> };
 
 let t: TestApp;
 let member: TestClient;
@@ -42,8 +42,13 @@ describe('GET /api/members/:id', () => {
         municipality: 'Zwolle',
         representativeRole: 'raadslid',
         representativeVerified: true,
+        avatarUrl: null,
         memberSince: approvedAt.toISOString(),
       },
+      stats: { threads: 0, posts: 0, bestAnswers: 0, thanksReceived: 0 },
+      threads: [],
+      posts: [],
+      bestAnswers: [],
     });
     expect(JSON.stringify(res.body)).not.toMatch(/example\.nl|geheim/);
   });

@@ -40,11 +40,13 @@ async function send(method: string, path: string, body?: unknown, token?: string
   // pushed over the live socket, makes the header ask for its count at just that moment). So others wait.
   while (sessionChange && !newSession) await sessionChange;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A Blob (a picture to upload) goes as it is, with its own type; everything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = raw ? body.type : 'application/json';
   if (token) headers['X-CSRF-Token'] = token;
   let response: Response;
   try {
-    const answer = fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    const answer = fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : raw ? body : JSON.stringify(body) });
     if (newSession) {
       // The new cookie is stored when the answer's headers arrive, which is when fetch resolves.
       const change: Promise<void> = answer.then(
@@ -101,6 +103,8 @@ export const post = <T>(path: string, body?: unknown, options?: RequestOptions) 
 export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
 export const del = <T>(path: string) => request<T>('DELETE', path);
+/** A file as the raw body (`PUT /api/me/avatar`), sent with the file's own Content-Type and the CSRF token. */
+export const putBlob = <T>(path: string, blob: Blob) => request<T>('PUT', path, blob);
 
 /** Query strings without empty values. */
 export function qs(params: Record<string, string | number | null | undefined>): string {

@@ -1,5 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { MemberProfileBody } from '../../../shared/api/members';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { MemberDirectory, MemberProfileBody } from '../../../shared/api/members';
 import type { MemberSuggestions } from '../../../shared/api/notifications';
 import { get, qs } from './http';
 
@@ -17,4 +17,22 @@ export function useMemberSuggestions(q: string, threadId: number | undefined) {
 
 export function useMember(id: number) {
   return useQuery({ queryKey: ['member', id] as const, queryFn: () => get<MemberProfileBody>(`/api/members/${id}`), enabled: id > 0 });
+}
+
+/** The directory's filters as the API takes them; an empty string is no filter. */
+export interface DirectoryFilters {
+  q: string;
+  municipality: string;
+  province: string;
+  role: string;
+}
+
+/** /leden: active members by name, a page at a time, for these filters. */
+export function useMemberDirectory(filters: DirectoryFilters) {
+  return useInfiniteQuery({
+    queryKey: ['member-directory', filters] as const,
+    queryFn: ({ pageParam }) => get<MemberDirectory>(`/api/members${qs({ ...filters, cursor: pageParam })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
 }

@@ -47,4 +47,22 @@ export const nlAccount = {
       `We hebben een mail gestuurd naar ${email}. Klik op de link in die mail om je e-mailadres te bevestigen; daarna bekijkt een moderator je aanmelding. Had je al een account met dit adres? Dan staat in de mail wat je kunt doen.`,
     spam: 'Geen mail gekregen binnen enkele minuten? Kijk ook bij je ongewenste mail. De link werkt twee dagen.',
   },
+  /** "Profielfoto" on the account page (components/avatar-settings.tsx). */
+  avatar: {
+    title: 'Profielfoto',
+    current: 'Deze foto staat naast je naam bij je berichten.',
+    none: 'Je hebt geen profielfoto: naast je naam staan je initialen.',
+    file: 'Kies een foto',
+    hint: 'JPEG, PNG of WebP, hoogstens 5 MB. We snijden je foto vierkant bij en verwijderen locatie- en cameragegevens.',
+    preview: 'Zo komt je nieuwe foto eruit te zien.',
+    upload: 'Foto opslaan',
+    uploading: 'Bezig met opslaan…',
+    remove: 'Foto verwijderen',
+    removing: 'Bezig met verwijderen…',
+    chooseFirst: 'Kies eerst een foto.',
+    wrongType: 'Kies een foto in JPEG-, PNG- of WebP-formaat.',
+    tooLarge: 'Deze foto is te groot: kies er een van hoogstens 5 MB.',
+    saved: 'Je profielfoto is opgeslagen.',
+    removed: 'Je profielfoto is verwijderd. Naast je naam staan nu je initialen.',
+  },
 } as const;

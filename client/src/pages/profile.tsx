@@ -5,6 +5,7 @@ import type { UpdateProfileBody, User } from '../../../shared/api/users';
 import { useLogout, useMe } from '../api/auth';
 import { ApiError } from '../api/http';
 import { useChangePassword, useUpdateProfile } from '../api/profile';
+import { AvatarSettings } from '../components/avatar-settings';
 import { Field } from '../components/field';
 import { focusMunicipality, isKnownMunicipality, MunicipalityField } from '../components/municipality-field';
 import { NotificationSettingsSection } from '../components/notification-settings-form';
@@ -14,6 +15,7 @@ import { ErrorMessage, Loading } from '../components/states';
 import { TwoStepSection } from '../components/two-step-settings';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
+import { nlMembers } from '../i18n/nl-members';
 
 /** The field an API error is about, or null: such errors show under their input, the rest above the form. */
 const fieldErrorOf = (error: unknown) => (name: string) => (error instanceof ApiError && error.field === name ? error.message : null);
@@ -54,6 +56,7 @@ export default function Profile() {
             <dd>{nl.time.date(user.createdAt)}</dd>
           </dl>
           {editable && <ProfileForm user={user} />}
+          {editable && <AvatarSettings user={user} />}
           {editable && <NotificationSettingsSection />}
           <PasswordForm />
           {editable && <TwoStepSection />}
@@ -72,6 +75,8 @@ export default function Profile() {
 function ProfileForm({ user }: { user: User }) {
   const [form, setForm] = useState({ displayName: user.displayName, party: user.party, municipality: user.municipality, representativeRole: user.representativeRole ?? '' });
   const [municipalityError, setMunicipalityError] = useState<string | null>(null);
+  // Her choice whether other members see her party and municipality; on unless she turned it off.
+  const [showAffiliation, setShowAffiliation] = useState(user.showAffiliation ?? true);
   const [notice, setNotice] = useState<string | null>(null);
   const update = useUpdateProfile();
   const set = (name: keyof typeof form) => (e: { target: { value: string } }) => {
@@ -96,6 +101,7 @@ function ProfileForm({ user }: { user: User }) {
     if (form.party !== user.party) changes.party = form.party;
     if (municipality !== user.municipality) changes.municipality = municipality;
     if (role !== user.representativeRole) changes.representativeRole = role;
+    if (showAffiliation !== (user.showAffiliation ?? true)) changes.showAffiliation = showAffiliation;
     // The API wants at least one field; an unchanged form needs no request.
     if (Object.keys(changes).length === 0) {
       update.reset();
@@ -107,6 +113,7 @@ function ProfileForm({ user }: { user: User }) {
       onSuccess: ({ user: saved }) => {
         // The server trims; show what it stored, so the next save compares against that.
         setForm({ displayName: saved.displayName, party: saved.party, municipality: saved.municipality, representativeRole: saved.representativeRole ?? '' });
+        setShowAffiliation(saved.showAffiliation ?? true);
         setNotice(nlForum.profile.saved);
       },
     });
@@ -132,6 +139,24 @@ function ProfileForm({ user }: { user: User }) {
           onChange={set('representativeRole')}
           error={fieldError('representativeRole')}
         />
+        <div className="field check">
+          <div className="radio">
+            <input
+              type="checkbox"
+              id="show-affiliation"
+              checked={showAffiliation}
+              aria-describedby="show-affiliation-hint"
+              onChange={(e) => {
+                setNotice(null);
+                setShowAffiliation(e.target.checked);
+              }}
+            />
+            <label htmlFor="show-affiliation">{nlMembers.affiliation.label}</label>
+          </div>
+          <p className="hint" id="show-affiliation-hint">
+            {nlMembers.affiliation.hint}
+          </p>
+        </div>
         <button type="submit" disabled={update.isPending}>
           {update.isPending ? nlForum.profile.saving : nlForum.profile.save}
         </button>
