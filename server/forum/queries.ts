@@ -5,7 +5,8 @@ import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { preparedOnce } from '../db/prepared.js';
-import { bookmarks, categories, notifications, postReactions, posts, threads, threadWatches, users } from '../db/schema.js';
+import { bookmarks, categories, postReactions, posts, threadReads, threads, threadWatches, users } from '../db/schema.js';
+import { avatarUrl } from '../members/avatar-url.js';
 import { solvedSql } from './solved.js';
 import { perViewerKind, postTextVisible, threadCondition, viewerKind, type ViewerKind } from './visibility.js';
 
@@ -92,7 +93,8 @@ const visibleThread = perViewerKind(visibleThreadQuery);
 /**
  * The thread page's thread, with what the reader's own rows say of it in the same statement (a round trip and a
  * query plan fewer per page view, which the thread benchmark shows): her watch level (null: she never chose,
- * Normaal) and whether she has unread notifications in it, so the read marker marks them read only when there are.
+ * Normaal) and her read marker (null: never read), where a page "from where she left off" starts; and the ids of
+ * its first and last post (two probes of posts_thread_id_id_idx), which tell whether posts lie before or after a page.
  */
 const threadForReaderQuery = (kind: ViewerKind) =>
   preparedOnce((db: Db) =>
@@ -100,7 +102,9 @@ const threadForReaderQuery = (kind: ViewerKind) =>
       .select({
         ...threadColumns,
         watch: sql<ThreadWatchLevel | null>`(select w.level from ${threadWatches} w where w.thread_id = ${threads.id} and w.user_id = ${sql.placeholder('userId')})`,
-        notified: sql<boolean>`exists (select 1 from ${notifications} n where n.user_id = ${sql.placeholder('userId')} and n.thread_id = ${threads.id} and n.read_at is null)`,
+        lastReadPostId: sql<number | null>`(select r.last_read_post_id from ${threadReads} r where r.thread_id = ${threads.id} and r.user_id = ${sql.placeholder('userId')})`,
+        firstPostId: sql<number | null>`(select min(p.id) from ${posts} p where p.thread_id = ${threads.id})`,
+        lastPostId: sql<number | null>`(select max(p.id) from ${posts} p where p.thread_id = ${threads.id})`,
       })
       .from(threads)
       .innerJoin(categories, eq(categories.id, threads.categoryId))
@@ -111,7 +115,9 @@ const threadForReaderQuery = (kind: ViewerKind) =>
   );
 const threadForReader = perViewerKind(threadForReaderQuery);
 
-export async function findThreadForReader(db: Db, id: number, user: CurrentUser): Promise<(ThreadRow & { watch: ThreadWatchLevel; notified: boolean }) | null> {
+export type ReaderThreadRow = ThreadRow & { watch: ThreadWatchLevel; lastReadPostId: number | null; firstPostId: number | null; lastPostId: number | null };
+
+export async function findThreadForReader(db: Db, id: number, user: CurrentUser): Promise<ReaderThreadRow | null> {
   const [row] = await threadForReader[viewerKind(user)](db).execute({ id, userId: user.id });
   return row ? { ...row, watch: row.watch ?? 'normal' } : null;
 }
@@ -120,9 +126,6 @@ export async function findVisibleThread(db: Db, id: number, user: CurrentUser | 
   const rows = await visibleThread[viewerKind(user)](db).execute({ id });
   return rows[0] ?? null;
 }
-
-/** Where a member's uploaded picture is served; the time makes a new picture a new address (cached long). */
-export const avatarUrl = (userId: number, updatedAt: Date | null): string | null => (updatedAt ? `/api/members/${userId}/avatar?v=${updatedAt.getTime()}` : null);
 
 export const postColumns = {
   id: posts.id,
@@ -235,7 +238,7 @@ export function selectThreadPage(db: Db, threadId: number, afterId: number, limi
  * The thread page for one reader: the same posts with her own reactions and bookmarks, as columns of the same
  * statement (two index lookups per post), so showing them costs no round trip.
  */
-const ownStateColumns = (userId: SQL | number) => ({
+export const ownStateColumns = (userId: SQL | number) => ({
   myReactions: sql<ReactionKind[]>`array(select r.kind from ${postReactions} r where r.post_id = ${posts.id} and r.user_id = ${userId} order by r.kind)`,
   bookmarked: sql<boolean>`exists (select 1 from ${bookmarks} b where b.post_id = ${posts.id} and b.user_id = ${userId})`,
 });

@@ -1,24 +1,32 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import { IdParams } from '../../shared/api/common.js';
-import { FORUM_NOTIFICATION_KINDS, POST_NOTIFICATION_KINDS } from '../../shared/constants.js';
-import { CategoryThreadsParams, CreateThreadBody, ThreadList, ThreadListQuery, type ThreadSort, ThreadPage, ThreadPageQuery, ThreadWithPost } from '../../shared/api/forum.js';
+import {
+  CategoryThreadsParams,
+  CreateThreadBody,
+  ReadMarkerBody,
+  RecentThreadsQuery,
+  ThreadList,
+  ThreadListQuery,
+  type ThreadSort,
+  ThreadPage,
+  ThreadPageQuery,
+  ThreadWithPost,
+} from '../../shared/api/forum.js';
 import type { Config } from '../config.js';
-import { categories, notifications, posts, threadReads, threads, users } from '../db/schema.js';
+import { categories, threadReads, threads, users } from '../db/schema.js';
 import { categoryArchived, findOpenCategory } from './categories.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
-import { findPost, findPostFor, findThreadForReader, findVisibleThread, selectThreadPageFor, threadColumns, toPostDto, toThreadDto, type ThreadRow } from './queries.js';
+import { findPost, findPostFor, findThreadForReader, findVisibleThread, threadColumns, toPostDto, toThreadDto, type ThreadRow } from './queries.js';
+import { markReadUpTo, recentThreads, threadWindow, unreadCountColumn } from './reading.js';
 import { solvedSql } from './solved.js';
 import { mayMarkSolution } from './solutions.js';
-import { postReadByMembersCondition, threadVisibleTo } from './visibility.js';
+import { threadVisibleTo } from './visibility.js';
 import { assertMayPost } from './anti-abuse.js';
 import { createThread } from './writes.js';
-
-/** The unread count's own name for posts (`p`), apart from the outer query's threads and posts. */
-const unreadPost = alias(posts, 'p');
 
 /**
  * The two orders of a category's list, each keyset-paginated: every sort key descending, so one row comparison pages
@@ -45,6 +53,8 @@ function listOrder(sort: ThreadSort, cursor: string | undefined): { orderBy: SQL
 export default async function threadRoutes(app: FastifyInstance, opts: { config: Config }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const postLimit = { max: opts.config.rateLimit.postMax, timeWindow: '1 minute' };
+  // A reader reports what she saw at most about once a second per open thread page; a few tabs at once stay under it.
+  const readLimit = { max: 240, timeWindow: '1 minute' };
 
   api.get(
     '/api/categories/:slug/threads',
@@ -59,10 +69,7 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
       const rows = await app.db
         .select({
           ...threadColumns,
-          unreadCount: sql<number | null>`case when ${threadReads.lastReadPostId} is null then null else (
-            select count(*)::int from ${posts} p
-            where p.thread_id = ${threads.id} and p.id > ${threadReads.lastReadPostId} and ${postReadByMembersCondition(unreadPost)}
-          ) end`,
+          unreadCount: unreadCountColumn,
         })
         .from(threads)
         .innerJoin(categories, eq(categories.id, threads.categoryId))
@@ -111,45 +118,45 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
       const user = request.user!;
       const thread = await findThreadForReader(app.db, request.params.id, user);
       if (!thread) throw notFound('Deze discussie bestaat niet of is verwijderd.');
-      const size = pageSize(request.query.limit);
-      const cursor = decodeCursor(request.query.cursor, ['number'] as const);
-      const afterId = Math.max(cursor?.[0] ?? 0, request.query.after ?? 0);
-      const rows = await selectThreadPageFor(app.db, user.id, thread.id, afterId, size + 1);
-      const page = rows.slice(0, size);
-      const last = page[page.length - 1];
-      if (last) {
-        // A read marker is not worth a disk flush: set_config(…, true) in the statement's own CTE makes just this
-        // one-statement transaction commit asynchronously, in one round trip, instead of waiting 5–12 ms for fsync
-        // on every page view (docs/benchmarks.md). A crash can lose the last fraction of a second of markers, never a post.
-        // Only a newer page moves the marker; re-reading page 1 leaves it where it was (and writes nothing).
-        // Reading a post is reading what notified her of it: when she has unread notifications in this thread, those
-        // up to the last post on the page are marked read in the same statement (a group counts as read once its
-        // first unread post has been shown; the thread's own unread marker still counts the rest).
-        const seen = thread.notified
-          ? sql`, seen as (
-              update ${notifications} set read_at = now()
-               where user_id = ${user.id} and thread_id = ${thread.id} and read_at is null and post_id <= ${last.id}
-                 and kind in (${sql.join([...FORUM_NOTIFICATION_KINDS, ...POST_NOTIFICATION_KINDS].map((kind) => sql`${kind}`), sql`, `)}))`
-          : sql``;
-        await app.db.execute(sql`
-          with async_commit as (select set_config('synchronous_commit', 'off', true))${seen}
-          insert into ${threadReads} (user_id, thread_id, last_read_post_id)
-          select ${user.id}::int, ${thread.id}::int, ${last.id}::int from async_commit
-          on conflict (user_id, thread_id) do update
-            set last_read_post_id = excluded.last_read_post_id, ${sql.identifier(threadReads.updatedAt.name)} = now()
-            where ${threadReads.lastReadPostId} < excluded.last_read_post_id`);
+      const { before, start, after, cursor } = request.query;
+      if (before !== undefined && (after !== undefined || cursor || start)) {
+        throw badRequest('invalid_input', 'Vraag berichten vóór een bericht óf erna, niet allebei.', 'before');
       }
+      const size = pageSize(request.query.limit);
+      const afterId = Math.max(decodeCursor(cursor, ['number'] as const)?.[0] ?? 0, after ?? 0);
+      // Reading a page moves nothing: the read marker follows what was on her screen (POST /api/threads/:id/read).
+      const { rows: page, nextCursor, hasEarlier } = await threadWindow(app.db, user.id, thread, { before, afterId, unread: start === 'unread' }, size);
       // The best answer is shown under the question on every page: from this page when it is on it, else one query.
       const answerId = thread.solved ? thread.solutionPostId : null;
       const answer = answerId === null ? null : (page.find((row) => row.id === answerId) ?? (await findPostFor(app.db, user.id, answerId)));
       return {
         thread: toThreadDto(thread),
         posts: page.map((row) => toPostDto(row, user)),
-        nextCursor: rows.length > size && last ? encodeCursor([last.id]) : null,
+        nextCursor,
         watch: thread.watch,
         solution: answer ? toPostDto(answer, user) : null,
         canMarkSolution: mayMarkSolution(user, thread),
+        lastReadPostId: thread.lastReadPostId,
+        hasEarlier,
       };
+    },
+  );
+
+  // A static segment: find-my-way matches it before the parametric /api/threads/:id, whatever the order of registration.
+  api.get(
+    '/api/threads/recent',
+    { config: { auth: 'member' }, schema: { querystring: RecentThreadsQuery, response: { 200: ThreadList } } },
+    async (request) => recentThreads(app.db, request.user!, request.query.tab ?? 'latest', request.query.cursor, pageSize(request.query.limit)),
+  );
+
+  api.post(
+    '/api/threads/:id/read',
+    { config: { auth: 'member', rateLimit: readLimit }, schema: { params: IdParams, body: ReadMarkerBody, response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const outcome = await markReadUpTo(app.db, request.user!, request.params.id, request.body.postId);
+      if (outcome === 'no_thread') throw notFound('Deze discussie bestaat niet of is verwijderd.');
+      if (outcome === 'not_in_thread') throw badRequest('invalid_post', 'Dit bericht hoort niet bij deze discussie.', 'postId');
+      return reply.code(204).send(null);
     },
   );
 }

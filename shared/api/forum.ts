@@ -135,10 +135,17 @@ export type CreateThreadBody = Static<typeof CreateThreadBody>;
 export const ThreadWithPost = Type.Object({ thread: Thread, post: Post });
 export type ThreadWithPost = Static<typeof ThreadWithPost>;
 
+/** Where a thread page may start besides the beginning: `unread`, after the reader's read marker ("where you left off"). */
+export const THREAD_STARTS = ['unread'] as const;
+
 export const ThreadPageQuery = Type.Object({
   after: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })),
+  /** unread: the page starts at her first unread post; from the beginning when she never read it or read it all. */
+  start: Type.Optional(OneOf(THREAD_STARTS)),
+  /** The posts before this id, oldest first ("Eerdere berichten"); not together with after, cursor or start. */
+  before: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
 });
 export type ThreadPageQuery = Static<typeof ThreadPageQuery>;
 
@@ -152,8 +159,29 @@ export const ThreadPage = Type.Object({
   solution: Type.Union([Post, Type.Null()]),
   /** Whether she may mark (or change, or undo) the best answer: the thread's starter or a moderator, in a category that expects answers. */
   canMarkSolution: Type.Boolean(),
+  /** Her read marker as it was when asked (reading a page never moves it: POST /api/threads/:id/read does); null: never read. */
+  lastReadPostId: Type.Union([Type.Integer(), Type.Null()]),
+  /** The thread has posts before the first one on this page ("Eerdere berichten laden"). */
+  hasEarlier: Type.Boolean(),
 });
 export type ThreadPage = Static<typeof ThreadPage>;
+
+/** POST /api/threads/:id/read: she has seen the thread up to this post (her read marker moves there, never back). */
+export const ReadMarkerBody = Type.Object({ postId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }, { additionalProperties: false });
+export type ReadMarkerBody = Static<typeof ReadMarkerBody>;
+
+/**
+ * GET /api/threads/recent, "Nieuw en ongelezen" across the categories she may enter: latest (by last activity),
+ * unread (threads she read before that have newer posts) or new (threads she never opened, of the last 30 days).
+ */
+export const RECENT_TABS = ['latest', 'unread', 'new'] as const;
+export type RecentTab = (typeof RECENT_TABS)[number];
+export const RecentThreadsQuery = Type.Object({
+  tab: Type.Optional(OneOf(RECENT_TABS)),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })),
+});
+export type RecentThreadsQuery = Static<typeof RecentThreadsQuery>;
 
 /** PUT /api/threads/:id/solution: the reply to mark as the best answer. */
 export const SolutionBody = Type.Object({ postId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }, { additionalProperties: false });

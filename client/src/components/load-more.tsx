@@ -35,7 +35,9 @@ export function LoadMore({ pages, list, label = nl.common.loadMore }: { pages: N
     after.current = null;
     const el = list.current;
     if (!el) return;
-    const next = last?.isConnected ? last.nextElementSibling : el.children[count];
+    let next = last?.isConnected ? last.nextElementSibling : el.children[count];
+    // A line between the items ("Sinds je laatste bezoek", pages/thread.tsx) is no item: focus goes past it.
+    while (next?.getAttribute('role') === 'separator') next = next.nextElementSibling;
     // Nothing new (the request failed, or the page was empty): focus stays on the button.
     if (next) focusItem(next);
   }, [busy, list]);
