@@ -23,12 +23,15 @@ const Accessibility = named(() => import('./pages/static-pages'), 'Accessibility
 const Privacy = named(() => import('./pages/static-pages'), 'Privacy');
 const Profile = page(() => import('./pages/profile'));
 const Notifications = page(() => import('./pages/notifications'));
+const Bookmarks = page(() => import('./pages/bookmarks'));
 const Categories = page(() => import('./pages/categories'));
 const ThreadList = page(() => import('./pages/thread-list'));
 const NewThread = page(() => import('./pages/new-thread'));
 const ThreadPage = page(() => import('./pages/thread'));
+const StartPage = page(() => import('./pages/start'));
 const Search = page(() => import('./pages/search'));
 const Member = page(() => import('./pages/member'));
+const MembersDirectory = page(() => import('./pages/members-directory'));
 const Queue = page(() => import('./pages/moderation/queue'));
 const Pending = named(() => import('./pages/moderation/users'), 'PendingPage');
 const Members = named(() => import('./pages/moderation/users'), 'MembersPage');
@@ -59,10 +62,14 @@ export function AppRoutes() {
           <Route element={<RequireMember />}>
             <Route path="/forum" element={<Categories />} />
             <Route path="/forum/:slug" element={<ThreadList />} />
+            {/* "Nieuw en ongelezen" across all categories (/nieuw is where a new thread is started). */}
+            <Route path="/nieuw-en-ongelezen" element={<StartPage />} />
             <Route path="/nieuw" element={<NewThread />} />
             <Route path="/discussie/:id" element={<ThreadPage />} />
             <Route path="/zoeken" element={<Search />} />
+            <Route path="/leden" element={<MembersDirectory />} />
             <Route path="/leden/:id" element={<Member />} />
+            <Route path="/bewaard" element={<Bookmarks />} />
           </Route>
           <Route element={<RequireMember moderator />}>
             <Route path="/moderatie" element={<Queue />} />

@@ -87,7 +87,7 @@ describe('mentioning a member', () => {
     await page.goto(`/discussie/${threadId}`);
     await page.getByRole('article', { name: 'Bericht van Sanne [de] Citeerbare' }).getByRole('button', { name: 'Citeren' }).click();
     const textarea = page.getByLabel('Je bericht');
-    await expect.poll(() => textarea.inputValue()).toBe(`> [Sanne \\[de\\] Citeerbare schreef](/discussie/${threadId}#bericht-${postId}):\n> Eerst de ALV, dan de notaris.\n\n`);
+    await expect.poll(() => textarea.inputValue()).toBe(`> [Sanne \\[de\\] Citeerbare schreef](/discussie/${threadId}#bericht-${postId}):\n>\n> Eerst de ALV, dan de notaris.\n\n`);
     await textarea.pressSequentially('Eens.');
     await page.getByRole('button', { name: 'Plaatsen' }).click();
     const posted = page.getByRole('article', { name: 'Bericht van Tom Citeerder' });

@@ -2,7 +2,11 @@ import { Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { moderates, useLogout, useMe } from '../api/auth';
 import { nl } from '../i18n/nl';
+import { nlMembersNav } from '../i18n/nl-members-nav';
+import { nlReading } from '../i18n/nl-reading';
+import { nlSavingNav } from '../i18n/nl-saving-nav';
 import { LiveProvider } from '../live/live-context';
+import { Avatar } from './avatar';
 import { LiveStatusNotice } from './live-status';
 import { ModerationLink, NotificationsLink } from './notifications-link';
 import { Loading } from './states';
@@ -62,7 +66,13 @@ export function Layout() {
                     <NavLink to="/forum">{nl.nav.forum}</NavLink>
                   </li>
                   <li>
+                    <NavLink to="/nieuw-en-ongelezen">{nlReading.nav}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/zoeken">{nl.nav.search}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/leden">{nlMembersNav.members}</NavLink>
                   </li>
                   {moderator && (
                     <li>
@@ -77,8 +87,17 @@ export function Layout() {
                   <li>
                     <NotificationsLink moderator={moderator} />
                   </li>
+                  {active && (
+                    <li>
+                      <NavLink to="/bewaard">{nlSavingNav.bookmarks}</NavLink>
+                    </li>
+                  )}
                   <li>
-                    <NavLink to="/profiel">{nl.nav.profile}</NavLink>
+                    <NavLink to="/profiel" className="profile-link">
+                      {/* Decoration beside "Mijn account" (no name in the header): her picture, or her initials. */}
+                      <Avatar id={user.id} displayName={user.displayName} avatarUrl={user.avatarUrl} size={24} />
+                      {nl.nav.profile}
+                    </NavLink>
                   </li>
                   <li>
                     <button type="button" className="link-button" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}>

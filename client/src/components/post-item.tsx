@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Post } from '../../../shared/api/forum';
 import type { User } from '../../../shared/api/users';
@@ -8,35 +8,20 @@ import { usePostRemoval, useRestorePost } from '../api/moderation';
 import { ApiError } from '../api/http';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
-import { nlMembers } from '../i18n/nl-members';
 import { nlModeration } from '../i18n/nl-moderation';
+import { SolutionBlock, SolutionLabel, SolutionToggle } from './best-answer';
+import { Avatar } from './avatar';
+import { BookmarkControl } from './bookmark-control';
 import { Composer } from './composer';
 import { Dialog } from './dialog';
+import { PostReactions } from './post-reactions';
+import { postAnchor, selectedHtml } from './quote';
 import { ReasonDialog } from './reason-dialog';
 import { ReportDialog } from './report-dialog';
 import { RevisionHistory } from './revision-history';
 import { ErrorMessage } from './states';
 
-export const postAnchor = (id: number) => `bericht-${id}`;
-
-/**
- * The Markdown to quote: the source when we have it (author, moderators), otherwise the text of the HTML, under a
- * line that links to the post: `> [Anna schreef](/discussie/12#bericht-34):`. That link makes it a quote for the
- * server (server/content/quotes.ts), which tells the author.
- */
-export function quoteText(post: Post): string {
-  const text = post.body ?? new DOMParser().parseFromString(post.bodyHtml, 'text/html').body.textContent ?? '';
-  // Brackets and backslashes in a name would end the link text early.
-  const name = post.author.displayName.replace(/[[\]\\]/g, '\\$&');
-  return (
-    `> [${nlMembers.quoteAttribution(name)}](/discussie/${post.threadId}#${postAnchor(post.id)}):\n` +
-    text
-      .trim()
-      .split('\n')
-      .map((line) => `> ${line}`)
-      .join('\n') + '\n\n'
-  );
-}
+export { postAnchor };
 
 export function PostItem({
   post,
@@ -55,7 +40,8 @@ export function PostItem({
   /** In an archived category: nobody replies, authors no longer edit, but may still delete their own post. */
   archived?: boolean;
   onReply: (post: Post) => void;
-  onQuote: (post: Post) => void;
+  /** `html`: the part of the post the reader selected, if any (quote.ts). */
+  onQuote: (post: Post, html: string | null) => void;
   /** Focus this post, or the one now in its place, once the page shows the outcome of an action on it. */
   focusPost: (id: number) => void;
 }) {
@@ -72,6 +58,7 @@ export function PostItem({
   const [removing, setRemoving] = useState<'hide' | 'delete' | null>(null);
   const [reporting, setReporting] = useState(false);
   const [history, setHistory] = useState(false);
+  const body = useRef<HTMLDivElement>(null);
   const edit = useEditPost(post.threadId);
   const remove = useDeletePost(post.threadId);
   const restore = useRestorePost(post.threadId);
@@ -95,6 +82,7 @@ export function PostItem({
   return (
     <article id={postAnchor(post.id)} className={`post${post.hidden ? ' hidden-post' : ''}`} aria-label={nlForum.thread.postLabel(post.author.displayName)} tabIndex={-1}>
       <header className="post-head">
+        <Avatar id={post.author.id} displayName={post.author.displayName} avatarUrl={post.author.avatarUrl} size={32} />
         <Link className="author" to={`/leden/${post.author.id}`}>
           {post.author.displayName}
         </Link>
@@ -132,6 +120,7 @@ export function PostItem({
         {post.hidden && !placeholder && <span className="badge warn">{own && !moderator ? nlForum.thread.hiddenOwn : nlForum.thread.hidden}</span>}
         {/* Moderators still read a deleted post's text; this says it is gone for everyone else. */}
         {post.deleted && post.bodyHtml && <span className="badge warn">{nlForum.thread.deletedBadge}</span>}
+        <SolutionLabel post={post} />
       </header>
       {post.replyToPostId !== null && (
         <p className="reply-to">
@@ -162,17 +151,19 @@ export function PostItem({
         </form>
       ) : (
         // bodyHtml is rendered from Markdown and sanitized by the server (sanitize-html); it is the only HTML we insert.
-        <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+        <div className="post-body" ref={body} dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
       )}
       {!editing && !post.deleted && !placeholder && (
         <div className="post-actions">
+          <PostReactions post={post} own={own} archived={archived} />
           {/* A hidden text is not passed on: no reply to it, no quote of it. */}
           {!locked && !archived && !post.hidden && (
             <>
               <button type="button" className="link-button" onClick={() => onReply(post)}>
                 {nlForum.thread.reply}
               </button>
-              <button type="button" className="link-button" onClick={() => onQuote(post)}>
+              {/* Pressing the button must not take away the reader's selection: that is what she quotes. */}
+              <button type="button" className="link-button" onMouseDown={(e) => e.preventDefault()} onClick={() => onQuote(post, selectedHtml(body.current))}>
                 {nlForum.thread.quote}
               </button>
             </>
@@ -225,8 +216,11 @@ export function PostItem({
               {nlForum.thread.report}
             </button>
           )}
+          <SolutionToggle post={post} />
+          <BookmarkControl post={post} />
         </div>
       )}
+      <SolutionBlock post={post} />
       {confirming && (
         <Dialog title={nlForum.thread.deleteTitle} open={confirming} onClose={() => setConfirming(false)}>
           <p>{nlForum.thread.confirmDelete}</p>

@@ -1,13 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { LIMITS } from '../../../shared/constants';
 import { useCategories, useCreateThread } from '../api/forum';
 import { ApiError } from '../api/http';
 import { Composer } from '../components/composer';
+import { DraftControls } from '../components/draft-controls';
 import { Field } from '../components/field';
 import { PageTitle } from '../components/page-title';
 import { SimilarThreads } from '../components/similar-threads';
 import { ErrorMessage, Loading } from '../components/states';
+import { useNewThreadDraft } from '../components/use-draft';
 import { nlForum } from '../i18n/nl-forum';
 
 export default function NewThread() {
@@ -20,13 +22,35 @@ export default function NewThread() {
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const create = useCreateThread();
+  // What she is writing is kept on the server as she types, and comes back when she returns (use-draft.ts).
+  const draft = useNewThreadDraft({
+    ready: !categories.isPending,
+    value: { categorySlug, title, body },
+    apply: (value) => {
+      if (value.categorySlug) setCategorySlug(value.categorySlug);
+      setTitle(value.title);
+      setBody(value.body);
+    },
+  });
+  const titleInput = useRef<HTMLInputElement>(null);
   const navigate = useNavigate();
   const error = create.error instanceof ApiError ? create.error : null;
   const fieldError = (name: string) => (error?.field === name ? error.message : null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ categorySlug, title, body }, { onSuccess: ({ thread }) => navigate(`/discussie/${thread.id}`) });
+    // No save may still be waiting once the thread is sent: it would bring back the draft that posting deletes.
+    draft.hold();
+    create.mutate(
+      { categorySlug, title, body },
+      {
+        onSuccess: ({ thread }) => {
+          draft.posted();
+          navigate(`/discussie/${thread.id}`);
+        },
+        onError: draft.release,
+      },
+    );
   };
 
   return (
@@ -52,7 +76,7 @@ export default function NewThread() {
               )}
             </Field>
             <Field label={nlForum.newThread.threadTitle} required error={fieldError('title')}>
-              {(p) => <input {...p} type="text" maxLength={LIMITS.titleMax} value={title} onChange={(e) => setTitle(e.target.value)} />}
+              {(p) => <input {...p} ref={titleInput} type="text" maxLength={LIMITS.titleMax} value={title} onChange={(e) => setTitle(e.target.value)} />}
             </Field>
           </div>
           <SimilarThreads title={title} className="new-thread-similar" />
@@ -61,6 +85,7 @@ export default function NewThread() {
             <button type="submit" disabled={create.isPending}>
               {create.isPending ? nlForum.composer.busy : nlForum.newThread.submit}
             </button>
+            <DraftControls draft={draft} kind="thread" empty={!title.trim() && !body.trim()} focusAfterDiscard={() => titleInput.current?.focus()} />
           </div>
         </form>
       )}

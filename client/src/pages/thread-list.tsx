@@ -1,22 +1,33 @@
 import { useEffect, useRef } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { ThreadFilter, ThreadSort } from '../../../shared/api/forum';
 import { useCategories, useThreads } from '../api/forum';
 import { CategoryBadges } from '../components/category-badges';
 import { CategoryMark } from '../components/category-icon';
 import { LoadMore } from '../components/load-more';
 import { PageTitle } from '../components/page-title';
 import { Loading, PageError } from '../components/states';
+import { ThreadLink } from '../components/thread-link';
+import { ThreadListControls } from '../components/thread-list-controls';
 import { CategoryWatchControl } from '../components/watch-control';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
+import { nlKnowledge } from '../i18n/nl-knowledge';
+import { nlMembers } from '../i18n/nl-members';
 import { useLive } from '../live/live-context';
 
 export default function ThreadList() {
   const { slug = '' } = useParams();
   const categories = useCategories();
-  const threads = useThreads(slug);
-  const { client } = useLive();
   const category = categories.data?.categories.find((c) => c.slug === slug);
+  // The filter and the order live in the address (?filter=solved&sort=reactions), so a list can be linked and kept.
+  // The filter only where threads are questions; until the category is known, the address is trusted.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('filter');
+  const filter: ThreadFilter | undefined = (asked === 'solved' || asked === 'unsolved') && category?.expectsAnswers !== false ? asked : undefined;
+  const sort: ThreadSort | undefined = params.get('sort') === 'reactions' ? 'reactions' : undefined;
+  const threads = useThreads(slug, { filter, sort });
+  const { client } = useLive();
   const list = useRef<HTMLUListElement>(null);
 
   // New threads in this category arrive live (the live context refreshes the list).
@@ -59,10 +70,37 @@ export default function ThreadList() {
         ))}
       {/* Watching tells of new threads, and an archived category gets none. */}
       {category && !category.archived && <CategoryWatchControl slug={category.slug} value={category.watch} />}
+      {category && (
+        <ThreadListControls
+          filter={category.expectsAnswers ? (filter ?? 'all') : null}
+          sort={sort ?? 'activity'}
+          shown={threads.isPending ? null : { count: items.length, more: threads.hasNextPage }}
+          onChange={(key, value) =>
+            setParams(
+              (current) => {
+                const next = new URLSearchParams(current);
+                // The defaults are left out of the address.
+                if (value === 'all' || value === 'activity') next.delete(key);
+                else next.set(key, value);
+                return next;
+              },
+              { replace: true },
+            )
+          }
+        />
+      )}
       {threads.isPending ? (
         <Loading />
       ) : items.length === 0 ? (
-        <p className="empty">{category?.archived ? nlForum.threads.emptyArchived : nlForum.threads.empty}</p>
+        <p className="empty">
+          {filter === 'solved'
+            ? nlKnowledge.list.emptySolved
+            : filter === 'unsolved'
+              ? nlKnowledge.list.emptyUnsolved
+              : category?.archived
+                ? nlForum.threads.emptyArchived
+                : nlForum.threads.empty}
+        </p>
       ) : (
         <ul className="card-list" ref={list}>
           {items.map((t) => {
@@ -70,17 +108,19 @@ export default function ThreadList() {
             return (
               <li key={t.id} className={`card thread-item${t.pinned ? ' pinned' : ''}${unread ? ' unread' : ''}`}>
                 <h2 className="card-title">
-                  <Link to={`/discussie/${t.id}`}>{t.title}</Link>
+                  <ThreadLink thread={t}>{t.title}</ThreadLink>
                 </h2>
                 <p className="badges">
+                  {t.solved && <span className="badge solved">{nlKnowledge.solved}</span>}
                   {t.pinned && <span className="badge">{nlForum.threads.pinned}</span>}
                   {t.locked && <span className="badge">{nlForum.threads.locked}</span>}
                   {t.hidden && <span className="badge warn">{nlForum.threads.hidden}</span>}
                   {unread && <span className="badge new">{unread}</span>}
                 </p>
                 <p className="meta">
-                  {nlForum.threads.by(t.author.displayName)} · {nlForum.threads.posts(t.postCount)} · {nlForum.threads.lastPost}{' '}
+                  {nlMembers.startedBy} <Link to={`/leden/${t.author.id}`}>{t.author.displayName}</Link> · {nlForum.threads.posts(t.postCount)} · {nlForum.threads.lastPost}{' '}
                   <time dateTime={t.lastPostAt}>{nl.time.format(t.lastPostAt)}</time>
+                  {t.reactionCount > 0 && ` · ${nlKnowledge.list.reactionCount(t.reactionCount)}`}
                 </p>
               </li>
             );

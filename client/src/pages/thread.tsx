@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import type { Post } from '../../../shared/api/forum';
 import { moderates, useMe } from '../api/auth';
 import { useCategories, useReply, useThread } from '../api/forum';
@@ -7,31 +7,64 @@ import { ApiError } from '../api/http';
 import { Composer } from '../components/composer';
 import { LoadMore } from '../components/load-more';
 import { PageTitle } from '../components/page-title';
+import { DraftControls } from '../components/draft-controls';
+import { EarlierPosts } from '../components/earlier-posts';
 import { ThreadModeration } from '../components/thread-moderation';
 import { ThreadWatchControl } from '../components/watch-control';
-import { postAnchor, PostItem, quoteText } from '../components/post-item';
+import { postAnchor, PostItem } from '../components/post-item';
+import { quoteMarkdown } from '../components/quote';
 import { ErrorMessage, Loading, NotFound, PageError } from '../components/states';
+import { useReplyDraft } from '../components/use-draft';
+import { useReadMarker } from '../components/use-read-marker';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
+import { nlKnowledge } from '../i18n/nl-knowledge';
+import { nlReading } from '../i18n/nl-reading';
 import { useThreadLive } from '../live/use-thread-live';
+
+/** The "Sinds je laatste bezoek" line, scrolled to when a thread opens from where she left off. */
+const SINCE_ID = 'sinds-laatste-bezoek';
 
 export default function ThreadPage() {
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
   const me = useMe();
-  const query = useThread(valid ? id : 0);
+  // From a list's link to a thread with unread posts: the page starts at the first of them (reading.ts, api/forum.ts).
+  const fromUnread = useSearchParams()[0].get('vanaf') === 'ongelezen';
+  const query = useThread(valid ? id : 0, { fromUnread });
   const categories = useCategories();
   const posts = query.data?.pages.flatMap((p) => p.posts) ?? [];
   const thread = query.data?.pages[0]?.thread;
   const byId = new Map(posts.map((p) => [p.id, p]));
-  const live = useThreadLive(id, query.isSuccess, posts[posts.length - 1]?.id, query.isSuccess && !query.hasNextPage, me.data?.id);
+  const list = useRef<HTMLElement>(null);
+  // Her read marker follows what was on her screen (use-read-marker.ts); a reply arriving in view counts too.
+  const marker = useReadMarker(id, list, posts.map((p) => p.id), query.data?.pages[0]?.lastReadPostId);
+  const live = useThreadLive(id, query.isSuccess, posts[posts.length - 1]?.id, query.isSuccess && !query.hasNextPage, me.data?.id, marker.see);
+
+  // "Sinds je laatste bezoek" goes above the first post newer than her marker as this visit found it, and stays
+  // there while she reads on (her reports move the marker, and a refetch would bring the moved one). Not above a post
+  // of her own: what she writes now is no news to her.
+  const [since, setSince] = useState<{ threadId: number; lastRead: number | null } | null>(null);
+  const firstPage = query.data?.pages[0];
+  if (firstPage && since?.threadId !== id) setSince({ threadId: id, lastRead: firstPage.lastReadPostId });
+  const lastRead = since?.threadId === id ? since.lastRead : null;
+  const firstUnread = lastRead === null ? undefined : posts.find((p) => p.id > lastRead && p.author.id !== me.data?.id);
 
   const [text, setText] = useState('');
   const [replyTo, setReplyTo] = useState<Post | null>(null);
   const reply = useReply(id);
+  // What she is writing is kept on the server as she types, and comes back when she returns (use-draft.ts).
+  const draft = useReplyDraft(id, {
+    enabled: valid,
+    ready: query.isSuccess,
+    value: { body: text, replyToPostId: replyTo?.id ?? null },
+    apply: (value) => {
+      setText(value.body);
+      setReplyTo(value.replyToPostId === null ? null : (byId.get(value.replyToPostId) ?? null));
+    },
+  });
   const textarea = useRef<HTMLTextAreaElement>(null);
   const end = useRef<HTMLDivElement>(null);
-  const list = useRef<HTMLElement>(null);
   const { hash } = useLocation();
 
   // Whether the end of the list is in view decides between "appears in place" and the "N nieuwe reacties" bar.
@@ -45,18 +78,35 @@ export default function ThreadPage() {
   }, [query.isSuccess, setAtBottom]);
 
   // A link to one post (from search or a notification) brings that post into view once it is loaded. A post beyond
-  // the first page (a notification's first unread reply in a long thread) is reached by loading the next pages.
+  // the first page (a notification's first unread reply in a long thread) is reached by loading the next pages; one
+  // before the first post held (a "reply to" link in a thread opened at its first unread post), by the earlier ones.
   const scrolledTo = useRef<string | null>(null);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, hasPreviousPage, isFetchingPreviousPage, fetchPreviousPage } = query;
+  const firstHeld = posts[0]?.id;
   useEffect(() => {
     if (!hash || scrolledTo.current === hash || !query.isSuccess) return;
     const el = document.getElementById(hash.slice(1));
+    const target = /^#bericht-(\d+)$/.exec(hash);
     if (el) {
       scrolledTo.current = hash;
       el.scrollIntoView();
       el.focus();
-    } else if (/^#bericht-\d+$/.test(hash) && hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hash, query.isSuccess, posts.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+    } else if (target && firstHeld !== undefined && Number(target[1]) < firstHeld) {
+      if (hasPreviousPage && !isFetchingPreviousPage) void fetchPreviousPage();
+    } else if (target && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hash, query.isSuccess, posts.length, firstHeld, hasNextPage, isFetchingNextPage, fetchNextPage, hasPreviousPage, isFetchingPreviousPage, fetchPreviousPage]);
+
+  // Opened from where she left off: the line and the first unread post come into view, and the post takes focus, once
+  // per visit (a link to one post, #bericht-12, goes there instead). With nothing unread the page stays at its start.
+  const arrived = useRef<number | null>(null);
+  useEffect(() => {
+    if (!fromUnread || hash || arrived.current === id || !query.isSuccess || since?.threadId !== id) return;
+    arrived.current = id;
+    if (!firstUnread) return;
+    const post = document.getElementById(postAnchor(firstUnread.id));
+    (document.getElementById(SINCE_ID) ?? post)?.scrollIntoView({ block: 'start' });
+    post?.focus({ preventScroll: true });
+  }, [fromUnread, hash, id, query.isSuccess, since, firstUnread]);
 
   // After a delete or a restore (post-item.tsx): focus the post, or the next one if the live event took it off the
   // page, or the last; in an effect, so after a closing dialog gave focus back to a button that is now gone.
@@ -82,20 +132,24 @@ export default function ThreadPage() {
   if (query.isPending || !thread || !me.data) return <Loading />;
   const category = categories.data?.categories.find((c) => c.slug === thread.categorySlug);
 
-  const startReply = (post: Post, quote: boolean) => {
+  const startReply = (post: Post, quote: boolean, html: string | null = null) => {
     setReplyTo(post);
-    if (quote) setText((t) => (t && !t.endsWith('\n') ? `${t}\n\n` : t) + quoteText(post));
+    if (quote) void quoteMarkdown(post, html).then((markdown) => setText((t) => (t && !t.endsWith('\n') ? `${t}\n\n` : t) + markdown));
     requestAnimationFrame(() => textarea.current?.focus());
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // No save may still be waiting once the post is sent: it would bring back the draft that posting deletes.
+    draft.hold();
     reply.mutate(
       { body: text, replyToPostId: replyTo?.id ?? null },
       {
         onSuccess: () => {
+          draft.posted();
           setText('');
           setReplyTo(null);
         },
+        onError: draft.release,
       },
     );
   };
@@ -119,6 +173,7 @@ export default function ThreadPage() {
       </nav>
       <PageTitle title={thread.title}>{thread.title}</PageTitle>
       <p className="badges">
+        {thread.solved && <span className="badge solved">{nlKnowledge.solved}</span>}
         {thread.pinned && <span className="badge">{nlForum.threads.pinned}</span>}
         {thread.locked && <span className="badge">{nlForum.threads.locked}</span>}
         {thread.archived && <span className="badge muted-badge">{nlForum.categories.archived}</span>}
@@ -128,19 +183,26 @@ export default function ThreadPage() {
       {thread.hidden && <p className="notice">{nlForum.thread.threadHidden}</p>}
       <ThreadWatchControl threadId={thread.id} value={query.data.pages[0]?.watch ?? 'normal'} />
       {moderates(me.data) && <ThreadModeration thread={thread} />}
+      <EarlierPosts pages={query} list={list} />
       <section aria-label={nlForum.thread.posts} className="posts" ref={list}>
         {posts.map((post) => (
-          <PostItem
-            key={post.id}
-            post={post}
-            viewer={me.data!}
-            replyTo={post.replyToPostId ? byId.get(post.replyToPostId) : undefined}
-            locked={thread.locked}
-            archived={thread.archived === true}
-            onReply={(p) => startReply(p, false)}
-            onQuote={(p) => startReply(p, true)}
-            focusPost={setFocusPost}
-          />
+          <Fragment key={post.id}>
+            {post === firstUnread && (
+              <div role="separator" aria-label={nlReading.thread.since} id={SINCE_ID} className="since-last-visit">
+                <span aria-hidden="true">{nlReading.thread.since}</span>
+              </div>
+            )}
+            <PostItem
+              post={post}
+              viewer={me.data!}
+              replyTo={post.replyToPostId ? byId.get(post.replyToPostId) : undefined}
+              locked={thread.locked}
+              archived={thread.archived === true}
+              onReply={(p) => startReply(p, false)}
+              onQuote={(p, html) => startReply(p, true, html)}
+              focusPost={setFocusPost}
+            />
+          </Fragment>
         ))}
       </section>
       <LoadMore pages={query} list={list} label={nlForum.thread.loadMore} />
@@ -178,6 +240,7 @@ export default function ThreadPage() {
             <button type="submit" disabled={reply.isPending}>
               {reply.isPending ? nlForum.composer.busy : nlForum.composer.submit}
             </button>
+            <DraftControls draft={draft} kind="reply" empty={!text.trim()} focusAfterDiscard={() => textarea.current?.focus()} />
           </form>
         </section>
       )}

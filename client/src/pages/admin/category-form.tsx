@@ -5,6 +5,7 @@ import { categoryColorClass, CategoryMark } from '../../components/category-icon
 import { Field } from '../../components/field';
 import { nl } from '../../i18n/nl';
 import { nlCategories as t } from '../../i18n/nl-categories';
+import { nlKnowledge } from '../../i18n/nl-knowledge';
 
 export interface CategoryValues {
   name: string;
@@ -13,12 +14,23 @@ export interface CategoryValues {
   icon: CategoryIcon | null;
   access: CategoryAccess;
   archived: boolean;
+  /** Its threads are questions that can get a best answer ("Opgelost"). */
+  expectsAnswers: boolean;
 }
 
-export const NEW_CATEGORY: CategoryValues = { name: '', description: '', color: 'blauw', icon: null, access: 'members', archived: false };
+// expectsAnswers on, as the server has it when left out (shared/api/categories.ts).
+export const NEW_CATEGORY: CategoryValues = { name: '', description: '', color: 'blauw', icon: null, access: 'members', archived: false, expectsAnswers: true };
 
 /** A category's settings and nothing else: the server refuses fields it does not know. */
-export const valuesOf = ({ name, description, color, icon, access, archived }: CategoryValues): CategoryValues => ({ name, description, color, icon, access, archived });
+export const valuesOf = ({ name, description, color, icon, access, archived, expectsAnswers }: CategoryValues): CategoryValues => ({
+  name,
+  description,
+  color,
+  icon,
+  access,
+  archived,
+  expectsAnswers,
+});
 
 /** The server's answers that are about the name (taken, or no letters in it): the name field is marked as well. */
 const aboutName = (error: unknown) => error instanceof ApiError && (error.field === 'name' || error.code === 'category_exists' || error.code === 'invalid_name');
@@ -131,6 +143,21 @@ export function CategoryForm({
           </select>
         )}
       </Field>
+      <div className="field check">
+        <div className="radio">
+          <input
+            type="checkbox"
+            id={`${id}-answers`}
+            checked={values.expectsAnswers}
+            onChange={(e) => set('expectsAnswers', e.target.checked)}
+            aria-describedby={`${id}-answers-hint`}
+          />
+          <label htmlFor={`${id}-answers`}>{nlKnowledge.admin.expectsAnswers}</label>
+        </div>
+        <p className="hint" id={`${id}-answers-hint`}>
+          {nlKnowledge.admin.expectsAnswersHint}
+        </p>
+      </div>
       {archivable && (
         <div className="field check">
           <div className="radio">
