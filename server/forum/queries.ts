@@ -7,6 +7,7 @@ import type { Db, DbOrTx } from '../db/client.js';
 import { preparedOnce } from '../db/prepared.js';
 import { bookmarks, categories, postReactions, posts, threadReads, threads, threadWatches, users } from '../db/schema.js';
 import { avatarUrl } from '../members/avatar-url.js';
+import { shownAffiliation } from '../members/public-member.js';
 import { solvedSql } from './solved.js';
 import { perViewerKind, postTextVisible, threadCondition, viewerKind, type ViewerKind } from './visibility.js';
 
@@ -198,7 +199,7 @@ export function toPostDto(row: PostRow & Partial<OwnPostState>, viewer: CurrentU
       displayName: row.authorName,
       representativeRole: row.authorRole as RepresentativeRole | null,
       representativeVerified: row.authorVerified,
-      ...(row.authorShowsAffiliation ? { party: row.authorParty, municipality: row.authorMunicipality } : {}),
+      ...shownAffiliation({ showAffiliation: row.authorShowsAffiliation, party: row.authorParty, municipality: row.authorMunicipality }),
       avatarUrl: avatarUrl(row.authorId, row.authorAvatarAt),
     },
     bodyHtml: showText ? row.bodyHtml : '',

@@ -4,7 +4,7 @@ import { LIMITS, REPRESENTATIVE_ROLES, type RepresentativeRole } from '../../sha
 import { GEMEENTEN_PER_PROVINCIE, isProvincie } from '../../shared/gemeenten.js';
 import type { Db } from '../db/client.js';
 import { users } from '../db/schema.js';
-import { avatarUrl } from './avatar-url.js';
+import { publicMemberColumns, toPublicMember } from './public-member.js';
 import { badRequest } from '../http/errors.js';
 import { decodeCursor, encodeCursor } from '../http/pagination.js';
 
@@ -62,17 +62,7 @@ export async function listMembers(db: Db, filters: Filters): Promise<MemberDirec
   if (filters.after) where.push(sql`(${users.nameKey} collate "C", ${users.id}) > (${filters.after[0]}::text collate "C", ${filters.after[1]}::int)`);
 
   const rows = await db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      nameKey: users.nameKey,
-      party: users.party,
-      municipality: users.municipality,
-      showAffiliation: users.showAffiliation,
-      representativeRole: users.representativeRole,
-      representativeVerified: users.representativeVerified,
-      avatarUpdatedAt: users.avatarUpdatedAt,
-    })
+    .select({ ...publicMemberColumns, nameKey: users.nameKey })
     .from(users)
     .where(and(...where))
     // name_key is compared in the C collation: the same order in PostgreSQL and PGlite, and for the keyset above.
@@ -82,14 +72,7 @@ export async function listMembers(db: Db, filters: Filters): Promise<MemberDirec
   const page = rows.slice(0, MEMBER_DIRECTORY_PAGE);
   const last = page.at(-1);
   return {
-    members: page.map((r) => ({
-      id: r.id,
-      displayName: r.displayName,
-      ...(r.showAffiliation ? { party: r.party, municipality: r.municipality } : {}),
-      representativeRole: r.representativeRole as RepresentativeRole | null,
-      representativeVerified: r.representativeVerified,
-      avatarUrl: avatarUrl(r.id, r.avatarUpdatedAt),
-    })),
+    members: page.map(toPublicMember),
     nextCursor: rows.length > MEMBER_DIRECTORY_PAGE && last ? encodeCursor([last.nameKey, last.id]) : null,
   };
 }

@@ -1,12 +1,11 @@
 import { and, count, desc, eq, sql, type Column, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { MEMBER_EXCERPT_MAX, MEMBER_LIST_MAX, type MemberPost, type MemberProfileBody } from '../../shared/api/members.js';
-import type { RepresentativeRole } from '../../shared/constants.js';
 import type { CurrentUser } from '../auth/types.js';
 import { toPlainText } from '../content/render.js';
 import type { Db } from '../db/client.js';
 import { categories, posts, threads, users } from '../db/schema.js';
-import { avatarUrl } from './avatar-url.js';
+import { publicMemberColumns, toPublicMember } from './public-member.js';
 import { solvedSql } from '../forum/solved.js';
 import { postReadByMembersCondition, threadCondition, threadSeenByMembersCondition, viewerKind, type ViewerKind } from '../forum/visibility.js';
 import { cleanText, decodeEntities } from '../search/text.js';
@@ -62,18 +61,7 @@ const toPostItem = (row: { id: number; threadId: number; threadTitle: string; bo
 /** The page of an ACTIVE member, or null (no such member, or her account is not active: "not found" alike). */
 export async function loadMemberPage(db: Db, asker: CurrentUser, memberId: number): Promise<MemberProfileBody | null> {
   const [member] = await db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      party: users.party,
-      municipality: users.municipality,
-      showAffiliation: users.showAffiliation,
-      representativeRole: users.representativeRole,
-      representativeVerified: users.representativeVerified,
-      avatarUpdatedAt: users.avatarUpdatedAt,
-      approvedAt: users.approvedAt,
-      createdAt: users.createdAt,
-    })
+    .select({ ...publicMemberColumns, approvedAt: users.approvedAt, createdAt: users.createdAt })
     .from(users)
     .where(and(eq(users.id, memberId), eq(users.status, 'active')))
     .limit(1);
@@ -127,16 +115,8 @@ export async function loadMemberPage(db: Db, asker: CurrentUser, memberId: numbe
   ]);
 
   return {
-    member: {
-      id: member.id,
-      displayName: member.displayName,
-      // Her choice: without it, other members see neither (her own answers from /api/me still carry both).
-      ...(member.showAffiliation ? { party: member.party, municipality: member.municipality } : {}),
-      representativeRole: member.representativeRole as RepresentativeRole | null,
-      representativeVerified: member.representativeVerified,
-      avatarUrl: avatarUrl(member.id, member.avatarUpdatedAt),
-      memberSince: (member.approvedAt ?? member.createdAt).toISOString(),
-    },
+    // Her own answers from /api/me still carry her party and municipality; others see them only if she chose so.
+    member: { ...toPublicMember(member), memberSince: (member.approvedAt ?? member.createdAt).toISOString() },
     stats: { threads: stats?.threads ?? 0, posts: stats?.posts ?? 0, bestAnswers: stats?.bestAnswers ?? 0, thanksReceived: stats?.thanksReceived ?? 0 },
     threads: ownThreadRows.map((t) => ({ ...t, lastPostAt: t.lastPostAt.toISOString() })),
     posts: recentPosts.map(toPostItem),
