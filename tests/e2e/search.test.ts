@@ -44,11 +44,11 @@ describe('the search page', () => {
     expect(await hits.count()).toBe(2);
     const manyHit = hits.filter({ has: page.getByRole('link', { name: 'Wie zit er in de kascommissie?' }) });
     expect(await manyHit.getByText('3 berichten komen overeen').count()).toBe(1);
-    expect(await manyHit.getByRole('link').getAttribute('href')).toMatch(new RegExp(`^/discussie/${many.threadId}#bericht-\\d+$`));
+    expect(await manyHit.getByRole('link', { name: 'Wie zit er in de kascommissie?' }).getAttribute('href')).toMatch(new RegExp(`^/discussie/${many.threadId}#bericht-\\d+$`));
     expect(await manyHit.locator('.snippet mark').first().textContent()).toMatch(/kascommissie/i);
     const onceHit = hits.filter({ has: page.getByRole('link', { name: 'Jaarverslag en kascommissie' }) });
     expect(await onceHit.getByText(/komen overeen/).count()).toBe(0);
-    expect(await onceHit.getByRole('link').getAttribute('href')).toBe(`/discussie/${once.threadId}#bericht-${once.postId}`);
+    expect(await onceHit.getByRole('link', { name: 'Jaarverslag en kascommissie' }).getAttribute('href')).toBe(`/discussie/${once.threadId}#bericht-${once.postId}`);
     await expectNoAxeViolations(page, 'search results grouped per thread');
     await screenshot(page, 'search-grouped-desktop');
 

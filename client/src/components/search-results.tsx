@@ -4,7 +4,7 @@ import type { SearchHit, SearchResponse } from '../../../shared/api/search';
 import { nl } from '../i18n/nl';
 import { nlSearch } from '../i18n/nl-search';
 import { LoadMore, type NextPages } from './load-more';
-import { postAnchor } from './post-item';
+import { postAnchor } from './quote';
 
 /** The first page's facts that hold for every page of one search (the cursor carries them on). */
 export type SearchOutcome = Pick<SearchResponse, 'query' | 'resultsFor' | 'match' | 'suggestion'>;
@@ -38,7 +38,7 @@ function Hit({ hit, category }: { hit: SearchHit; category: string }) {
       {/* Sanitized by the server: escaped text, the only markup is <mark> around the matched words. */}
       <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
       <p className="meta">
-        {category} · {hit.author.displayName} · <time dateTime={hit.createdAt}>{nl.time.format(hit.createdAt)}</time>
+        {category} · <Link to={`/leden/${hit.author.id}`}>{hit.author.displayName}</Link> · <time dateTime={hit.createdAt}>{nl.time.format(hit.createdAt)}</time>
         {hit.matchingPosts > 1 && <> · {nlSearch.results.matchingPosts(hit.matchingPosts)}</>}
       </p>
     </li>

@@ -21,7 +21,6 @@ export const nlForum = {
     unread: (n: number) => (n === 1 ? '1 nieuw bericht' : `${n} nieuwe berichten`),
     neverRead: 'Nieuw',
     posts: (n: number) => (n === 1 ? '1 bericht' : `${n} berichten`),
-    by: (name: string) => `door ${name}`,
     lastPost: 'laatste bericht',
   },
   thread: {

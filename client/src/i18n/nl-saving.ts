@@ -41,7 +41,8 @@ export const nlSaving = {
     intro: 'Berichten die je hebt bewaard, nieuwste eerst. Alleen jij ziet deze lijst.',
     list: 'Je bewaarde berichten, nieuwste eerst',
     empty: 'Je hebt nog niets bewaard. Kies „Bewaren” bij een bericht om het hier terug te vinden.',
-    by: (name: string) => `Door ${name}`,
+    /** Before the author's name, which links to her page. */
+    by: 'Door ',
     note: 'Je notitie:',
     remindAt: (iso: string) => `Herinnering op ${nl.time.format(iso)}`,
     remindedAt: (iso: string) => `Herinnerd op ${nl.time.format(iso)}`,

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { postAnchor } from '../components/quote';
 import type { Bookmark } from '../../../shared/api/bookmarks';
 import { useBookmarks, useRemoveBookmark } from '../api/bookmarks';
 import { BookmarkDialog } from '../components/bookmark-dialog';
@@ -10,8 +11,6 @@ import { nl } from '../i18n/nl';
 import { nlSaving } from '../i18n/nl-saving';
 
 const t = nlSaving.page;
-/** The thread page's anchor for a post (post-item.tsx postAnchor), written out: importing it would bring the whole post view into this page's code. */
-const postAnchor = (id: number) => `bericht-${id}`;
 
 function BookmarkItem({ bookmark: b, busy, onEdit, onRemove }: { bookmark: Bookmark; busy: boolean; onEdit: () => void; onRemove: () => void }) {
   const titleId = `bewaard-${b.id}`;
@@ -23,7 +22,12 @@ function BookmarkItem({ bookmark: b, busy, onEdit, onRemove }: { bookmark: Bookm
             <Link to={`/discussie/${b.threadId}#${postAnchor(b.postId)}`}>{b.threadTitle}</Link>
           </h2>
           <p className="meta">
-            {b.author && t.by(b.author.displayName)}
+            {b.author && (
+              <>
+                {t.by}
+                <Link to={`/leden/${b.author.id}`}>{b.author.displayName}</Link>
+              </>
+            )}
             {b.postCreatedAt && (
               <>
                 {b.author && ' · '}
