@@ -6,8 +6,8 @@ import { ReplyDraftAnswer, ReplyDraftBody, ThreadDraftAnswer, ThreadDraftBody } 
 import { queryRows, type Db } from '../db/client.js';
 import { categories, drafts, posts } from '../db/schema.js';
 import { findOpenCategory } from '../forum/categories.js';
-import { findVisibleThread } from '../forum/queries.js';
-import { badRequest, notFound } from '../http/errors.js';
+import { visibleThreadOrNotFound } from '../forum/queries.js';
+import { badRequest } from '../http/errors.js';
 
 type DraftRow = Omit<typeof drafts.$inferInsert, 'id' | 'updatedAt'>;
 
@@ -40,15 +40,10 @@ export default async function draftRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const member = { auth: 'member' as const };
 
-  const visibleThread = async (id: number, user: Parameters<typeof findVisibleThread>[2]) => {
-    const thread = await findVisibleThread(app.db, id, user);
-    if (!thread) throw notFound('Deze discussie bestaat niet of is verwijderd.');
-    return thread;
-  };
 
   api.get('/api/threads/:id/draft', { config: member, schema: { params: IdParams, response: { 200: ReplyDraftAnswer } } }, async (request) => {
     const user = request.user!;
-    const thread = await visibleThread(request.params.id, user);
+    const thread = await visibleThreadOrNotFound(app.db, request.params.id, user);
     const [draft] = await app.db
       .select({ body: drafts.body, replyToPostId: drafts.replyToPostId, updatedAt: drafts.updatedAt })
       .from(drafts)
@@ -61,7 +56,7 @@ export default async function draftRoutes(app: FastifyInstance) {
     { config: { ...member, rateLimit: draftLimit }, schema: { params: IdParams, body: ReplyDraftBody, response: { 200: ReplyDraftAnswer } } },
     async (request) => {
       const user = request.user!;
-      const thread = await visibleThread(request.params.id, user);
+      const thread = await visibleThreadOrNotFound(app.db, request.params.id, user);
       const { body } = request.body;
       if (body.trim() === '') throw badRequest('empty_draft', 'Een leeg concept hoeft niet bewaard te worden.', 'body');
       let replyToPostId = request.body.replyToPostId ?? null;

@@ -9,7 +9,7 @@ import type { Config } from '../config.js';
 import { postRevisions, users } from '../db/schema.js';
 import { badRequest, forbidden, notFound } from '../http/errors.js';
 import { isModeratorAct, recordModeratorDelete, recordModeratorEdit } from '../moderation/post-edits.js';
-import { findPost, findVisibleThread, toPostDto, type PostRow, type ThreadRow } from './queries.js';
+import { findPost, findVisibleThread, toPostDto, visibleThreadOrNotFound, type PostRow, type ThreadRow } from './queries.js';
 import { assertMayPost } from './anti-abuse.js';
 import { categoryArchived } from './categories.js';
 import { createReply, deletePost, editPost } from './writes.js';
@@ -55,8 +55,7 @@ export default async function postRoutes(app: FastifyInstance, opts: { config: C
     { config: { auth: 'member', rateLimit: postLimit }, schema: { params: IdParams, body: CreatePostBody, response: { 201: PostBody } } },
     async (request, reply) => {
       const user = request.user!;
-      const thread = await findVisibleThread(app.db, request.params.id, user);
-      if (!thread) throw notFound('Deze discussie bestaat niet of is verwijderd.');
+      const thread = await visibleThreadOrNotFound(app.db, request.params.id, user);
       if (thread.categoryArchivedAt) throw categoryArchived();
       if (thread.locked && !isModerator(user)) throw threadLocked();
       const replyTo = request.body.replyToPostId ?? null;

@@ -5,6 +5,7 @@ import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { preparedOnce } from '../db/prepared.js';
+import { notFound } from '../http/errors.js';
 import { bookmarks, categories, postReactions, posts, threadReads, threads, threadWatches, users } from '../db/schema.js';
 import { avatarUrl } from '../members/avatar-url.js';
 import { shownAffiliation } from '../members/public-member.js';
@@ -126,6 +127,13 @@ export async function findThreadForReader(db: Db, id: number, user: CurrentUser)
 export async function findVisibleThread(db: Db, id: number, user: CurrentUser | null): Promise<ThreadRow | null> {
   const rows = await visibleThread[viewerKind(user)](db).execute({ id });
   return rows[0] ?? null;
+}
+
+/** The thread if `user` may see it; otherwise "not found" (never "forbidden": the answer tells nothing of it). */
+export async function visibleThreadOrNotFound(db: Db, id: number, user: CurrentUser | null): Promise<ThreadRow> {
+  const thread = await findVisibleThread(db, id, user);
+  if (!thread) throw notFound('Deze discussie bestaat niet of is verwijderd.');
+  return thread;
 }
 
 export const postColumns = {

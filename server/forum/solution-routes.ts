@@ -3,16 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../../shared/api/common.js';
 import { SolutionAnswer, SolutionBody } from '../../shared/api/forum.js';
 import type { CurrentUser } from '../auth/types.js';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { badRequest, conflict, forbidden } from '../http/errors.js';
 import { categoryArchived } from './categories.js';
-import { findPost, findPostFor, findVisibleThread, openingPostId, toPostDto, toThreadDto, type ThreadRow } from './queries.js';
+import { findPost, findPostFor, findVisibleThread, openingPostId, toPostDto, toThreadDto, visibleThreadOrNotFound, type ThreadRow } from './queries.js';
 import { clearSolution, markSolution, mayMarkSolution } from './solutions.js';
 import { postReadByMembers } from './visibility.js';
 
 /** The thread she may see and may mark the best answer of; why not, otherwise. */
 async function threadToMark(app: FastifyInstance, id: number, user: CurrentUser): Promise<ThreadRow> {
-  const thread = await findVisibleThread(app.db, id, user);
-  if (!thread) throw notFound('Deze discussie bestaat niet of is verwijderd.');
+  const thread = await visibleThreadOrNotFound(app.db, id, user);
   if (thread.categoryArchivedAt) throw categoryArchived();
   if (!thread.categoryExpectsAnswers) throw conflict('answers_off', 'In deze categorie wordt geen beste antwoord gemarkeerd.');
   if (!mayMarkSolution(user, thread)) throw forbidden('not_thread_author', 'Alleen wie de discussie begon en moderatoren kiezen het beste antwoord.');

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../../shared/api/common.js';
 import { MemberDirectory, MemberDirectoryQuery, MemberProfileBody } from '../../shared/api/members.js';
 import { MemberSuggestions, MemberSuggestQuery } from '../../shared/api/notifications.js';
-import { findVisibleThread } from '../forum/queries.js';
+import { visibleThreadOrNotFound } from '../forum/queries.js';
 import { notFound } from '../http/errors.js';
 import { listMembers, parseDirectoryQuery } from './directory.js';
 import { loadMemberPage } from './page.js';
@@ -27,9 +27,7 @@ export default async function memberRoutes(app: FastifyInstance) {
       const user = request.user!;
       const { q, threadId } = request.query;
       // A thread she may not see is "not found", as everywhere: its writers are never used to order names.
-      if (threadId !== undefined && !(await findVisibleThread(app.db, threadId, user))) {
-        throw notFound('Deze discussie bestaat niet of is verwijderd.');
-      }
+      if (threadId !== undefined) await visibleThreadOrNotFound(app.db, threadId, user);
       return { members: await suggestMembers(app.db, user, q, threadId ?? null) };
     },
   );

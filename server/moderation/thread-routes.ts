@@ -5,12 +5,12 @@ import type { CurrentUser } from '../auth/types.js';
 import { IdParams } from '../../shared/api/common.js';
 import { ReasonBody, ModeratedThread, OptionalReasonBody, ThreadImpact, ThreadPatchBody } from '../../shared/api/moderation.js';
 import { categories } from '../db/schema.js';
-import { findVisibleThread, openingPostId, toThreadDto } from '../forum/queries.js';
+import { findVisibleThread, openingPostId, toThreadDto, visibleThreadOrNotFound } from '../forum/queries.js';
 import { changeThread } from '../forum/thread-changes.js';
 import { categoryOpen } from '../forum/visibility.js';
 import { findUserById } from '../auth/users.js';
 import { threadImpact } from '../forum/thread-hiding.js';
-import { badRequest, conflict, notFound } from '../http/errors.js';
+import { badRequest, conflict } from '../http/errors.js';
 import { notifyUser } from '../notifications/notify.js';
 import { logAction } from './record.js';
 import { hideWholeThread, restoreWholeThread } from './thread-actions.js';
@@ -26,9 +26,7 @@ export default async function moderationThreadRoutes(app: FastifyInstance) {
   const route = { config: { auth: 'moderator' as const } };
 
   async function existing(id: number, moderator: CurrentUser) {
-    const thread = await findVisibleThread(app.db, id, moderator);
-    if (!thread) throw notFound('Deze discussie bestaat niet of is verwijderd.');
-    return thread;
+    return visibleThreadOrNotFound(app.db, id, moderator);
   }
 
   api.get('/api/moderation/threads/:id/impact', { ...route, schema: { params: IdParams, response: { 200: ThreadImpact } } }, async (request) => {

@@ -4,7 +4,7 @@ import { IdParams } from '../../shared/api/common.js';
 import { CategoryThreadsParams } from '../../shared/api/forum.js';
 import { CategoryWatchAnswer, CategoryWatchBody, ThreadWatchAnswer, ThreadWatchBody } from '../../shared/api/notifications.js';
 import { findOpenCategory } from '../forum/categories.js';
-import { findVisibleThread } from '../forum/queries.js';
+import { visibleThreadOrNotFound } from '../forum/queries.js';
 import { notFound } from '../http/errors.js';
 import { setCategoryWatch, setThreadWatch } from './watches.js';
 
@@ -20,8 +20,7 @@ export default async function watchRoutes(app: FastifyInstance) {
     { config: { auth: 'member' }, schema: { params: IdParams, body: ThreadWatchBody, response: { 200: ThreadWatchAnswer } } },
     async (request) => {
       const user = request.user!;
-      const thread = await findVisibleThread(app.db, request.params.id, user);
-      if (!thread) throw notFound('Deze discussie bestaat niet of is verwijderd.');
+      const thread = await visibleThreadOrNotFound(app.db, request.params.id, user);
       await setThreadWatch(app.db, user.id, thread.id, request.body.level);
       return { level: request.body.level };
     },
