@@ -218,9 +218,12 @@ export class Connection {
       if (!current()) return;
     }
 
+    // Without `after` the thread's last post at this moment is where she starts (caughtUp says so): a post up to it
+    // whose NOTIFY arrives only now (committed before she subscribed) is not news either.
+    const seenUpTo = after ?? lastPostId ?? 0;
     for (const item of subscription.buffer) {
       const id = item.createdPostId;
-      if (id !== undefined && (sent.has(id) || (after !== undefined && id <= after))) continue;
+      if (id !== undefined && (sent.has(id) || id <= seenUpTo)) continue;
       this.send(item.message);
       if (id !== undefined) lastPostId = Math.max(lastPostId ?? 0, id);
     }
