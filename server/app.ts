@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions, type LogController } from 'fastify';
 import { addressKey, trustProxyOption } from './auth/client-address.js';
 import accountMailRoutes from './auth/account-mail-routes.js';
 import profileRoutes from './auth/profile-routes.js';
@@ -24,10 +22,13 @@ import { errorHandler } from './http/error-handler.js';
 import { tooManyRequests } from './http/errors.js';
 import healthRoutes from './http/health.js';
 import siteRoutes from './http/site.js';
-import { loggerOptions } from './http/logging.js';
+import { loggerOptions, RequestLogController } from './http/logging.js';
 import inFlight from './http/in-flight.js';
+import openapi from './http/openapi.js';
 import securityHeaders from './http/security-headers.js';
 import textInput from './http/text-input.js';
+import clientFiles from './http/client-files.js';
+import compression from './http/compression.js';
 import { requireDeclaredAccess } from './http/route-guard.js';
 import livePlugin from './live/plugin.js';
 import mailPlugin from './mail/plugin.js';
@@ -36,6 +37,7 @@ import memberRoutes from './members/routes.js';
 import moderationPlugin from './moderation/plugin.js';
 import notificationMailPlugin from './notifications/mail-plugin.js';
 import notificationsPlugin from './notifications/plugin.js';
+import privacyPlugin from './privacy/plugin.js';
 import searchPlugin from './search/plugin.js';
 
 export const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -54,13 +56,18 @@ export interface BuildOptions {
   mailWorker?: boolean;
   /** Whether forum changes are turned into notifications by a background poller (default); tests drain with app.notifications.drain(). */
   notificationWorker?: boolean;
+  /** The built client to serve (default dist/client); tests pass a small directory of their own. */
+  clientDir?: string;
 }
 
 /** The whole server as a value: main.ts listens with it, tests inject requests into it. */
-export async function buildApp({ config, database, logger, searchWorker = true, mailWorker = true, notificationWorker = true }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger, searchWorker = true, mailWorker = true, notificationWorker = true, clientDir: clientRoot = clientDir }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // The same serializers whatever the caller passed: no SQL parameters, bodies, headers, addresses or query strings.
-    logger: loggerOptions(logger, config.logLevel),
+    logger: loggerOptions(logger, config.logLevel, config.production),
+    // One line per request instead of two (http/logging.ts). Typed as the base class: the subclass's own type sent
+    // TypeScript to another of Fastify's overloads, and every route lost its request types.
+    logController: new RequestLogController() as LogController,
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 256 * 1024,
     // Ids in URLs are short; anything longer is junk and should not reach a handler.
@@ -71,7 +78,8 @@ export async function buildApp({ config, database, logger, searchWorker = true, 
       // The option is typed for any schema's reply; this one sends the plain error shape.
       void (reply as unknown as FastifyReply).code(400).send({ error: { code: 'bad_request', message: 'Het verzoek is ongeldig.' } });
     },
-    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // allErrors: a form learns of every field it got wrong at once (server/http/validation-messages.ts).
+    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true, allErrors: true } },
   });
   app.decorate('readinessChecks', []);
 
@@ -79,8 +87,11 @@ export async function buildApp({ config, database, logger, searchWorker = true, 
   await app.register(inFlight);
   await app.register(requireDeclaredAccess);
   await app.register(errorHandler);
-  await app.register(securityHeaders, { production: config.production, publicOrigin: config.publicOrigin });
+  // HSTS and upgrade-insecure-requests only where the site is HTTPS: a trial on http://localhost would break under them.
+  await app.register(securityHeaders, { production: config.httpsOnly, publicOrigin: config.publicOrigin });
   await app.register(textInput);
+  // Before every route: @fastify/compress attaches itself to each route as it is registered.
+  await app.register(compression);
   await app.register(dbPlugin, { database });
   await app.register(sessionPlugin, { config });
   // After sessions, so limits keyed on the member (posting) can see who is asking.
@@ -93,6 +104,8 @@ export async function buildApp({ config, database, logger, searchWorker = true, 
     errorResponseBuilder: (_request, context) => tooManyRequests(context.ttl, 'Te veel verzoeken.'),
   });
 
+  // Before every route: @fastify/swagger collects them as they are registered.
+  await app.register(openapi, { config });
   await app.register(healthRoutes);
   await app.register(siteRoutes, { config });
   await app.register(authRoutes, { config });
@@ -115,16 +128,10 @@ export async function buildApp({ config, database, logger, searchWorker = true, 
   await app.register(notificationMailPlugin, { poll: notificationWorker });
   await app.register(searchPlugin, { config, poll: searchWorker });
   await app.register(mailPlugin, { config, poll: mailWorker });
+  // Data export, account deletion and the retention round; its workers poll when the notification worker does.
+  await app.register(privacyPlugin, { config, poll: notificationWorker });
   await app.register(livePlugin, { config });
 
-  if (config.serveClient && existsSync(clientDir)) {
-    await app.register(fastifyStatic, { root: clientDir, wildcard: false, maxAge: '1h', immutable: false });
-    // Client-side routes: any GET outside /api that is not a file gets the SPA's index.html. A catch-all route,
-    // not a second not-found handler: the error-handler plugin already owns that one.
-    app.get('/*', { config: { auth: 'public' } }, (request, reply) => {
-      if (request.url.startsWith('/api/') || request.url === '/api') return reply.code(404).send({ error: { code: 'not_found', message: 'Niet gevonden.' } });
-      return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
-    });
-  }
+  if (config.serveClient) await app.register(clientFiles, { root: clientRoot });
   return app;
 }

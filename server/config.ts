@@ -25,6 +25,12 @@ export interface Config {
   sessionSecret: string;
   /** The site's own origin (scheme://host[:port]); websocket upgrades from any other Origin are refused. */
   publicOrigin: string | null;
+  /**
+   * Cookies are `__Host-` prefixed and may only be set over HTTPS; a login or other change over plain HTTP is refused
+   * with a message that says what to set (auth/session-plugin.ts). On in production, except for a local trial
+   * (PUBLIC_ORIGIN=http://localhost…), where the browser and the server are the same machine.
+   */
+  httpsOnly: boolean;
   logLevel: string;
   /**
    * Which reverse proxies may name the client in X-Forwarded-For, as Fastify's `trustProxy` takes it: a hop
@@ -44,6 +50,12 @@ export interface Config {
    * pages and in the account mails. Null: the text names the centre without an address.
    */
   contact: { email: string | null; url: string | null };
+  /**
+   * Who is responsible for the members' data under the AVG (the "verwerkingsverantwoordelijke"), as the privacy
+   * statement names it: PRIVACY_CONTROLLER, e.g. "Stichting Kenniscentrum Lokale Partijen, Utrecht". Null: the
+   * statement names "de organisatie die dit forum beheert" and the contact address.
+   */
+  privacyController: string | null;
   /** Moderators and admins must log in with a second step (auth/totp-policy.ts); STAFF_TOTP_REQUIRED, default on in production. */
   staffTotpRequired: boolean;
   /** Distinct member reports after which a post is hidden until a moderator decides. */
@@ -61,6 +73,9 @@ export interface Config {
     siteUrl: string;
   };
 }
+
+/** Where the embedded database lives, or undefined when DATABASE_URL names a real server. */
+export const embeddedDataDir = (config: Pick<Config, 'databaseUrl' | 'dataDir'>): string | undefined => (config.databaseUrl ? undefined : join(config.dataDir, 'pglite'));
 
 export class ConfigError extends Error {
   constructor(
@@ -111,6 +126,31 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+const LOOPBACK_HOST = /^(localhost|[^.]+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * Whether the site is on plain HTTP on this machine: a trial (say, the Docker image on http://localhost:3000). Browsers
+ * treat such an origin as secure, and nothing travels over a network an eavesdropper could read.
+ */
+export function isLocalHttpOrigin(origin: string | null): boolean {
+  if (origin === null) return false;
+  const url = new URL(origin);
+  return url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname);
+}
+
+/**
+ * A production server whose own address is http:// on a real host could never keep a member logged in: its cookies
+ * must be Secure, and a browser keeps a Secure cookie only from an HTTPS page (or from localhost). Refusing to start
+ * says so at once, instead of a login that answers 200 and forgets the member on the next request.
+ */
+function checkOriginForProduction(origin: string | null, production: boolean): void {
+  if (!production || origin === null || new URL(origin).protocol === 'https:' || isLocalHttpOrigin(origin)) return;
+  throw new ConfigError(
+    'PUBLIC_ORIGIN',
+    `is ${origin}, but in production Plein's cookies are Secure and a browser only keeps those over HTTPS. Set PUBLIC_ORIGIN=https://${new URL(origin).host} and let a reverse proxy handle HTTPS (with TRUST_PROXY=1 when it runs on the same host or a private network); for a trial on this machine only, PUBLIC_ORIGIN=http://localhost:3000 (with the port the browser uses)`,
+  );
+}
+
 /** Names that proxy-addr (Fastify's trustProxy) knows for the private ranges. */
 const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -157,11 +197,17 @@ const ADMIN_PASSWORD_PROBLEMS: Record<PasswordProblem, string> = {
   common: 'is one of the most common passwords; choose another',
 };
 
+/** .env.example's placeholders all start so; left in place, every copy of Plein would share one secret or admin password. */
+function refusePlaceholder(name: string, value: string | null): void {
+  if (value?.startsWith('vervang-')) throw new ConfigError(name, 'is still the placeholder from .env.example; make a value of your own, e.g. with: openssl rand -base64 32');
+}
+
 /** The secret is generated once and kept beside the data, so sessions survive a restart. */
 function sessionSecret(env: Env, dataDir: string): string {
   const given = str(env, 'SESSION_SECRET');
   if (given !== null) {
     if (given.length < 32) throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters long');
+    refusePlaceholder('SESSION_SECRET', given);
     return given;
   }
   const file = join(dataDir, 'session-secret');
@@ -184,9 +230,11 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('ADMIN_EMAIL', 'is not an e-mail address');
   }
   // The same rule as for members (auth/password-policy.ts): the admin account is the one most worth guessing.
+  refusePlaceholder('ADMIN_PASSWORD', adminPassword);
   const adminPasswordProblem = adminPassword === null ? null : passwordProblem(adminPassword);
   if (adminPasswordProblem) throw new ConfigError('ADMIN_PASSWORD', ADMIN_PASSWORD_PROBLEMS[adminPasswordProblem]);
   const publicOrigin = url(env, 'PUBLIC_ORIGIN', ['http:', 'https:']);
+  checkOriginForProduction(publicOrigin, production);
   const logLevel = str(env, 'LOG_LEVEL') ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', 'must be one of fatal, error, warn, info, debug, trace, silent');
@@ -200,6 +248,10 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const contactEmail = str(env, 'CONTACT_EMAIL');
   if (contactEmail !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contactEmail)) throw new ConfigError('CONTACT_EMAIL', 'is not an e-mail address');
+  const privacyController = str(env, 'PRIVACY_CONTROLLER');
+  if (privacyController !== null && (privacyController.length > 200 || /\p{Cc}/u.test(privacyController))) {
+    throw new ConfigError('PRIVACY_CONTROLLER', 'must be one line of at most 200 characters (the name, and if you like the place, of who is responsible for the data)');
+  }
   const port = int(env, 'PORT', 3000, 0, 65535);
   const mailFrom = str(env, 'MAIL_FROM') ?? 'Plein <noreply@plein.local>';
   if (!/@[^\s@>]+/.test(mailFrom) || /[\r\n]/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'must be an address, as "Plein <forum@example.nl>" or forum@example.nl');
@@ -216,6 +268,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminPassword,
     sessionSecret: sessionSecret(env, dataDir),
     publicOrigin: publicOrigin === null ? null : new URL(publicOrigin).origin,
+    httpsOnly: production && !isLocalHttpOrigin(publicOrigin),
     logLevel,
     trustProxy: trustProxy(env),
     rateLimit: {
@@ -224,6 +277,7 @@ export function loadConfig(env: Env = process.env): Config {
       postMax: int(env, 'RATE_LIMIT_POST_MAX', 10, 1, 10_000_000),
     },
     contact: { email: contactEmail?.toLowerCase() ?? null, url: url(env, 'CONTACT_URL', ['http:', 'https:']) },
+    privacyController,
     staffTotpRequired: bool(env, 'STAFF_TOTP_REQUIRED', production),
     autoHideReports: int(env, 'AUTO_HIDE_REPORTS', 3, 1, 1000),
     serveClient: bool(env, 'SERVE_CLIENT', true),

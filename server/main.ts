@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { DatabaseLockedError } from './ops/database-lock.js';
 import { prepare, stop, type Prepared } from './start.js';
 
 function loginHint(login: Prepared['login']): string {
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('Plein kon niet starten:', error);
+  // Another process holding the embedded database is an operator's situation, not a bug: its message, no stack.
+  if (error instanceof DatabaseLockedError) console.error(`Plein kon niet starten. ${error.message}`);
+  else console.error('Plein kon niet starten:', error);
   process.exit(1);
 });

@@ -1,15 +1,18 @@
-import { loadConfig } from './config.js';
+import { embeddedDataDir, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { threads } from './db/schema.js';
 import { DEMO_MEMBERS, DEMO_THREADS } from './dev/demo-content.js';
 import { DEFAULT_PASSWORD, makePost, makeThread, makeUser } from './dev/factories.js';
 import { seedCategories } from './forum/categories.js';
+import { OperatorError, runCli } from './ops/cli.js';
 
 /** `npm run seed`: demo members and discussions for a local forum. Does nothing when the forum already has threads. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (config.production) throw new Error('npm run seed is for local and demo forums, not for production');
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
+  if (config.production) throw new OperatorError('npm run seed is voor lokale forums en demo\'s, niet voor productie (NODE_ENV=production).');
+  // On the embedded database this refuses while a server runs (ops/database-lock.ts): stop it first. A real
+  // PostgreSQL server takes both at once, and the seed adds nothing once the forum has threads.
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: embeddedDataDir(config), holder: 'npm run seed' });
   try {
     await database.migrate();
     await seedCategories(database.db);
@@ -31,7 +34,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runCli(main);

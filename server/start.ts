@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from './app.js';
 import { ensureAdmin, ensureLocalAdmin } from './auth/ensure-admin.js';
-import type { Config } from './config.js';
+import { embeddedDataDir, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { seedCategories } from './forum/categories.js';
 
@@ -14,18 +14,25 @@ export interface Prepared {
 
 /** Opens and migrates the configured database, seeds what must exist, and builds the app. Shared by main.ts and the benchmarks. */
 export async function prepare(config: Config, logger?: BuildOptions['logger']): Promise<Prepared> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
-  await database.migrate();
-  await seedCategories(database.db);
-  let login: Prepared['login'] = null;
-  if (config.adminEmail && config.adminPassword) {
-    await ensureAdmin(database.db, config.adminEmail, config.adminPassword);
-    login = { email: config.adminEmail, password: null };
-  } else if (!config.production) {
-    login = await ensureLocalAdmin(database.db, config.dataDir);
+  // The embedded database's folder is locked for as long as the server runs (ops/database-lock.ts): npm run seed,
+  // reindex, backup and restore refuse while it is held, and stop() gives it back.
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: embeddedDataDir(config), holder: 'de server (npm start)' });
+  try {
+    await database.migrate();
+    await seedCategories(database.db);
+    let login: Prepared['login'] = null;
+    if (config.adminEmail && config.adminPassword) {
+      await ensureAdmin(database.db, config.adminEmail, config.adminPassword);
+      login = { email: config.adminEmail, password: null };
+    } else if (!config.production) {
+      login = await ensureLocalAdmin(database.db, config.dataDir);
+    }
+    const app = await buildApp({ config, database, logger });
+    return { app, database, login };
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
   }
-  const app = await buildApp({ config, database, logger });
-  return { app, database, login };
 }
 
 /**

@@ -3,7 +3,8 @@
 export const ROLES = ['member', 'moderator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const USER_STATUSES = ['pending', 'active', 'suspended', 'rejected'] as const;
+/** 'deleted': only the one "Oud-lid" account that keeps deleted members' posts (server/privacy/former-member.ts). */
+export const USER_STATUSES = ['pending', 'active', 'suspended', 'rejected', 'deleted'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 export const REPRESENTATIVE_ROLES = [

@@ -30,6 +30,8 @@ describe('configuration', () => {
     ['MEILI_URL', 'ftp://meili'],
     ['CONTACT_EMAIL', 'kenniscentrum'],
     ['CONTACT_URL', 'javascript:alert(1)'],
+    ['PRIVACY_CONTROLLER', 'x'.repeat(201)],
+    ['PRIVACY_CONTROLLER', 'Stichting\nKenniscentrum'],
     ['SESSION_SECRET', 'te-kort'],
     ['PUBLIC_ORIGIN', 'forum.example.nl'],
     ['LOG_LEVEL', 'loud'],
@@ -52,6 +54,12 @@ describe('configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(name);
     expect((error as Error).message).toContain(name);
+  });
+
+  it.each(['SESSION_SECRET', 'ADMIN_PASSWORD'])("refuses .env.example's placeholder for %s", (name) => {
+    const env: Record<string, string> = { DATA_DIR: dataDir(), [name]: 'vervang-door-minstens-32-willekeurige-tekens' };
+    if (name === 'ADMIN_PASSWORD') env.ADMIN_EMAIL = 'beheer@example.nl';
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${name}: is still the placeholder from .env.example`));
   });
 
   it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
@@ -89,6 +97,32 @@ describe('configuration', () => {
       trustProxy: 1,
       rateLimit: { max: 600, authMax: 20, postMax: 5 },
     });
+  });
+
+  it('refuses to start in production with an http:// PUBLIC_ORIGIN on a real host, and says what to set', () => {
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), PUBLIC_ORIGIN: 'http://forum.example.nl' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe('PUBLIC_ORIGIN');
+    expect((error as Error).message).toContain('PUBLIC_ORIGIN=https://forum.example.nl');
+    expect((error as Error).message).toContain('TRUST_PROXY=1');
+    expect((error as Error).message).toContain('PUBLIC_ORIGIN=http://localhost:3000');
+  });
+
+  it.each([
+    [{}, false],
+    [{ NODE_ENV: 'production' }, true],
+    [{ NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://forum.example.nl' }, true],
+    [{ NODE_ENV: 'production', PUBLIC_ORIGIN: 'http://localhost:3000' }, false],
+    [{ NODE_ENV: 'production', PUBLIC_ORIGIN: 'http://127.0.0.1:8080' }, false],
+    [{ NODE_ENV: 'production', PUBLIC_ORIGIN: 'http://[::1]:3000' }, false],
+    [{ PUBLIC_ORIGIN: 'http://forum.example.nl' }, false],
+  ])('takes cookies as HTTPS-only for %o: %s', (env, httpsOnly) => {
+    expect(loadConfig({ DATA_DIR: dataDir(), ...env }).httpsOnly).toBe(httpsOnly);
   });
 
   it.each(['true', 'TRUE', 'yes'])('refuses TRUST_PROXY=%s and says what to set instead', (value) => {

@@ -20,7 +20,8 @@ const ForgotPassword = page(() => import('./pages/forgot-password'));
 const ResetPassword = page(() => import('./pages/reset-password'));
 const ConfirmEmail = page(() => import('./pages/confirm-email'));
 const Accessibility = named(() => import('./pages/static-pages'), 'Accessibility');
-const Privacy = named(() => import('./pages/static-pages'), 'Privacy');
+const Privacy = page(() => import('./pages/privacy-statement'));
+const AccountDeleted = named(() => import('./components/account-deletion'), 'AccountDeleted');
 const Profile = page(() => import('./pages/profile'));
 const Notifications = page(() => import('./pages/notifications'));
 const Bookmarks = page(() => import('./pages/bookmarks'));
@@ -54,6 +55,8 @@ export function AppRoutes() {
           <Route path="/bevestigen" element={<ConfirmEmail />} />
           <Route path="/toegankelijkheid" element={<Accessibility />} />
           <Route path="/privacy" element={<Privacy />} />
+          {/* Where she lands after deleting her account: logged out by then. */}
+          <Route path="/account-verwijderd" element={<AccountDeleted />} />
           {/* Public: the link in a mail works without logging in. */}
           <Route path="/afmelden" element={<Unsubscribe />} />
           <Route path="/profiel" element={<Profile />} />

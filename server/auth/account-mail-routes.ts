@@ -38,7 +38,7 @@ export default async function accountMailRoutes(app: FastifyInstance, opts: { co
    */
   api.post(
     '/api/auth/password-reset',
-    { config: { auth: 'public', rateLimit: authLimit }, schema: { body: PasswordResetBody, response: { 202: RegisterAnswer } } },
+    { config: { auth: 'public', rateLimit: authLimit }, schema: { summary: 'Herstellink voor het wachtwoord aanvragen', tags: ['auth'], body: PasswordResetBody, response: { 202: RegisterAnswer } } },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase();
       if (resetMails.allow(email)) await requestPasswordReset(app.db, email);
@@ -48,7 +48,7 @@ export default async function accountMailRoutes(app: FastifyInstance, opts: { co
 
   api.post(
     '/api/auth/password-reset/confirm',
-    { config: { auth: 'public', rateLimit: authLimit }, schema: { body: PasswordResetConfirmBody, response: { 204: Type.Null() } } },
+    { config: { auth: 'public', rateLimit: authLimit }, schema: { summary: 'Nieuw wachtwoord instellen met de herstellink', tags: ['auth'], body: PasswordResetConfirmBody, response: { 204: Type.Null() } } },
     async (request, reply) => {
       assertAcceptablePassword(request.body.password, 'password');
       const userId = await resetPassword(app.db, request.body.token, await hashPassword(request.body.password));
@@ -61,7 +61,7 @@ export default async function accountMailRoutes(app: FastifyInstance, opts: { co
 
   api.post(
     '/api/auth/confirm-email',
-    { config: { auth: 'public', rateLimit: authLimit }, schema: { body: ConfirmEmailBody, response: { 200: ConfirmEmailAnswer } } },
+    { config: { auth: 'public', rateLimit: authLimit }, schema: { summary: 'E-mailadres bevestigen', tags: ['auth'], body: ConfirmEmailBody, response: { 200: ConfirmEmailAnswer } } },
     async (request) => {
       const status = await confirmEmail(app.db, request.body.token);
       if (status === null) throw invalidToken();

@@ -1,7 +1,8 @@
 /**
- * In production every cookie carries the `__Host-` prefix: the browser then only accepts it when it is Secure,
- * has Path=/ and no Domain, so no subdomain or plain-HTTP page can plant or overwrite it. Outside production
- * (http://localhost) the browser would refuse such a cookie, so the plain names are used.
+ * Where cookies are HTTPS-only (config.httpsOnly: production, but for a trial on http://localhost) every cookie
+ * carries the `__Host-` prefix: the browser then only accepts it when it is Secure, has Path=/ and no Domain, so no
+ * subdomain or plain-HTTP page can plant or overwrite it. Elsewhere (http://localhost) the browser would refuse such
+ * a cookie, so the plain names are used.
  */
 export interface CookieNames {
   session: string;
@@ -10,7 +11,7 @@ export interface CookieNames {
   device: string;
 }
 
-export function cookieNames(production: boolean): CookieNames {
-  const prefix = production ? '__Host-' : '';
+export function cookieNames(httpsOnly: boolean): CookieNames {
+  const prefix = httpsOnly ? '__Host-' : '';
   return { session: `${prefix}plein_session`, csrf: `${prefix}plein_csrf`, device: `${prefix}plein_device` };
 }

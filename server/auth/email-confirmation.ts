@@ -66,19 +66,20 @@ export async function confirmEmail(db: Db, token: string): Promise<string | null
 }
 
 /**
- * The hourly purge's part for accounts: expired tokens go, and so do registrations never confirmed whose every
- * link has expired (and that are older than a link's lifetime, so one whose token is being made is safe). Only
- * pending accounts: one a moderator already decided on stays.
+ * The retention round's rule for registrations never confirmed (server/privacy/retention.ts): those whose every
+ * link has expired (and that are older than a link's lifetime, so one whose token is being made is safe) go, which
+ * frees their address and name. Only pending accounts: one a moderator already decided on stays. Expired tokens
+ * themselves are the round's `accountTokens` rule.
  */
-export async function purgeExpiredAccountData(db: Db): Promise<void> {
-  await db.delete(users).where(
+export async function purgeUnconfirmedRegistrations(db: Db, now: Date): Promise<number> {
+  const gone = await db.delete(users).where(
     and(
       eq(users.status, 'pending'),
       isNull(users.emailConfirmedAt),
-      lt(users.createdAt, sql`now() - make_interval(secs => ${TOKEN_LIFETIME_MS.email_confirm / 1000})`),
+      lt(users.createdAt, new Date(now.getTime() - TOKEN_LIFETIME_MS.email_confirm)),
       sql`not exists (select 1 from ${accountTokens} where ${accountTokens.userId} = ${users.id}
-            and ${accountTokens.purpose} = 'email_confirm' and ${accountTokens.expiresAt} > now())`,
+            and ${accountTokens.purpose} = 'email_confirm' and ${accountTokens.expiresAt} > ${now.toISOString()}::timestamptz)`,
     ),
-  );
-  await db.delete(accountTokens).where(lt(accountTokens.expiresAt, sql`now()`));
+  ).returning({ id: users.id });
+  return gone.length;
 }

@@ -17,7 +17,7 @@ import { toUserDto, userColumns } from './users.js';
 export default async function profileRoutes(app: FastifyInstance, opts: { config: Config }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  api.patch('/api/me', { config: { auth: 'member' }, schema: { body: UpdateProfileBody, response: { 200: UserBody } } }, async (request) => {
+  api.patch('/api/me', { config: { auth: 'member' }, schema: { summary: 'Eigen profiel wijzigen', tags: ['auth'], body: UpdateProfileBody, response: { 200: UserBody } } }, async (request) => {
     const me = request.user!;
     const { displayName, party, municipality, representativeRole, showAffiliation } = request.body;
     // Unknown fields are stripped before the handler runs, so "at least one field" is checked here.
@@ -49,7 +49,7 @@ export default async function profileRoutes(app: FastifyInstance, opts: { config
   // set of tries) and per account (app.passwordConfirmer, shared with the second-step routes).
   api.post(
     '/api/me/password',
-    { config: { auth: 'user', rateLimit: authRateLimit(opts.config.rateLimit.authMax) }, schema: { body: ChangePasswordBody } },
+    { config: { auth: 'user', rateLimit: authRateLimit(opts.config.rateLimit.authMax) }, schema: { summary: 'Wachtwoord wijzigen', tags: ['auth'], body: ChangePasswordBody } },
     async (request, reply) => {
       const me = request.user!;
       assertAcceptablePassword(request.body.newPassword, 'newPassword');

@@ -25,9 +25,9 @@ export default async function authRoutes(app: FastifyInstance, opts: { config: C
   const authLimit = authRateLimit(opts.config.rateLimit.authMax);
   // Registration and the login of an unconfirmed account mail a confirmation link: limited per address too.
   const registrationMails = new AddressMailLimit(opts.config.sessionSecret, 'register');
-  const throttle = new LoginThrottle({ max: opts.config.rateLimit.authMax, secret: opts.config.sessionSecret, production: opts.config.production });
+  const throttle = new LoginThrottle({ max: opts.config.rateLimit.authMax, secret: opts.config.sessionSecret, production: opts.config.httpsOnly });
 
-  api.get('/api/auth/csrf', { config: { auth: 'public' }, schema: { response: { 200: CsrfBody } } }, async (request, reply) => {
+  api.get('/api/auth/csrf', { config: { auth: 'public' }, schema: { summary: 'CSRF-token ophalen', tags: ['auth'], response: { 200: CsrfBody } } }, async (request, reply) => {
     void reply.header('Cache-Control', 'no-store');
     return { token: reply.generateCsrf({ userInfo: String(request.session.userId ?? 'guest') }) };
   });
@@ -39,7 +39,7 @@ export default async function authRoutes(app: FastifyInstance, opts: { config: C
    */
   api.post(
     '/api/auth/register',
-    { config: { auth: 'public', rateLimit: authLimit }, schema: { body: RegisterBody, response: { 202: RegisterAnswer } } },
+    { config: { auth: 'public', rateLimit: authLimit }, schema: { summary: 'Registreren', tags: ['auth'], body: RegisterBody, response: { 202: RegisterAnswer } } },
     async (request, reply) => {
       const body = request.body;
       assertAcceptablePassword(body.password, 'password');
@@ -56,7 +56,7 @@ export default async function authRoutes(app: FastifyInstance, opts: { config: C
 
   api.post(
     '/api/auth/login',
-    { config: { auth: 'public', rateLimit: authLimit }, schema: { body: LoginBody, response: { 200: LoginAnswer, 202: LoginChallenge } } },
+    { config: { auth: 'public', rateLimit: authLimit }, schema: { summary: 'Inloggen', tags: ['auth'], body: LoginBody, response: { 200: LoginAnswer, 202: LoginChallenge } } },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase();
       // Before the password is even looked at: a locked account refuses unknown clients the right password too.
@@ -91,7 +91,7 @@ export default async function authRoutes(app: FastifyInstance, opts: { config: C
 
   totpRoutes(app, { config: opts.config, throttle, authLimit });
 
-  api.post('/api/auth/logout', { config: { auth: 'public' } }, async (request, reply) => {
+  api.post('/api/auth/logout', { config: { auth: 'public' }, schema: { summary: 'Uitloggen', tags: ['auth'] } }, async (request, reply) => {
     const userId = request.session.userId;
     const sessionId = request.session.sessionId;
     await request.session.destroy();
@@ -99,7 +99,7 @@ export default async function authRoutes(app: FastifyInstance, opts: { config: C
     return reply.code(204).send();
   });
 
-  api.post('/api/auth/logout-everywhere', { config: { auth: 'user' } }, async (request, reply) => {
+  api.post('/api/auth/logout-everywhere', { config: { auth: 'user' }, schema: { summary: 'Op alle apparaten uitloggen', tags: ['auth'] } }, async (request, reply) => {
     const userId = request.user!.id;
     await revokeUserSessions(app.db, userId);
     await request.session.destroy();
@@ -107,7 +107,7 @@ export default async function authRoutes(app: FastifyInstance, opts: { config: C
     return reply.code(204).send();
   });
 
-  api.get('/api/me', { config: { auth: 'user' }, schema: { response: { 200: UserBody } } }, async (request) => {
+  api.get('/api/me', { config: { auth: 'user' }, schema: { summary: 'Het eigen account', tags: ['auth'], response: { 200: UserBody } } }, async (request) => {
     return { user: toUserDto(request.user!, true) };
   });
 }

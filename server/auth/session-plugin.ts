@@ -6,20 +6,17 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import { users } from '../db/schema.js';
-import { forbidden, unauthorized } from '../http/errors.js';
+import { forbidden, HttpError, unauthorized } from '../http/errors.js';
 import { LastSeenTracker } from '../notifications/last-seen.js';
 import { cookieNames } from './cookie-names.js';
 import { PasswordConfirmer } from './password-confirm.js';
 import { applyStaffTotpPolicy } from './totp-policy.js';
-import { purgeExpiredAccountData } from './email-confirmation.js';
 import { AuthEvents } from './events.js';
 import { renewIfHalfway, SESSION_IDLE_MS } from './session-lifetime.js';
-import { deleteExpiredSessions, PostgresSessionStore } from './session-store.js';
+import { PostgresSessionStore } from './session-store.js';
 import type { Access, CurrentUser } from './types.js';
 import { findUserById, isModerator } from './users.js';
 
-/** How often expired sessions are deleted (also once at start). */
-export const SESSION_PURGE_INTERVAL_MS = 3600 * 1000;
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The CSRF token is bound to who is logged in, so a token fetched as a guest stops working after login. */
@@ -44,16 +41,38 @@ export function checkAccess(access: Access, user: CurrentUser | null): void {
   if (user.status === 'rejected') throw forbidden('account_rejected', 'Je aanmelding is afgewezen.');
   if (access === 'member') return;
   if (user.awaitingTotpRole) {
-    throw forbidden('totp_required', 'Stel eerst tweestapsverificatie in (op je profielpagina): voor moderatoren en beheerders is die verplicht.');
+    throw forbidden('totp_required', 'Stel eerst tweestapsverificatie in (bij Mijn account): voor moderatoren en beheerders is die verplicht.');
   }
   if (!isModerator(user)) throw forbidden('not_allowed', 'Dit mag alleen een moderator.');
   if (access === 'admin' && user.role !== 'admin') throw forbidden('not_allowed', 'Dit mag alleen een beheerder.');
 }
 
+/**
+ * What a member sees when a production server is reached over plain HTTP: the cookie that logs her in is Secure,
+ * so her browser would drop it and the next request would be logged out. The message is for whoever runs Plein.
+ */
+export const HTTPS_REQUIRED_MESSAGE =
+  'Plein kan je hier niet laten inloggen: deze verbinding is geen HTTPS, en het cookie dat je ingelogd houdt wordt alleen over HTTPS bewaard. ' +
+  'Voor de beheerder: zet PUBLIC_ORIGIN=https://… en laat HTTPS afhandelen door een reverse proxy, met TRUST_PROXY=1 als die op dezelfde machine of in een privé-netwerk staat (anders de adressen van de proxy). ' +
+  'Alleen om Plein op deze computer te proberen: PUBLIC_ORIGIN=http://localhost:3000.';
+
+/**
+ * Cookies are Secure whenever the request is HTTPS: TLS on the socket, or X-Forwarded-Proto: https from a proxy that
+ * TRUST_PROXY trusts (request.protocol; a client that forges the header itself is not believed). 'auto' lets
+ * @fastify/session and @fastify/cookie decide per request, so the session and CSRF cookies always agree.
+ *
+ * Where cookies must be Secure (config.httpsOnly: production, unless the site is a trial on http://localhost) a
+ * request over plain HTTP could never keep one, so changes over plain HTTP (login and registration first) are
+ * refused with a message naming what to set, and no session is ever started there. Refusing to start instead is not
+ * possible: the same server is rightly reached over plain HTTP by its health check and by a proxy that was not
+ * yet trusted, and only a request shows which. A PUBLIC_ORIGIN of http:// on a real host does refuse to start (config.ts).
+ */
+const SECURE_WHEN_HTTPS = 'auto' as const;
+
 async function sessionPlugin(app: FastifyInstance, opts: { config: Config }) {
   const { config } = opts;
-  const secure = config.production;
-  const names = cookieNames(config.production);
+  const secure = SECURE_WHEN_HTTPS;
+  const names = cookieNames(config.httpsOnly);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifySession, {
     secret: config.sessionSecret,
@@ -81,23 +100,21 @@ async function sessionPlugin(app: FastifyInstance, opts: { config: Config }) {
   app.decorate('lastSeen', new LastSeenTracker(app.db, app.log));
   app.addHook('onClose', () => app.lastSeen.flush());
 
-  // Expired rows would otherwise stay in the table for good: purge them at start and then every hour (sessions,
-  // account tokens, and registrations never confirmed whose links expired).
-  let purgeTimer: NodeJS.Timeout | undefined;
-  const purge = () =>
-    Promise.all([deleteExpiredSessions(app.db), purgeExpiredAccountData(app.db)]).catch((err: unknown) => {
-      // A missed purge is retried within the hour; nothing a request depends on.
-      app.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'expired sessions and account tokens not purged');
+  // Expired sessions, account tokens and registrations never confirmed are deleted by the retention round
+  // (server/privacy/retention.ts), with everything else Plein keeps for a limited time.
+
+  if (config.httpsOnly) {
+    let warned = false;
+    // Before CSRF: over plain HTTP the CSRF cookie was never kept either, and its 403 would hide the cause.
+    app.addHook('onRequest', (request, _reply, done) => {
+      if (request.protocol === 'https' || request.routeOptions.config.auth === undefined || !MUTATING.has(request.method)) return done();
+      if (!warned) {
+        warned = true;
+        app.log.warn('a change over plain HTTP was refused: set PUBLIC_ORIGIN=https://… behind an HTTPS proxy with TRUST_PROXY, or PUBLIC_ORIGIN=http://localhost:3000 for a local trial (docs/operations.md)');
+      }
+      done(new HttpError(403, 'https_required', HTTPS_REQUIRED_MESSAGE));
     });
-  app.addHook('onReady', async () => {
-    await purge();
-    purgeTimer = setInterval(() => void purge(), SESSION_PURGE_INTERVAL_MS);
-    // The timer alone must not keep the process alive.
-    purgeTimer.unref();
-  });
-  app.addHook('onClose', async () => {
-    clearInterval(purgeTimer);
-  });
+  }
 
   // CSRF first, so that a forged request learns nothing, not even "not logged in". The library answers 403 itself.
   app.addHook('onRequest', (request, reply, done) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SessionStore } from '@fastify/session';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Session } from 'fastify';
 import type { Db } from '../db/client.js';
 import { preparedOnce } from '../db/prepared.js';
@@ -75,7 +75,3 @@ export async function revokeUserSessions(db: Db, userId: number): Promise<void> 
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-/** Removes every session past its expiry (which set() keeps within the absolute end). */
-export async function deleteExpiredSessions(db: Db): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
-}

@@ -40,7 +40,7 @@ export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttl
 
   api.post(
     '/api/auth/login/totp',
-    { config: { auth: 'public', rateLimit: authLimit }, schema: { body: TotpLoginBody, response: { 200: LoginAnswer } } },
+    { config: { auth: 'public', rateLimit: authLimit }, schema: { summary: 'Inloggen, tweede stap: de code', tags: ['auth'], body: TotpLoginBody, response: { 200: LoginAnswer } } },
     async (request, reply) => {
       const pending = request.session.totpPending;
       if (!pending || Date.now() - pending.since > TOTP_LOGIN_MS) {
@@ -83,7 +83,7 @@ export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttl
     },
   );
 
-  api.get('/api/me/totp', { config: { auth: 'member' }, schema: { response: { 200: TotpStatus } } }, async (request) => {
+  api.get('/api/me/totp', { config: { auth: 'member' }, schema: { summary: 'Stand van de tweestapsverificatie', tags: ['auth'], response: { 200: TotpStatus } } }, async (request) => {
     const me = request.user!;
     return {
       enabled: me.totpEnabledAt !== null,
@@ -92,7 +92,7 @@ export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttl
     };
   });
 
-  api.post('/api/me/totp/setup', { config: { auth: 'member', rateLimit: authLimit }, schema: { response: { 200: TotpSetup } } }, async (request) => {
+  api.post('/api/me/totp/setup', { config: { auth: 'member', rateLimit: authLimit }, schema: { summary: 'Tweestapsverificatie: app koppelen', tags: ['auth'], response: { 200: TotpSetup } } }, async (request) => {
     const me = request.user!;
     if (me.totpEnabledAt !== null) throw conflict('totp_enabled', 'Tweestapsverificatie staat al aan. Zet hem eerst uit om een nieuwe app te koppelen.');
     const offered = newSecret(me.email);
@@ -101,7 +101,7 @@ export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttl
 
   api.post(
     '/api/me/totp/enable',
-    { config: { auth: 'member', rateLimit: authLimit }, schema: { body: TotpEnableBody, response: { 200: RecoveryCodeList } } },
+    { config: { auth: 'member', rateLimit: authLimit }, schema: { summary: 'Tweestapsverificatie aanzetten', tags: ['auth'], body: TotpEnableBody, response: { 200: RecoveryCodeList } } },
     async (request) => {
       const me = request.user!;
       const { secret, setupToken } = request.body;
@@ -124,7 +124,7 @@ export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttl
 
   api.post(
     '/api/me/totp/recovery-codes',
-    { config: { auth: 'member', rateLimit: authLimit }, schema: { body: PasswordConfirmBody, response: { 200: RecoveryCodeList } } },
+    { config: { auth: 'member', rateLimit: authLimit }, schema: { summary: 'Nieuwe herstelcodes maken', tags: ['auth'], body: PasswordConfirmBody, response: { 200: RecoveryCodeList } } },
     async (request) => {
       const me = request.user!;
       if (me.totpEnabledAt === null) throw conflict('totp_not_enabled', 'Tweestapsverificatie staat niet aan.');
@@ -140,7 +140,7 @@ export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttl
     },
   );
 
-  api.post('/api/me/totp/disable', { config: { auth: 'member', rateLimit: authLimit }, schema: { body: PasswordConfirmBody } }, async (request, reply) => {
+  api.post('/api/me/totp/disable', { config: { auth: 'member', rateLimit: authLimit }, schema: { summary: 'Tweestapsverificatie uitzetten', tags: ['auth'], body: PasswordConfirmBody } }, async (request, reply) => {
     const me = request.user!;
     if (me.totpEnabledAt === null) throw conflict('totp_not_enabled', 'Tweestapsverificatie staat niet aan.');
     await app.passwordConfirmer.confirm(me.id, request.body.password, 'password');

@@ -77,7 +77,7 @@ function reminderTime(value: string | null | undefined, now: Date): Date | null 
 export default async function bookmarkRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  api.get('/api/bookmarks', { config: { auth: 'member' }, schema: { querystring: PageQuery, response: { 200: BookmarkList } } }, async (request) => {
+  api.get('/api/bookmarks', { config: { auth: 'member' }, schema: { summary: 'Bewaarde berichten', tags: ['bookmarks'], querystring: PageQuery, response: { 200: BookmarkList } } }, async (request) => {
     const size = pageSize(request.query.limit);
     const after = decodeCursor(request.query.cursor, ['date', 'number'] as const);
     const rows = await listBookmarks(
@@ -92,7 +92,7 @@ export default async function bookmarkRoutes(app: FastifyInstance) {
   });
 
   // Her bookmark of one post (the thread page's dialog shows her note and reminder); null when she has none.
-  api.get('/api/posts/:id/bookmark', { config: { auth: 'member' }, schema: { params: IdParams, response: { 200: MaybeBookmark } } }, async (request) => {
+  api.get('/api/posts/:id/bookmark', { config: { auth: 'member' }, schema: { summary: 'Bladwijzer bij een bericht', tags: ['bookmarks'], params: IdParams, response: { 200: MaybeBookmark } } }, async (request) => {
     const [bookmark] = await listBookmarks(app, request.user!, eq(bookmarks.postId, request.params.id), 1);
     if (!bookmark) return { bookmark: null };
     const { cursor: _, ...answer } = bookmark;
@@ -101,7 +101,7 @@ export default async function bookmarkRoutes(app: FastifyInstance) {
 
   api.put(
     '/api/posts/:id/bookmark',
-    { config: { auth: 'member' }, schema: { params: IdParams, body: BookmarkBody, response: { 200: BookmarkAnswer } } },
+    { config: { auth: 'member' }, schema: { summary: 'Bericht bewaren, met notitie of herinnering', tags: ['bookmarks'], params: IdParams, body: BookmarkBody, response: { 200: BookmarkAnswer } } },
     async (request) => {
       const user = request.user!;
       const { post } = await findReadablePost(app.db, request.params.id, user);
@@ -141,7 +141,7 @@ export default async function bookmarkRoutes(app: FastifyInstance) {
   );
 
   // Also for a post she can no longer read: removing what is gone must always be possible.
-  api.delete('/api/posts/:id/bookmark', { config: { auth: 'member' }, schema: { params: IdParams } }, async (request, reply) => {
+  api.delete('/api/posts/:id/bookmark', { config: { auth: 'member' }, schema: { summary: 'Bladwijzer verwijderen', tags: ['bookmarks'], params: IdParams } }, async (request, reply) => {
     const deleted = await app.db
       .delete(bookmarks)
       .where(and(eq(bookmarks.userId, request.user!.id), eq(bookmarks.postId, request.params.id)))

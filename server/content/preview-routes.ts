@@ -19,7 +19,7 @@ export default async function previewRoutes(app: FastifyInstance, opts: { config
 
   api.post(
     '/api/posts/preview',
-    { config: { auth: 'member', rateLimit: previewLimit }, schema: { body: PreviewBody, response: { 200: PreviewAnswer } } },
+    { config: { auth: 'member', rateLimit: previewLimit }, schema: { summary: 'Voorbeeld van een bericht', tags: ['forum'], body: PreviewBody, response: { 200: PreviewAnswer } } },
     // Mentions are resolved as posting would (linked names); quotes change nothing in the HTML and are skipped.
     async (request) => ({ bodyHtml: (await renderPost(app.db, request.user!, request.body.body, { quotes: false })).html }),
   );

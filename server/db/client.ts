@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { acquireDatabaseLock, type DatabaseLock } from '../ops/database-lock.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -43,6 +44,10 @@ export interface OpenOptions {
   poolSize?: number;
   /** Sees every query drizzle sends (tests count them to catch N+1 queries). */
   onQuery?: (query: string) => void;
+  /** Who opens the embedded database in `dataDir`, as a second opener's refusal names it ("de server"). */
+  holder?: string;
+  /** The lock of `dataDir`, when the caller took it already and releases it itself (restoring a backup replaces the folder under it). */
+  lock?: DatabaseLock;
 }
 
 function queryLogger(options: OpenOptions) {
@@ -70,12 +75,21 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create({
-    dataDir: options.dataDir,
-    loadDataDir: options.pgliteDump,
-    extensions: { pg_trgm, unaccent },
-  });
+  // One process at a time in a data folder (ops/database-lock.ts): taken before PGlite reads a file, and given back
+  // on close. A lock the caller passed stays the caller's to release.
+  const lock = options.dataDir && !options.lock ? acquireDatabaseLock(options.dataDir, options.holder ?? 'een ander programma') : null;
+  let client: PGlite;
+  try {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    client = await PGlite.create({
+      dataDir: options.dataDir,
+      loadDataDir: options.pgliteDump,
+      extensions: { pg_trgm, unaccent },
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema, logger: queryLogger(options) }) as unknown as Db;
   return {
     db,
@@ -84,7 +98,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     connectionString: null,
     pool: null,
     migrate: () => migratePglite(db as never, { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 

@@ -81,7 +81,8 @@ export const users = pgTable(
     index('users_status_id_idx').on(t.status, t.id),
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
     check('users_role_check', sql`${t.role} in ('member', 'moderator', 'admin')`),
-    check('users_status_check', sql`${t.status} in ('pending', 'active', 'suspended', 'rejected')`),
+    // 'deleted': the one "Oud-lid" account that keeps the posts of members who deleted theirs (privacy/account-deletion.ts).
+    check('users_status_check', sql`${t.status} in ('pending', 'active', 'suspended', 'rejected', 'deleted')`),
     check(
       'users_representative_role_check',
       sql`${t.representativeRole} is null or ${t.representativeRole} in ('raadslid', 'wethouder', 'burgemeester', 'statenlid', 'commissielid', 'bestuurslid', 'lid')`,
@@ -618,3 +619,31 @@ export const searchState = pgTable('search_state', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * "Mijn gegevens downloaden": a member's request for everything Plein holds about her (server/privacy/export*.ts).
+ * Built in the background by the export worker, downloadable by her only until `expires_at`, then deleted by the
+ * retention round. `content` is the JSON itself: small (text only, no pictures' bytes) and gone within days.
+ */
+export const dataExports = pgTable(
+  'data_exports',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status').notNull().default('pending'),
+    content: text('content'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: time('next_attempt_at').notNull().defaultNow(),
+    readyAt: time('ready_at'),
+    expiresAt: time('expires_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('data_exports_user_idx').on(t.userId, t.id),
+    // The worker reads only what is still to be built.
+    index('data_exports_pending_idx').on(t.nextAttemptAt, t.id).where(sql`${t.status} = 'pending'`),
+    check('data_exports_status_check', sql`${t.status} in ('pending', 'ready', 'failed')`),
+  ],
+);

@@ -41,7 +41,7 @@ export default async function draftRoutes(app: FastifyInstance) {
   const member = { auth: 'member' as const };
 
 
-  api.get('/api/threads/:id/draft', { config: member, schema: { params: IdParams, response: { 200: ReplyDraftAnswer } } }, async (request) => {
+  api.get('/api/threads/:id/draft', { config: member, schema: { summary: 'Concept van een reactie', tags: ['drafts'], params: IdParams, response: { 200: ReplyDraftAnswer } } }, async (request) => {
     const user = request.user!;
     const thread = await visibleThreadOrNotFound(app.db, request.params.id, user);
     const [draft] = await app.db
@@ -53,7 +53,7 @@ export default async function draftRoutes(app: FastifyInstance) {
 
   api.put(
     '/api/threads/:id/draft',
-    { config: { ...member, rateLimit: draftLimit }, schema: { params: IdParams, body: ReplyDraftBody, response: { 200: ReplyDraftAnswer } } },
+    { config: { ...member, rateLimit: draftLimit }, schema: { summary: 'Concept van een reactie opslaan', tags: ['drafts'], params: IdParams, body: ReplyDraftBody, response: { 200: ReplyDraftAnswer } } },
     async (request) => {
       const user = request.user!;
       const thread = await visibleThreadOrNotFound(app.db, request.params.id, user);
@@ -70,13 +70,13 @@ export default async function draftRoutes(app: FastifyInstance) {
     },
   );
 
-  api.delete('/api/threads/:id/draft', { config: member, schema: { params: IdParams } }, async (request, reply) => {
+  api.delete('/api/threads/:id/draft', { config: member, schema: { summary: 'Concept van een reactie weggooien', tags: ['drafts'], params: IdParams } }, async (request, reply) => {
     // Discarding needs no access to the thread: what she wrote is hers to throw away.
     await app.db.delete(drafts).where(and(eq(drafts.userId, request.user!.id), eq(drafts.threadId, request.params.id)));
     return reply.code(204).send();
   });
 
-  api.get('/api/drafts/new-thread', { config: member, schema: { response: { 200: ThreadDraftAnswer } } }, async (request) => {
+  api.get('/api/drafts/new-thread', { config: member, schema: { summary: 'Concept van een nieuwe discussie', tags: ['drafts'], response: { 200: ThreadDraftAnswer } } }, async (request) => {
     const user = request.user!;
     const [draft] = await app.db
       .select({ categoryId: drafts.categoryId, title: drafts.title, body: drafts.body, updatedAt: drafts.updatedAt })
@@ -91,7 +91,7 @@ export default async function draftRoutes(app: FastifyInstance) {
 
   api.put(
     '/api/drafts/new-thread',
-    { config: { ...member, rateLimit: draftLimit }, schema: { body: ThreadDraftBody, response: { 200: ThreadDraftAnswer } } },
+    { config: { ...member, rateLimit: draftLimit }, schema: { summary: 'Concept van een nieuwe discussie opslaan', tags: ['drafts'], body: ThreadDraftBody, response: { 200: ThreadDraftAnswer } } },
     async (request) => {
       const user = request.user!;
       const { title, body, categorySlug } = request.body;
@@ -104,7 +104,7 @@ export default async function draftRoutes(app: FastifyInstance) {
     },
   );
 
-  api.delete('/api/drafts/new-thread', { config: member }, async (request, reply) => {
+  api.delete('/api/drafts/new-thread', { config: member, schema: { summary: 'Concept van een nieuwe discussie weggooien', tags: ['drafts'] } }, async (request, reply) => {
     await app.db.delete(drafts).where(and(eq(drafts.userId, request.user!.id), isNull(drafts.threadId)));
     return reply.code(204).send();
   });

@@ -89,7 +89,7 @@ export async function closedCategorySlugs(db: Db, user: CurrentUser): Promise<st
 export default async function categoryRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  api.get('/api/categories', { config: { auth: 'member' }, schema: { response: { 200: CategoryList } } }, async (request) => {
+  api.get('/api/categories', { config: { auth: 'member' }, schema: { summary: 'Categorieën', tags: ['forum'], response: { 200: CategoryList } } }, async (request) => {
     const user = request.user!;
     // The newest activity among the threads the asker sees, one index lookup per category:
     // threads_category_activity_idx is partial on exactly the member condition.

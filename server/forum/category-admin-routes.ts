@@ -57,9 +57,9 @@ export default async function categoryAdminRoutes(app: FastifyInstance) {
     return rows.some((r) => r.id !== except && slugOf(r.name) === slugOf(name));
   }
 
-  api.get('/api/admin/categories', { ...route, schema: { response: { 200: AdminCategoryList } } }, async () => ({ categories: await adminList(app.db) }));
+  api.get('/api/admin/categories', { ...route, schema: { summary: 'Alle categorieën, ook gearchiveerde', tags: ['admin'], response: { 200: AdminCategoryList } } }, async () => ({ categories: await adminList(app.db) }));
 
-  api.post('/api/admin/categories', { ...route, schema: { body: CreateCategoryBody, response: { 201: AdminCategoryList } } }, async (request, reply) => {
+  api.post('/api/admin/categories', { ...route, schema: { summary: 'Categorie toevoegen', tags: ['admin'], body: CreateCategoryBody, response: { 201: AdminCategoryList } } }, async (request, reply) => {
     const admin = request.user!;
     const body = request.body;
     const name = body.name.trim();
@@ -82,7 +82,7 @@ export default async function categoryAdminRoutes(app: FastifyInstance) {
     return reply.code(201).send({ categories: await adminList(app.db) });
   });
 
-  api.patch('/api/admin/categories/:id', { ...route, schema: { params: IdParams, body: UpdateCategoryBody, response: { 200: AdminCategoryList } } }, async (request) => {
+  api.patch('/api/admin/categories/:id', { ...route, schema: { summary: 'Categorie wijzigen', tags: ['admin'], params: IdParams, body: UpdateCategoryBody, response: { 200: AdminCategoryList } } }, async (request) => {
     const admin = request.user!;
     const body = request.body;
     if (Object.keys(body).length === 0) throw badRequest('nothing_to_change', 'Geef minstens één wijziging mee.');
@@ -116,7 +116,7 @@ export default async function categoryAdminRoutes(app: FastifyInstance) {
     return { categories: await adminList(app.db) };
   });
 
-  api.put('/api/admin/categories/order', { ...route, schema: { body: CategoryOrderBody, response: { 200: AdminCategoryList } } }, async (request) => {
+  api.put('/api/admin/categories/order', { ...route, schema: { summary: 'Volgorde van de categorieën', tags: ['admin'], body: CategoryOrderBody, response: { 200: AdminCategoryList } } }, async (request) => {
     const ids = request.body.ids;
     await app.db.transaction(async (tx) => {
       await tx.execute(sql`lock table ${categories} in share row exclusive mode`);
@@ -131,7 +131,7 @@ export default async function categoryAdminRoutes(app: FastifyInstance) {
     return { categories: await adminList(app.db) };
   });
 
-  api.delete('/api/admin/categories/:id', { ...route, schema: { params: IdParams } }, async (request, reply) => {
+  api.delete('/api/admin/categories/:id', { ...route, schema: { summary: 'Lege categorie verwijderen', tags: ['admin'], params: IdParams } }, async (request, reply) => {
     await app.db.transaction(async (tx) => {
       const current = await existing(tx, request.params.id);
       if (CORE_CATEGORY_SLUGS.includes(current.slug)) {

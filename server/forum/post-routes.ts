@@ -52,7 +52,7 @@ export default async function postRoutes(app: FastifyInstance, opts: { config: C
 
   api.post(
     '/api/threads/:id/posts',
-    { config: { auth: 'member', rateLimit: postLimit }, schema: { params: IdParams, body: CreatePostBody, response: { 201: PostBody } } },
+    { config: { auth: 'member', rateLimit: postLimit }, schema: { summary: 'Reageren in een discussie', tags: ['forum'], params: IdParams, body: CreatePostBody, response: { 201: PostBody } } },
     async (request, reply) => {
       const user = request.user!;
       const thread = await visibleThreadOrNotFound(app.db, request.params.id, user);
@@ -74,7 +74,7 @@ export default async function postRoutes(app: FastifyInstance, opts: { config: C
 
   api.patch(
     '/api/posts/:id',
-    { config: { auth: 'member' }, schema: { params: IdParams, body: EditPostBody, response: { 200: PostBody } } },
+    { config: { auth: 'member' }, schema: { summary: 'Eigen bericht bewerken', tags: ['forum'], params: IdParams, body: EditPostBody, response: { 200: PostBody } } },
     async (request) => {
       const user = request.user!;
       const { post, thread } = await findVisiblePost(app, request.params.id, user);
@@ -91,7 +91,7 @@ export default async function postRoutes(app: FastifyInstance, opts: { config: C
     },
   );
 
-  api.delete('/api/posts/:id', { config: { auth: 'member' }, schema: { params: IdParams } }, async (request, reply) => {
+  api.delete('/api/posts/:id', { config: { auth: 'member' }, schema: { summary: 'Eigen bericht verwijderen', tags: ['forum'], params: IdParams } }, async (request, reply) => {
     const user = request.user!;
     const { post, thread } = await findVisiblePost(app, request.params.id, user);
     assertMayChange(user, post, thread, 'delete');
@@ -104,7 +104,7 @@ export default async function postRoutes(app: FastifyInstance, opts: { config: C
 
   api.get(
     '/api/posts/:id/revisions',
-    { config: { auth: 'member' }, schema: { params: IdParams, response: { 200: RevisionList } } },
+    { config: { auth: 'member' }, schema: { summary: 'Eerdere versies van een bericht', tags: ['forum'], params: IdParams, response: { 200: RevisionList } } },
     async (request) => {
       const user = request.user!;
       const { post } = await findVisiblePost(app, request.params.id, user);

@@ -25,7 +25,7 @@ export default async function reactionRoutes(app: FastifyInstance) {
       method: on ? 'PUT' : 'DELETE',
       url: '/api/posts/:id/reactions/:kind',
       config: { auth: 'member', rateLimit: reactionLimit },
-      schema: { params: ReactionParams, response: { 200: ReactionAnswer } },
+      schema: { summary: on ? 'Bedanken of nuttig vinden' : 'Bedankje of nuttig intrekken', tags: ['forum'], params: ReactionParams, response: { 200: ReactionAnswer } },
       handler: async (request) => {
         const user = request.user!;
         const { post, thread } = await findReadablePost(app.db, request.params.id, user);
@@ -41,7 +41,7 @@ export default async function reactionRoutes(app: FastifyInstance) {
 
   api.get(
     '/api/posts/:id/reactions',
-    { config: { auth: 'member' }, schema: { params: IdParams, response: { 200: ReactorList } } },
+    { config: { auth: 'member' }, schema: { summary: 'Wie bedankte of het nuttig vond', tags: ['forum'], params: IdParams, response: { 200: ReactorList } } },
     async (request) => {
       const { post } = await findReadablePost(app.db, request.params.id, request.user!);
       // Only active members are named: a suspended or removed account is not shown, though its reaction still counts.

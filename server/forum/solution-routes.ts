@@ -34,7 +34,7 @@ export default async function solutionRoutes(app: FastifyInstance) {
 
   api.put(
     '/api/threads/:id/solution',
-    { config: { auth: 'member' }, schema: { params: IdParams, body: SolutionBody, response: { 200: SolutionAnswer } } },
+    { config: { auth: 'member' }, schema: { summary: 'Beste antwoord aanwijzen', tags: ['forum'], params: IdParams, body: SolutionBody, response: { 200: SolutionAnswer } } },
     async (request) => {
       const user = request.user!;
       const thread = await threadToMark(app, request.params.id, user);
@@ -52,7 +52,7 @@ export default async function solutionRoutes(app: FastifyInstance) {
 
   api.delete(
     '/api/threads/:id/solution',
-    { config: { auth: 'member' }, schema: { params: IdParams, response: { 200: SolutionAnswer } } },
+    { config: { auth: 'member' }, schema: { summary: 'Beste antwoord intrekken', tags: ['forum'], params: IdParams, response: { 200: SolutionAnswer } } },
     async (request) => {
       const user = request.user!;
       const thread = await threadToMark(app, request.params.id, user);

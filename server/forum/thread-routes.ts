@@ -58,7 +58,7 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
 
   api.get(
     '/api/categories/:slug/threads',
-    { config: { auth: 'member' }, schema: { params: CategoryThreadsParams, querystring: ThreadListQuery, response: { 200: ThreadList } } },
+    { config: { auth: 'member' }, schema: { summary: 'Discussies in een categorie', tags: ['forum'], params: CategoryThreadsParams, querystring: ThreadListQuery, response: { 200: ThreadList } } },
     async (request) => {
       const user = request.user!;
       const category = await findOpenCategory(app.db, request.params.slug, user);
@@ -96,7 +96,7 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
 
   api.post(
     '/api/threads',
-    { config: { auth: 'member', rateLimit: postLimit }, schema: { body: CreateThreadBody, response: { 201: ThreadWithPost } } },
+    { config: { auth: 'member', rateLimit: postLimit }, schema: { summary: 'Nieuwe discussie', tags: ['forum'], body: CreateThreadBody, response: { 201: ThreadWithPost } } },
     async (request, reply) => {
       const user = request.user!;
       const { categorySlug, title, body } = request.body;
@@ -113,7 +113,7 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
 
   api.get(
     '/api/threads/:id',
-    { config: { auth: 'member' }, schema: { params: IdParams, querystring: ThreadPageQuery, response: { 200: ThreadPage } } },
+    { config: { auth: 'member' }, schema: { summary: 'Discussie met een pagina berichten', tags: ['forum'], params: IdParams, querystring: ThreadPageQuery, response: { 200: ThreadPage } } },
     async (request) => {
       const user = request.user!;
       const thread = await findThreadForReader(app.db, request.params.id, user);
@@ -145,13 +145,13 @@ export default async function threadRoutes(app: FastifyInstance, opts: { config:
   // A static segment: find-my-way matches it before the parametric /api/threads/:id, whatever the order of registration.
   api.get(
     '/api/threads/recent',
-    { config: { auth: 'member' }, schema: { querystring: RecentThreadsQuery, response: { 200: ThreadList } } },
+    { config: { auth: 'member' }, schema: { summary: 'Nieuwe en ongelezen discussies', tags: ['forum'], querystring: RecentThreadsQuery, response: { 200: ThreadList } } },
     async (request) => recentThreads(app.db, request.user!, request.query.tab ?? 'latest', request.query.cursor, pageSize(request.query.limit)),
   );
 
   api.post(
     '/api/threads/:id/read',
-    { config: { auth: 'member', rateLimit: readLimit }, schema: { params: IdParams, body: ReadMarkerBody, response: { 204: Type.Null() } } },
+    { config: { auth: 'member', rateLimit: readLimit }, schema: { summary: 'Gelezen tot en met een bericht', tags: ['forum'], params: IdParams, body: ReadMarkerBody, response: { 204: Type.Null() } } },
     async (request, reply) => {
       const outcome = await markReadUpTo(app.db, request.user!, request.params.id, request.body.postId);
       if (outcome === 'no_thread') throw notFound('Deze discussie bestaat niet of is verwijderd.');

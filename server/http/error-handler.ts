@@ -1,6 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifySchema } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError, someCause } from './errors.js';
+import { validationAnswer } from './validation-messages.js';
 
 /** Postgres error codes that mean "the database is out of reach", not "your input is wrong". */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
@@ -15,13 +16,17 @@ function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
-function validationMessage(error: FastifyError): { field?: string; message: string } {
-  const first = error.validation?.[0];
-  if (!first) return { message: 'Ongeldige invoer.' };
-  const path = first.instancePath.replace(/^\//, '').replaceAll('/', '.');
-  const missing = (first.params as { missingProperty?: string } | undefined)?.missingProperty;
-  const field = missing ?? (path || error.validationContext || undefined);
-  return { field, message: `Ongeldige invoer${field ? ` in "${field}"` : ''}: ${first.message ?? 'klopt niet'}.` };
+export interface RouteInput {
+  method: string;
+  url: string;
+  schema: Pick<FastifySchema, 'body' | 'querystring' | 'params'>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route that validates input, with its schemas: the test of validation messages walks it. */
+    inputSchemas: RouteInput[];
+  }
 }
 
 /**
@@ -30,17 +35,31 @@ function validationMessage(error: FastifyError): { field?: string; message: stri
  */
 export const errorHandler = fp(
   async (app: FastifyInstance) => {
+    const inputs: RouteInput[] = [];
+    app.decorate('inputSchemas', inputs);
+    app.addHook('onRoute', (route) => {
+      const { body, querystring, params } = route.schema ?? {};
+      if (!route.url.startsWith('/api') || !(body || querystring || params)) return;
+      for (const method of [route.method].flat()) if (method !== 'HEAD') inputs.push({ method, url: route.url, schema: { body, querystring, params } });
+    });
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof HttpError) {
         if (error.headers) void reply.headers(error.headers);
-        return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } });
+        // A route's own check of one field answers in the same shape as the schema's: `fields` lists it.
+        const field = error.field ? { field: error.field, fields: [{ field: error.field, message: error.message }] } : {};
+        return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message, ...field } });
       }
       if (error.code?.startsWith('FST_CSRF')) {
         return reply.code(403).send({ error: { code: 'csrf_invalid', message: 'Je sessie is verlopen of het verzoek is ongeldig. Vernieuw de pagina en probeer het opnieuw.' } });
       }
       if (error.validation) {
-        const { field, message } = validationMessage(error);
-        return reply.code(400).send({ error: { code: 'invalid_input', message, ...(field ? { field } : {}) } });
+        // Fastify stops at the first part of the request that fails (params, body, querystring): all of its fields are told.
+        const context = error.validationContext ?? 'body';
+        const route = request.routeOptions.url ? `${request.method} ${request.routeOptions.url}` : undefined;
+        const data = context === 'body' ? request.body : context === 'querystring' ? request.query : context === 'params' ? request.params : undefined;
+        const schema = (request.routeOptions.schema as Record<string, unknown> | undefined)?.[context];
+        const { message, field, fields } = validationAnswer(error.validation, context, route, data, schema);
+        return reply.code(400).send({ error: { code: 'invalid_input', message, ...(field ? { field } : {}), fields } });
       }
       if (isDatabaseUnavailable(error)) {
         request.log.warn({ err: error }, 'database unavailable');

@@ -22,9 +22,9 @@ declare module 'fastify' {
 
 export default async function healthRoutes(app: FastifyInstance) {
   // Liveness: no database, so a benchmark can use it as the ceiling of what the server does.
-  app.get('/api/health', { config: { auth: 'public', rateLimit: false }, schema: { response: { 200: Health } } }, async () => ({ ok: true }));
+  app.get('/api/health', { config: { auth: 'public', rateLimit: false }, schema: { summary: 'Leeft de server?', tags: ['site'], response: { 200: Health } } }, async () => ({ ok: true }));
 
-  app.get('/api/ready', { config: { auth: 'public', rateLimit: false }, schema: { response: { 200: Ready, 503: Ready } } }, async (_request, reply) => {
+  app.get('/api/ready', { config: { auth: 'public', rateLimit: false }, schema: { summary: 'Klaar voor verkeer: database, zoekmachine en mail', tags: ['site'], response: { 200: Ready, 503: Ready } } }, async (_request, reply) => {
     let database = 'ok';
     try {
       await Promise.race([

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { fieldLabel } from '../../shared/field-labels.js';
 import { badRequest } from './errors.js';
 
 /**
@@ -69,11 +70,12 @@ export function findBadCharacters(value: unknown): string | null {
  */
 async function textInput(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
-    for (const part of [request.params, request.query, request.body]) {
+    const route = request.routeOptions.url ? `${request.method} ${request.routeOptions.url}` : undefined;
+    for (const [context, part] of [['params', request.params], ['querystring', request.query], ['body', request.body]] as const) {
       const field = findBadCharacters(part);
       if (field === '') throw badRequest('invalid_characters', 'Het verzoek bevat tekens die niet zijn toegestaan (zoals stuurtekens).');
       if (field !== null) {
-        throw badRequest('invalid_characters', `"${field}" bevat tekens die niet zijn toegestaan (zoals stuurtekens of een regeleinde in een veld van één regel).`, field);
+        throw badRequest('invalid_characters', `„${fieldLabel(field, context, route)}” bevat tekens die niet zijn toegestaan (zoals stuurtekens of een regeleinde in een veld van één regel).`, field);
       }
     }
   });

@@ -93,6 +93,7 @@ export default async function livePlugin(app: FastifyInstance, opts: { config: C
       // Public at the HTTP level so that a refused member gets a websocket close code with a reason the SPA can show
       // (a browser never sees the status of a failed handshake); the checks are below.
       config: { auth: 'public' },
+      schema: { summary: 'Live-verbinding (websocket)', description: 'Een GET met `Upgrade: websocket` (101). Open op HTTP-niveau; wie geen actief lid is, krijgt een sluitcode met de reden (4401, 4403). De berichten en hun protocolversie staan in shared/live/protocol.ts.', tags: ['live'] },
       preValidation: async (request) => {
         if (!originAllowed(request, config)) throw forbidden('bad_origin', 'Deze verbinding komt niet van deze website.');
       },

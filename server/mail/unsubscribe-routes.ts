@@ -32,7 +32,7 @@ export default async function unsubscribeRoutes(app: FastifyInstance, opts: { co
 
   app.get<{ Querystring: UnsubscribeQuery }>(
     '/api/mail/unsubscribe/preview',
-    { config: { auth: 'public' }, schema: { querystring: UnsubscribeQuery, response: { 200: UnsubscribeAnswer, 400: ErrorBody } } },
+    { config: { auth: 'public' }, schema: { summary: 'Afmeldlink controleren', tags: ['mail'], querystring: UnsubscribeQuery, response: { 200: UnsubscribeAnswer, 400: ErrorBody } } },
     async (request) => ({ kind: target(request.query.token).kind }),
   );
 
@@ -40,7 +40,7 @@ export default async function unsubscribeRoutes(app: FastifyInstance, opts: { co
     '/api/mail/unsubscribe',
     {
       config: { auth: 'public', csrf: false },
-      schema: { querystring: UnsubscribeQuery, body: UnsubscribeBody, response: { 200: UnsubscribeAnswer, 400: ErrorBody } },
+      schema: { summary: 'Afmelden met één klik', tags: ['mail'], querystring: UnsubscribeQuery, body: UnsubscribeBody, response: { 200: UnsubscribeAnswer, 400: ErrorBody } },
       // A post with the token in the query string may have no body at all; the schema expects an object.
       preValidation: async (request) => {
         request.body ??= {};

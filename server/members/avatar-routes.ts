@@ -38,7 +38,7 @@ export default async function avatarRoutes(app: FastifyInstance) {
         rateLimit: { max: UPLOADS_PER_HOUR, timeWindow: '1 hour', errorResponseBuilder: (_request, context) => tooManyRequests(context.ttl, 'Je hebt je profielfoto te vaak gewijzigd.') },
       },
       bodyLimit: AVATAR_MAX_BYTES,
-      schema: { response: { 200: UserBody } },
+      schema: { summary: 'Eigen profielfoto uploaden', tags: ['members'], response: { 200: UserBody } },
       // Before the body is read (and after the session, CSRF and rate-limit checks of onRequest): a wrong type or a
       // declared size over the limit is refused with its own message, without taking in megabytes first. A body
       // without a declared length is still cut off at the limit by the parser (Fastify's own 413).
@@ -70,7 +70,7 @@ export default async function avatarRoutes(app: FastifyInstance) {
     },
   );
 
-  api.delete('/api/me/avatar', { config: { auth: 'member' } }, async (request, reply) => {
+  api.delete('/api/me/avatar', { config: { auth: 'member' }, schema: { summary: 'Eigen profielfoto verwijderen', tags: ['members'] } }, async (request, reply) => {
     const me = request.user!;
     await app.db.transaction(async (tx) => {
       // Only a row that had a picture is written: removing nothing changes nothing.
@@ -83,7 +83,7 @@ export default async function avatarRoutes(app: FastifyInstance) {
   api.get(
     '/api/members/:id/avatar',
     // Members only, like every member's page: the <img> sends the session cookie, so this needs no token of its own.
-    { config: { auth: 'member' }, schema: { params: IdParams, querystring: AvatarQuery } },
+    { config: { auth: 'member' }, schema: { summary: 'Profielfoto van een lid', tags: ['members'], params: IdParams, querystring: AvatarQuery } },
     async (request, reply) => {
       const [row] = await app.db
         .select({ image: avatars.image, contentType: avatars.contentType, at: users.avatarUpdatedAt })

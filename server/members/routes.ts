@@ -22,7 +22,7 @@ export default async function memberRoutes(app: FastifyInstance) {
   // The composer asks while its writer types (debounced); the global per-member limit covers it, as for search.
   api.get(
     '/api/members/suggest',
-    { config: { auth: 'member' }, schema: { querystring: MemberSuggestQuery, response: { 200: MemberSuggestions } } },
+    { config: { auth: 'member' }, schema: { summary: 'Leden voorstellen bij een @-vermelding', tags: ['members'], querystring: MemberSuggestQuery, response: { 200: MemberSuggestions } } },
     async (request) => {
       const user = request.user!;
       const { q, threadId } = request.query;
@@ -35,13 +35,13 @@ export default async function memberRoutes(app: FastifyInstance) {
   // The directory: typed into like the suggestions, so the global per-member limit covers `q`, as for suggest and search.
   api.get(
     '/api/members',
-    { config: { auth: 'member' }, schema: { querystring: MemberDirectoryQuery, response: { 200: MemberDirectory } } },
+    { config: { auth: 'member' }, schema: { summary: 'Ledenlijst', tags: ['members'], querystring: MemberDirectoryQuery, response: { 200: MemberDirectory } } },
     async (request) => listMembers(app.db, parseDirectoryQuery(request.query)),
   );
 
   api.get(
     '/api/members/:id',
-    { config: { auth: 'member' }, schema: { params: IdParams, response: { 200: MemberProfileBody } } },
+    { config: { auth: 'member' }, schema: { summary: 'Pagina van een lid', tags: ['members'], params: IdParams, response: { 200: MemberProfileBody } } },
     async (request) => {
       const page = await loadMemberPage(app.db, request.user!, request.params.id);
       if (!page) throw notFound('Dit lid bestaat niet.');

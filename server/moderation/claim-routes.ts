@@ -25,7 +25,7 @@ export default async function claimRoutes(app: FastifyInstance) {
   const route = { config: { auth: 'moderator' as const } };
   const notWaiting = () => notFound('Dit wacht niet (meer) op een moderator.');
 
-  api.put('/api/moderation/claims/:kind/:id', { ...route, schema: { params: ClaimParams, response: { 200: ClaimAnswer } } }, async (request) => {
+  api.put('/api/moderation/claims/:kind/:id', { ...route, schema: { summary: 'Item in de wachtrij oppakken', tags: ['moderation'], params: ClaimParams, response: { 200: ClaimAnswer } } }, async (request) => {
     const { kind, id } = request.params;
     const moderator = request.user!;
     if (!(await waiting(app.db, kind, id))) throw notWaiting();
@@ -33,7 +33,7 @@ export default async function claimRoutes(app: FastifyInstance) {
     return { claim: (await claimsOn(app.db, kind, [id], moderator)).get(id)! };
   });
 
-  api.delete('/api/moderation/claims/:kind/:id', { ...route, schema: { params: ClaimParams } }, async (request, reply) => {
+  api.delete('/api/moderation/claims/:kind/:id', { ...route, schema: { summary: 'Item in de wachtrij loslaten', tags: ['moderation'], params: ClaimParams } }, async (request, reply) => {
     const { kind, id } = request.params;
     const moderator = request.user!;
     await app.db.transaction(async (tx) => {

@@ -13,7 +13,7 @@ const target = alias(users, 'target');
 export default async function logRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  api.get('/api/moderation/log', { config: { auth: 'moderator' }, schema: { querystring: LogQuery, response: { 200: LogList } } }, async (request) => {
+  api.get('/api/moderation/log', { config: { auth: 'moderator' }, schema: { summary: 'Moderatielogboek', tags: ['moderation'], querystring: LogQuery, response: { 200: LogList } } }, async (request) => {
     const { moderatorId, userId, action, cursor, limit } = request.query;
     const size = pageSize(limit);
     const after = decodeCursor(cursor, ['number'] as const);

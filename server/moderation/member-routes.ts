@@ -40,7 +40,7 @@ const ORDER: Record<UserSort, (postCount: SQL<number>) => SQL[]> = {
 export default async function memberRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  api.get('/api/admin/users', { config: { auth: 'moderator' }, schema: { querystring: UserListQuery, response: { 200: UserList } } }, async (request) => {
+  api.get('/api/admin/users', { config: { auth: 'moderator' }, schema: { summary: 'Accounts', tags: ['moderation'], querystring: UserListQuery, response: { 200: UserList } } }, async (request) => {
     const { status, cursor, limit, sort = 'oldest' } = request.query;
     const size = pageSize(limit);
     // An offset: the list sorts on values that change (activity, posts), which a keyset would skip or repeat on.
@@ -98,7 +98,7 @@ export default async function memberRoutes(app: FastifyInstance) {
 
   const moderator = { auth: 'moderator' as const };
 
-  api.post('/api/admin/users/:id/approve', { config: moderator, schema: { params: IdParams, response: { 200: UserBody } } }, async (request) =>
+  api.post('/api/admin/users/:id/approve', { config: moderator, schema: { summary: 'Aanmelding goedkeuren', tags: ['moderation'], params: IdParams, response: { 200: UserBody } } }, async (request) =>
     change(request.user!, request.params.id, async (tx, target) => {
       if (target.status !== 'pending') throw conflict('not_pending', 'Dit account wacht niet op goedkeuring.');
       await decideOn(tx, 'registration', target.id, request.user!);
@@ -109,7 +109,7 @@ export default async function memberRoutes(app: FastifyInstance) {
     }),
   );
 
-  api.post('/api/admin/users/:id/reject', { config: moderator, schema: { params: IdParams, body: RejectBody, response: { 200: UserBody } } }, async (request) =>
+  api.post('/api/admin/users/:id/reject', { config: moderator, schema: { summary: 'Aanmelding afwijzen', tags: ['moderation'], params: IdParams, body: RejectBody, response: { 200: UserBody } } }, async (request) =>
     change(request.user!, request.params.id, async (tx, target) => {
       if (target.status !== 'pending') throw conflict('not_pending', 'Dit account wacht niet op goedkeuring.');
       await decideOn(tx, 'registration', target.id, request.user!);
@@ -121,14 +121,14 @@ export default async function memberRoutes(app: FastifyInstance) {
     }),
   );
 
-  api.post('/api/admin/users/:id/suspend', { config: moderator, schema: { params: IdParams, body: SuspendBody, response: { 200: UserBody } } }, async (request) => {
+  api.post('/api/admin/users/:id/suspend', { config: moderator, schema: { summary: 'Account schorsen', tags: ['moderation'], params: IdParams, body: SuspendBody, response: { 200: UserBody } } }, async (request) => {
     const user = await app.db.transaction((tx) => suspendUser(tx, request.user!, request.params.id, request.body.reason.trim(), request.body.days));
     // After commit: open sockets of this user close (the live concern listens).
     app.authEvents.emit('revoked', { userId: user.id });
     return { user: toUserDto(user, true) };
   });
 
-  api.post('/api/admin/users/:id/lift', { config: moderator, schema: { params: IdParams, response: { 200: UserBody } } }, async (request) =>
+  api.post('/api/admin/users/:id/lift', { config: moderator, schema: { summary: 'Schorsing opheffen', tags: ['moderation'], params: IdParams, response: { 200: UserBody } } }, async (request) =>
     change(request.user!, request.params.id, async (tx, target) => {
       if (target.status !== 'suspended') throw conflict('not_suspended', 'Dit account is niet geschorst.');
       await tx.update(users).set({ status: 'active', statusReason: null, suspendedUntil: null }).where(eq(users.id, target.id));
@@ -138,10 +138,10 @@ export default async function memberRoutes(app: FastifyInstance) {
     }),
   );
 
-  api.post('/api/admin/users/:id/representative', { config: moderator, schema: { params: IdParams, body: VerifyBody, response: { 200: UserBody } } }, async (request) =>
+  api.post('/api/admin/users/:id/representative', { config: moderator, schema: { summary: 'Volksvertegenwoordiger bevestigen of intrekken', tags: ['moderation'], params: IdParams, body: VerifyBody, response: { 200: UserBody } } }, async (request) =>
     change(request.user!, request.params.id, async (tx, target) => {
       const { verified } = request.body;
-      if (verified && target.representativeRole === null) throw conflict('no_representative_role', 'Dit account heeft geen rol om te verifiëren.');
+      if (verified && target.representativeRole === null) throw conflict('no_representative_role', 'Dit account heeft geen functie om te verifiëren.');
       if (target.representativeVerified === verified) return;
       await tx.update(users).set({ representativeVerified: verified }).where(eq(users.id, target.id));
       await logAction(tx, {
@@ -151,12 +151,12 @@ export default async function memberRoutes(app: FastifyInstance) {
         details: { representativeRole: target.representativeRole },
       });
       if (verified) {
-        await notifyUser(tx, target.id, 'representative_verified', `Je rol als ${target.representativeRole} is geverifieerd.`);
+        await notifyUser(tx, target.id, 'representative_verified', `Je functie als ${target.representativeRole} is geverifieerd.`);
       }
     }),
   );
 
-  api.post('/api/admin/users/:id/role', { config: { auth: 'admin' }, schema: { params: IdParams, body: RoleBody, response: { 200: UserBody } } }, async (request) =>
+  api.post('/api/admin/users/:id/role', { config: { auth: 'admin' }, schema: { summary: 'Rol wijzigen', tags: ['moderation'], params: IdParams, body: RoleBody, response: { 200: UserBody } } }, async (request) =>
     change(request.user!, request.params.id, async (tx, target) => {
       const { role } = request.body;
       if (target.role === role) return;

@@ -31,8 +31,8 @@ export async function hidePost(
     hidden.authorId,
     'post_hidden',
     auto
-      ? `Je bericht in "${hidden.title}" is verborgen omdat meerdere leden het hebben gemeld. Een moderator bekijkt het.`
-      : `Je bericht in "${hidden.title}" is verborgen omdat: ${by.reason}`,
+      ? `Je bericht in „${hidden.title}” is verborgen omdat meerdere leden het hebben gerapporteerd. Een moderator bekijkt het.`
+      : `Je bericht in „${hidden.title}” is verborgen omdat: ${by.reason}`,
     { postId, threadId: hidden.threadId },
   );
   return true;
@@ -51,6 +51,6 @@ export async function restorePost(tx: Tx, postId: number, by: { moderatorId: num
     reason: by.reason ?? null,
     details: by.details ?? null,
   });
-  await notifyUser(tx, restored.authorId, 'post_restored', `Je bericht in "${restored.title}" is weer zichtbaar.`, { postId, threadId: restored.threadId });
+  await notifyUser(tx, restored.authorId, 'post_restored', `Je bericht in „${restored.title}” is weer zichtbaar.`, { postId, threadId: restored.threadId });
   return true;
 }

@@ -33,7 +33,7 @@ export async function recordModeratorEdit(tx: Tx, moderator: CurrentUser, post: 
     tx,
     post.authorId,
     'post_edited',
-    `Je bericht in "${post.threadTitle}" is bewerkt door een moderator. De vorige versie is bewaard.`,
+    `Je bericht in „${post.threadTitle}” is bewerkt door een moderator. De vorige versie is bewaard.`,
     { postId: post.id, threadId: post.threadId },
   );
 }
@@ -47,7 +47,7 @@ export async function recordModeratorDelete(tx: Tx, moderator: CurrentUser, post
     targetThreadId: post.threadId,
     reason,
   });
-  await notifyUser(tx, post.authorId, 'post_deleted', `Je bericht in "${post.threadTitle}" is verwijderd door een moderator${reason ? `: ${reason}` : '.'}`, {
+  await notifyUser(tx, post.authorId, 'post_deleted', `Je bericht in „${post.threadTitle}” is verwijderd door een moderator${reason ? `: ${reason}` : '.'}`, {
     postId: post.id,
     threadId: post.threadId,
   });

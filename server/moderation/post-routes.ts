@@ -21,7 +21,7 @@ export default async function moderationPostRoutes(app: FastifyInstance) {
     return post;
   }
 
-  api.post('/api/moderation/posts/:id/hide', { ...route, schema: { params: IdParams, body: ReasonBody, response: { 200: ModeratedPost } } }, async (request) => {
+  api.post('/api/moderation/posts/:id/hide', { ...route, schema: { summary: 'Bericht verbergen', tags: ['moderation'], params: IdParams, body: ReasonBody, response: { 200: ModeratedPost } } }, async (request) => {
     const post = await existing(request.params.id);
     if (post.deletedAt) throw conflict('post_deleted', 'Dit bericht is al verwijderd.');
     const reason = request.body.reason.trim();
@@ -30,14 +30,14 @@ export default async function moderationPostRoutes(app: FastifyInstance) {
     return { post: toPostDto((await findPost(app.db, post.id))!, request.user) };
   });
 
-  api.post('/api/moderation/posts/:id/restore', { ...route, schema: { params: IdParams, body: OptionalReasonBody, response: { 200: ModeratedPost } } }, async (request) => {
+  api.post('/api/moderation/posts/:id/restore', { ...route, schema: { summary: 'Verborgen bericht terugzetten', tags: ['moderation'], params: IdParams, body: OptionalReasonBody, response: { 200: ModeratedPost } } }, async (request) => {
     const post = await existing(request.params.id);
     const done = await app.db.transaction((tx) => restorePost(tx, post.id, { moderatorId: request.user!.id, reason: request.body.reason?.trim() ?? null }));
     if (!done) throw conflict('not_hidden', 'Dit bericht is niet verborgen.');
     return { post: toPostDto((await findPost(app.db, post.id))!, request.user) };
   });
 
-  api.post('/api/moderation/posts/:id/delete', { ...route, schema: { params: IdParams, body: ReasonBody, response: { 200: ModeratedPost } } }, async (request) => {
+  api.post('/api/moderation/posts/:id/delete', { ...route, schema: { summary: 'Bericht verwijderen als moderator', tags: ['moderation'], params: IdParams, body: ReasonBody, response: { 200: ModeratedPost } } }, async (request) => {
     const moderator = request.user!;
     const post = await existing(request.params.id);
     if (post.deletedAt) throw conflict('post_deleted', 'Dit bericht is al verwijderd.');

@@ -16,7 +16,7 @@ import { findReports } from './reports.js';
 export default async function queueRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  api.get('/api/moderation/queue', { config: { auth: 'moderator' }, schema: { querystring: QueueQuery, response: { 200: Queue } } }, async (request) => {
+  api.get('/api/moderation/queue', { config: { auth: 'moderator' }, schema: { summary: 'Wachtrij: gerapporteerde berichten en aanmeldingen', tags: ['moderation'], querystring: QueueQuery, response: { 200: Queue } } }, async (request) => {
     const viewer = request.user!;
     const size = pageSize(request.query.limit);
     const after = decodeCursor(request.query.cursor, ['number', 'number'] as const);

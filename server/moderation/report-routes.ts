@@ -21,7 +21,7 @@ import { decideOn } from './claims.js';
 import { logAction } from './record.js';
 import { findReports, selectReports, toReportDto } from './reports.js';
 
-export const AUTO_HIDE_REASON = 'Automatisch verborgen na meldingen van leden';
+export const AUTO_HIDE_REASON = 'Automatisch verborgen na rapporten van leden';
 
 /** Was the post's current hiding done by the system (reports), not by a moderator? */
 async function autoHidden(tx: Tx, postId: number): Promise<boolean> {
@@ -39,14 +39,14 @@ export default async function reportRoutes(app: FastifyInstance, opts: { config:
 
   api.post(
     '/api/posts/:id/reports',
-    { config: { auth: 'member' }, schema: { params: IdParams, body: ReportBody, response: { 201: ReportAnswer } } },
+    { config: { auth: 'member' }, schema: { summary: 'Bericht rapporteren', tags: ['moderation'], params: IdParams, body: ReportBody, response: { 201: ReportAnswer } } },
     async (request, reply) => {
       const user = request.user!;
       const post = await findPost(app.db, request.params.id);
       // A deleted post can be reported by nobody; a hidden one only by whoever may still read it.
       if (!post || post.deletedAt || !postTextVisible(post, user)) throw notFound('Dit bericht bestaat niet.');
       if (!(await findVisibleThread(app.db, post.threadId, user))) throw notFound('Dit bericht bestaat niet.');
-      if (post.authorId === user.id) throw forbidden('own_post', 'Je kunt je eigen bericht niet melden.');
+      if (post.authorId === user.id) throw forbidden('own_post', 'Je kunt je eigen bericht niet rapporteren.');
       const note = request.body.note?.trim() || null;
       const reportId = await app.db.transaction(async (tx) => {
         // One report at a time per post, so the threshold is counted exactly once even under concurrent reports.
@@ -56,7 +56,7 @@ export default async function reportRoutes(app: FastifyInstance, opts: { config:
           .values({ postId: post.id, reporterId: user.id, reason: request.body.reason, note })
           .onConflictDoNothing()
           .returning({ id: reports.id });
-        if (!row) throw conflict('already_reported', 'Je hebt dit bericht al gemeld.');
+        if (!row) throw conflict('already_reported', 'Je hebt dit bericht al gerapporteerd.');
         await signalModerators(tx, 'report_open', { except: user.id });
         const [open] = await tx.select({ n: count() }).from(reports).where(and(eq(reports.postId, post.id), eq(reports.status, 'open')));
         const n = open?.n ?? 0;
@@ -72,7 +72,7 @@ export default async function reportRoutes(app: FastifyInstance, opts: { config:
 
   api.get(
     '/api/moderation/reports',
-    { config: { auth: 'moderator' }, schema: { querystring: ReportListQuery, response: { 200: ReportList } } },
+    { config: { auth: 'moderator' }, schema: { summary: 'Gerapporteerde berichten', tags: ['moderation'], querystring: ReportListQuery, response: { 200: ReportList } } },
     async (request) => {
       const { status, cursor, limit } = request.query;
       const size = pageSize(limit);
@@ -89,7 +89,7 @@ export default async function reportRoutes(app: FastifyInstance, opts: { config:
 
   api.post(
     '/api/moderation/reports/:id/resolve',
-    { config: { auth: 'moderator' }, schema: { params: IdParams, body: ResolveBody, response: { 200: ReportAnswer } } },
+    { config: { auth: 'moderator' }, schema: { summary: 'Rapport afhandelen', tags: ['moderation'], params: IdParams, body: ResolveBody, response: { 200: ReportAnswer } } },
     async (request) => {
       const moderator = request.user!;
       const { action, suspendDays } = request.body;
@@ -101,8 +101,8 @@ export default async function reportRoutes(app: FastifyInstance, opts: { config:
       if (action !== 'dismiss' && note === null) throw badRequest('reason_required', 'Geef een reden op: de schrijver leest die in haar melding.', 'note');
       const suspended = await app.db.transaction(async (tx) => {
         const [report] = await tx.select({ postId: reports.postId, status: reports.status }).from(reports).where(eq(reports.id, request.params.id)).for('update');
-        if (!report) throw notFound('Deze melding bestaat niet.');
-        if (report.status !== 'open') throw conflict('already_resolved', 'Deze melding is al afgehandeld.');
+        if (!report) throw notFound('Dit rapport bestaat niet.');
+        if (report.status !== 'open') throw conflict('already_resolved', 'Dit rapport is al afgehandeld.');
         await decideOn(tx, 'report', report.postId, moderator);
         const resolved = await tx
           .update(reports)
@@ -159,13 +159,13 @@ async function applyResolution(
       // The forum's own delete (a savepoint inside this transaction), so counters and events are exactly as for an author's delete.
       await deletePost(tx, moderator, postId, post.threadId, thread!.categoryId, post.hiddenAt === null);
       await logAction(tx, { moderatorId: moderator.id, action: 'delete_post', targetUserId: post.authorId, targetPostId: postId, targetThreadId: post.threadId, reason: note, details });
-      await notifyUser(tx, post.authorId, 'post_deleted', `Je bericht in "${thread!.title}" is verwijderd door een moderator: ${reason}`, { postId, threadId: post.threadId });
+      await notifyUser(tx, post.authorId, 'post_deleted', `Je bericht in „${thread!.title}” is verwijderd door een moderator: ${reason}`, { postId, threadId: post.threadId });
       return null;
     case 'dismiss':
       await logAction(tx, { moderatorId: moderator.id, action: 'dismiss_reports', targetUserId: post.authorId, targetPostId: postId, targetThreadId: post.threadId, reason: note, details });
       // Reports found unfounded: a post the system hid because of them comes back.
       if (post.hiddenAt && (await autoHidden(tx, postId))) {
-        await restorePost(tx, postId, { moderatorId: moderator.id, reason: 'Meldingen afgewezen', details });
+        await restorePost(tx, postId, { moderatorId: moderator.id, reason: 'Rapporten afgewezen', details });
       }
       return null;
     case 'suspend_author':

@@ -22,7 +22,7 @@ export async function hideWholeThread(tx: Tx, threadId: number, by: { moderatorI
     details: { ...hidden.impact },
   });
   // No link: she can no longer open it.
-  await notifyUser(tx, hidden.authorId, 'thread_hidden', `Je discussie "${hidden.title}" is verborgen, met alle reacties, omdat: ${by.reason}`, { threadId });
+  await notifyUser(tx, hidden.authorId, 'thread_hidden', `Je discussie „${hidden.title}” is verborgen, met alle reacties, omdat: ${by.reason}`, { threadId });
   return true;
 }
 
@@ -31,7 +31,7 @@ export async function restoreWholeThread(tx: Tx, threadId: number, by: { moderat
   const restored = await restoreThread(tx, threadId);
   if (!restored) return false;
   await logAction(tx, { moderatorId: by.moderatorId, action: 'restore_thread', targetUserId: restored.authorId, targetThreadId: threadId, reason: by.reason });
-  await notifyUser(tx, restored.authorId, 'thread_restored', `Je discussie "${restored.title}" is weer zichtbaar.`, {
+  await notifyUser(tx, restored.authorId, 'thread_restored', `Je discussie „${restored.title}” is weer zichtbaar.`, {
     threadId,
     ...(restored.openingPostId !== null ? { postId: restored.openingPostId } : {}),
   });

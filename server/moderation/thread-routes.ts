@@ -29,12 +29,12 @@ export default async function moderationThreadRoutes(app: FastifyInstance) {
     return visibleThreadOrNotFound(app.db, id, moderator);
   }
 
-  api.get('/api/moderation/threads/:id/impact', { ...route, schema: { params: IdParams, response: { 200: ThreadImpact } } }, async (request) => {
+  api.get('/api/moderation/threads/:id/impact', { ...route, schema: { summary: 'Wat het verbergen van een discussie raakt', tags: ['moderation'], params: IdParams, response: { 200: ThreadImpact } } }, async (request) => {
     const thread = await existing(request.params.id, request.user!);
     return threadImpact(app.db, thread.id);
   });
 
-  api.post('/api/moderation/threads/:id/hide', { ...route, schema: { params: IdParams, body: ReasonBody, response: { 200: ModeratedThread } } }, async (request) => {
+  api.post('/api/moderation/threads/:id/hide', { ...route, schema: { summary: 'Discussie verbergen', tags: ['moderation'], params: IdParams, body: ReasonBody, response: { 200: ModeratedThread } } }, async (request) => {
     const moderator = request.user!;
     const thread = await existing(request.params.id, moderator);
     const reason = request.body.reason.trim();
@@ -43,7 +43,7 @@ export default async function moderationThreadRoutes(app: FastifyInstance) {
     return { thread: toThreadDto((await findVisibleThread(app.db, thread.id, moderator))!) };
   });
 
-  api.post('/api/moderation/threads/:id/restore', { ...route, schema: { params: IdParams, body: OptionalReasonBody, response: { 200: ModeratedThread } } }, async (request) => {
+  api.post('/api/moderation/threads/:id/restore', { ...route, schema: { summary: 'Verborgen discussie terugzetten', tags: ['moderation'], params: IdParams, body: OptionalReasonBody, response: { 200: ModeratedThread } } }, async (request) => {
     const moderator = request.user!;
     const thread = await existing(request.params.id, moderator);
     const reason = request.body.reason?.trim() ?? null;
@@ -54,7 +54,7 @@ export default async function moderationThreadRoutes(app: FastifyInstance) {
 
   api.patch(
     '/api/moderation/threads/:id',
-    { config: { auth: 'moderator' }, schema: { params: IdParams, body: ThreadPatchBody, response: { 200: ModeratedThread } } },
+    { config: { auth: 'moderator' }, schema: { summary: 'Discussie sluiten, vastzetten, hernoemen of verplaatsen', tags: ['moderation'], params: IdParams, body: ThreadPatchBody, response: { 200: ModeratedThread } } },
     async (request) => {
       const moderator = request.user!;
       const thread = await existing(request.params.id, moderator);
@@ -90,8 +90,8 @@ export default async function moderationThreadRoutes(app: FastifyInstance) {
         if (changes.pinned !== undefined) await logAction(tx, { ...base, action: changes.pinned ? 'pin_thread' : 'unpin_thread' });
         if (changes.title) await logAction(tx, { ...base, action: 'rename_thread', details: { from: changes.title.from, to: changes.title.to } });
         if (changes.categoryId) await logAction(tx, { ...base, action: 'move_thread', details: { from: thread.categorySlug, to: categorySlug } });
-        if (changes.locked) await tell('thread_locked', `Je discussie "${changes.title?.to ?? thread.title}" is gesloten: er kan niet meer op gereageerd worden. Reden: ${reason}`);
-        if (changes.categoryId) await tell('thread_moved', `Je discussie "${changes.title?.to ?? thread.title}" is verplaatst naar ${targetName}. Reden: ${reason}`);
+        if (changes.locked) await tell('thread_locked', `Je discussie „${changes.title?.to ?? thread.title}” is gesloten: er kan niet meer op gereageerd worden. Reden: ${reason}`);
+        if (changes.categoryId) await tell('thread_moved', `Je discussie „${changes.title?.to ?? thread.title}” is verplaatst naar ${targetName}. Reden: ${reason}`);
       });
       return { thread: toThreadDto((await findVisibleThread(app.db, thread.id, moderator))!) };
     },

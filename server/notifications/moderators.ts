@@ -7,7 +7,7 @@ import { OPEN_GROUP_CONFLICT } from './group-key.js';
 
 /**
  * Something waits for the moderators (a registration whose address is confirmed, a new report): every active
- * moderator and admin gets it added to their open group of that kind ("3 nieuwe meldingen"), in the caller's
+ * moderator and admin gets it added to their open group of that kind ("3 nieuwe rapporten"), in the caller's
  * transaction, and their sockets hear of it on commit. One statement whatever the number of moderators. The text
  * is made when read (render.ts), from the count. `except`: whoever caused it (a moderator who reports a post).
  */

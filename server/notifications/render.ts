@@ -21,7 +21,7 @@ export interface NotificationView {
   linkPostId: number | null;
 }
 
-const quoted = (title: string | null) => `‘${title ?? ''}’`;
+const quoted = (title: string | null) => `„${title ?? ''}”`;
 const someone = (name: string | null) => name ?? 'Iemand';
 
 const FORUM_TEXT: Record<ForumNotificationKind, (v: NotificationView) => string> = {
@@ -47,7 +47,7 @@ const MODERATOR_TEXT: Record<ModeratorNotificationKind, { text: (count: number) 
     link: '/moderatie/aanmeldingen',
   },
   report_open: {
-    text: (n) => (n === 1 ? 'Nieuwe melding van een bericht' : `${n} nieuwe meldingen van berichten`),
+    text: (n) => (n === 1 ? 'Nieuw rapport over een bericht' : `${n} nieuwe rapporten over berichten`),
     link: '/moderatie',
   },
 };

@@ -66,7 +66,7 @@ async function waiting(db: Db): Promise<{ openReports: number; pendingRegistrati
 export default async function notificationRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  api.get('/api/notifications', { config: { auth: 'user' }, schema: { querystring: NotificationsQuery, response: { 200: NotificationList } } }, async (request) => {
+  api.get('/api/notifications', { config: { auth: 'user' }, schema: { summary: 'Meldingen', tags: ['notifications'], querystring: NotificationsQuery, response: { 200: NotificationList } } }, async (request) => {
     const user = request.user!;
     const size = pageSize(request.query.limit);
     const after = decodeCursor(request.query.cursor, ['date', 'number'] as const);
@@ -133,13 +133,13 @@ export default async function notificationRoutes(app: FastifyInstance) {
     };
   });
 
-  api.get('/api/notifications/summary', { config: { auth: 'user' }, schema: { response: { 200: NotificationSummary } } }, async (request) => {
+  api.get('/api/notifications/summary', { config: { auth: 'user' }, schema: { summary: 'Aantal ongelezen meldingen en wat op moderatie wacht', tags: ['notifications'], response: { 200: NotificationSummary } } }, async (request) => {
     const user = request.user!;
     const [unread, waitingNow] = await Promise.all([unreadCount(app.db, user), isModerator(user) ? waiting(app.db) : null]);
     return { unreadCount: unread, waiting: waitingNow };
   });
 
-  api.post('/api/notifications/read', { config: { auth: 'user' }, schema: { body: ReadNotificationsBody, response: { 200: UnreadAnswer } } }, async (request) => {
+  api.post('/api/notifications/read', { config: { auth: 'user' }, schema: { summary: 'Meldingen als gelezen markeren', tags: ['notifications'], body: ReadNotificationsBody, response: { 200: UnreadAnswer } } }, async (request) => {
     const user = request.user!;
     const { ids, all } = request.body;
     if (ids === undefined && all === undefined) throw badRequest('invalid_input', 'Geef "ids" of "all": true mee.', 'ids');

@@ -22,7 +22,7 @@ export default async function settingsRoutes(app: FastifyInstance) {
 
   api.get(
     '/api/me/notification-settings',
-    { config: { auth: 'member' }, schema: { response: { 200: NotificationSettings } } },
+    { config: { auth: 'member' }, schema: { summary: 'Instellingen voor meldingen en e-mail', tags: ['notifications'], response: { 200: NotificationSettings } } },
     async (request) => {
       const [row] = await app.db
         .select({ autoWatch: users.autoWatch, mailPreferences: users.mailPreferences })
@@ -34,7 +34,7 @@ export default async function settingsRoutes(app: FastifyInstance) {
 
   api.put(
     '/api/me/notification-settings',
-    { config: { auth: 'member' }, schema: { body: NotificationSettingsPatch, response: { 200: NotificationSettings, 400: ErrorBody } } },
+    { config: { auth: 'member' }, schema: { summary: 'Instellingen voor meldingen en e-mail wijzigen', tags: ['notifications'], body: NotificationSettingsPatch, response: { 200: NotificationSettings, 400: ErrorBody } } },
     async (request) => {
       const { autoWatch, mail } = request.body;
       // Unknown fields are stripped before the handler runs, so "something to change" is checked here.

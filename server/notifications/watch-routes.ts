@@ -17,7 +17,7 @@ export default async function watchRoutes(app: FastifyInstance) {
 
   api.put(
     '/api/threads/:id/watch',
-    { config: { auth: 'member' }, schema: { params: IdParams, body: ThreadWatchBody, response: { 200: ThreadWatchAnswer } } },
+    { config: { auth: 'member' }, schema: { summary: 'Discussie volgen of negeren', tags: ['notifications'], params: IdParams, body: ThreadWatchBody, response: { 200: ThreadWatchAnswer } } },
     async (request) => {
       const user = request.user!;
       const thread = await visibleThreadOrNotFound(app.db, request.params.id, user);
@@ -28,7 +28,7 @@ export default async function watchRoutes(app: FastifyInstance) {
 
   api.put(
     '/api/categories/:slug/watch',
-    { config: { auth: 'member' }, schema: { params: CategoryThreadsParams, body: CategoryWatchBody, response: { 200: CategoryWatchAnswer } } },
+    { config: { auth: 'member' }, schema: { summary: 'Categorie volgen of negeren', tags: ['notifications'], params: CategoryThreadsParams, body: CategoryWatchBody, response: { 200: CategoryWatchAnswer } } },
     async (request) => {
       const category = await findOpenCategory(app.db, request.params.slug, request.user!);
       if (!category) throw notFound('Deze categorie bestaat niet.');

@@ -1,17 +1,29 @@
 /**
  * `npm run reindex`: rebuilds the configured search index (PostgreSQL or Meilisearch) from the database.
- * Idempotent and safe while the forum runs (see reindex.ts). Exits 1 when the engine refuses documents.
+ * Idempotent and safe while the forum runs on PostgreSQL (see reindex.ts); the embedded database is locked by a running server. Exits 1 when the engine refuses documents.
  */
 import { SingleBar, Presets } from 'cli-progress';
-import { loadConfig } from '../config.js';
+import { embeddedDataDir, loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
+import { failureMessage } from '../ops/cli.js';
 import { createSearchIndex } from './engine.js';
 import { OutboxWorker } from './outbox.js';
 import { reindexAll } from './reindex.js';
 
-const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite` });
-await database.migrate();
+/** The configuration and the migrated database, or a message and exit 1: a server holding the embedded database
+ * makes this refuse (ops/database-lock.ts), and the message says to stop the server first. */
+async function open() {
+  try {
+    const config = loadConfig();
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: embeddedDataDir(config), holder: 'npm run reindex' });
+    await database.migrate();
+    return { config, database };
+  } catch (error) {
+    console.error(failureMessage(error));
+    process.exit(1);
+  }
+}
+const { config, database } = await open();
 const log = { warn: (obj: { err?: unknown }, message: string) => console.warn(`${message}: ${String(obj.err)}`) };
 const index = createSearchIndex(config, database.db, log);
 const worker = new OutboxWorker(database.db, () => index, log, { batchSize: 500 });

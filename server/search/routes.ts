@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { SEARCH_QUERY_MAX, SearchQuery, SearchResponse, SimilarQuery, SimilarResponse, type SearchHit } from '../../shared/api/search.js';
 import { LIMITS } from '../../shared/constants.js';
+import { fieldLabel } from '../../shared/field-labels.js';
 import { queryRows } from '../db/client.js';
 import { closedCategorySlugs } from '../forum/categories.js';
 import { badRequest, HttpError } from '../http/errors.js';
@@ -24,11 +25,11 @@ function parseDate(value: string | undefined, field: 'from' | 'to'): Date | unde
   const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = new Date(dayOnly ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
-    throw badRequest('invalid_date', `"${field}" is geen geldige datum (gebruik JJJJ-MM-DD).`, field);
+    throw badRequest('invalid_date', `„${fieldLabel(field, 'querystring')}” is geen geldige datum (gebruik JJJJ-MM-DD).`, field);
   }
   // The database holds the years 0001–9999 only; "0000-01-01" or a time zone that moves a moment past them is refused.
   if (!inDateRange(date.getTime())) {
-    throw badRequest('invalid_date', `"${field}" moet tussen 0001-01-01 en 9999-12-31 liggen.`, field);
+    throw badRequest('invalid_date', `„${fieldLabel(field, 'querystring')}” moet tussen 0001-01-01 en 9999-12-31 liggen.`, field);
   }
   // "tot en met 31 maart" includes that whole day.
   if (dayOnly && field === 'to') date.setUTCDate(date.getUTCDate() + 1);
@@ -65,7 +66,7 @@ export default async function searchRoutes(app: FastifyInstance, opts: { service
 
   api.get(
     '/api/search',
-    { config: { auth: 'member' }, schema: { querystring: SearchQuery, response: { 200: SearchResponse } } },
+    { config: { auth: 'member' }, schema: { summary: 'Zoeken', tags: ['search'], querystring: SearchQuery, response: { 200: SearchResponse } } },
     async (request): Promise<SearchResponse> => {
       const query = request.query;
       const closed = await closedCategorySlugs(app.db, request.user!);
@@ -127,7 +128,7 @@ export default async function searchRoutes(app: FastifyInstance, opts: { service
     '/api/search/similar',
     {
       config: { auth: 'member', rateLimit: { max: SIMILAR_PER_MINUTE, timeWindow: '1 minute' } },
-      schema: { querystring: SimilarQuery, response: { 200: SimilarResponse } },
+      schema: { summary: 'Vergelijkbare discussies bij een nieuwe titel', tags: ['search'], querystring: SimilarQuery, response: { 200: SimilarResponse } },
     },
     async (request): Promise<SimilarResponse> => {
       const closed = await closedCategorySlugs(app.db, request.user!);

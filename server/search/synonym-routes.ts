@@ -21,8 +21,8 @@ export function normaliseSynonymGroup(input: SynonymGroupInput): string[] {
   const terms: string[] = [];
   input.terms.forEach((raw, i) => {
     const term = raw.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('nl');
-    if (QUOTE.test(term)) throw badRequest('synonym_quote', `‘${raw.trim()}’ bevat een aanhalingsteken; laat dat weg.`, `terms.${i}`);
-    if (!WORD_CHARACTER.test(term)) throw badRequest('synonym_no_word', `‘${raw.trim()}’ bevat geen letters of cijfers.`, `terms.${i}`);
+    if (QUOTE.test(term)) throw badRequest('synonym_quote', `„${raw.trim()}” bevat een aanhalingsteken; laat dat weg.`, `terms.${i}`);
+    if (!WORD_CHARACTER.test(term)) throw badRequest('synonym_no_word', `„${raw.trim()}” bevat geen letters of cijfers.`, `terms.${i}`);
     if (!terms.includes(term)) terms.push(term);
   });
   if (terms.length < 2) throw badRequest('synonym_too_few', 'Een groep heeft minstens twee verschillende woorden of uitdrukkingen nodig.', 'terms');
@@ -54,14 +54,14 @@ export default async function synonymRoutes(app: FastifyInstance, opts: { store:
     }
   };
 
-  api.get('/api/admin/search-synonyms', { config: { auth: 'admin' }, schema: { response: { 200: SynonymList } } }, async () => {
+  api.get('/api/admin/search-synonyms', { config: { auth: 'admin' }, schema: { summary: 'Zoeksynoniemen', tags: ['admin'], response: { 200: SynonymList } } }, async () => {
     const rows = await app.db.select().from(searchSynonyms).orderBy(asc(searchSynonyms.id));
     return { groups: rows.map(toDto) };
   });
 
   api.post(
     '/api/admin/search-synonyms',
-    { config: { auth: 'admin' }, schema: { body: SynonymGroupInput, response: { 201: SynonymGroup } } },
+    { config: { auth: 'admin' }, schema: { summary: 'Synoniemengroep toevoegen', tags: ['admin'], body: SynonymGroupInput, response: { 201: SynonymGroup } } },
     async (request, reply) => {
       const terms = normaliseSynonymGroup(request.body);
       const [row] = await app.db.insert(searchSynonyms).values({ terms }).returning();
@@ -72,7 +72,7 @@ export default async function synonymRoutes(app: FastifyInstance, opts: { store:
 
   api.put(
     '/api/admin/search-synonyms/:id',
-    { config: { auth: 'admin' }, schema: { params: IdParams, body: SynonymGroupInput, response: { 200: SynonymGroup } } },
+    { config: { auth: 'admin' }, schema: { summary: 'Synoniemengroep wijzigen', tags: ['admin'], params: IdParams, body: SynonymGroupInput, response: { 200: SynonymGroup } } },
     async (request) => {
       const terms = normaliseSynonymGroup(request.body);
       const [row] = await app.db.update(searchSynonyms).set({ terms, updatedAt: new Date() }).where(eq(searchSynonyms.id, request.params.id)).returning();
@@ -82,7 +82,7 @@ export default async function synonymRoutes(app: FastifyInstance, opts: { store:
     },
   );
 
-  api.delete('/api/admin/search-synonyms/:id', { config: { auth: 'admin' }, schema: { params: IdParams } }, async (request, reply) => {
+  api.delete('/api/admin/search-synonyms/:id', { config: { auth: 'admin' }, schema: { summary: 'Synoniemengroep verwijderen', tags: ['admin'], params: IdParams } }, async (request, reply) => {
     const [row] = await app.db.delete(searchSynonyms).where(eq(searchSynonyms.id, request.params.id)).returning({ id: searchSynonyms.id });
     if (!row) throw notFound('Die synoniemengroep bestaat niet (meer).');
     await afterChange(request.log, { deleted: row.id, by: request.user?.id });

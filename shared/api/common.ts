@@ -1,12 +1,20 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../constants.js';
 
-/** `{ error: { code, message } }`: every 4xx and 5xx answer of the API. */
+/** One field's problem: the field (dotted path) and a Dutch sentence that names it by its label. */
+export const FieldError = Type.Object({ field: Type.String(), message: Type.String() });
+export type FieldError = Static<typeof FieldError>;
+
+/**
+ * `{ error: { code, message } }`: every 4xx and 5xx answer of the API. A refused input (`invalid_input`, or a route's
+ * own check of one field) also names the first field and lists every field's problem in `fields`.
+ */
 export const ErrorBody = Type.Object({
   error: Type.Object({
     code: Type.String(),
     message: Type.String(),
     field: Type.Optional(Type.String()),
+    fields: Type.Optional(Type.Array(FieldError)),
   }),
 });
 export type ErrorBody = Static<typeof ErrorBody>;

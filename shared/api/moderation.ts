@@ -37,6 +37,7 @@ export const MODERATION_ACTIONS = [
   'replace_recovery_codes',
   'mark_solution',
   'clear_solution',
+  'delete_account',
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 

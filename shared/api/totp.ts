@@ -8,11 +8,20 @@ export type LoginChallenge = Static<typeof LoginChallenge>;
 const Code = Type.String({ pattern: '^\\s*\\d{3}\\s?\\d{3}\\s*$', maxLength: 12 });
 const RecoveryCode = Type.String({ minLength: 16, maxLength: 40 });
 
-/** The code from her authenticator app, or one of her recovery codes: exactly one. */
-export const TotpLoginBody = Type.Union([
-  Type.Object({ code: Code }, { additionalProperties: false }),
-  Type.Object({ recoveryCode: RecoveryCode }, { additionalProperties: false }),
-]);
+const CodeBody = Type.Object({ code: Code }, { additionalProperties: false });
+const RecoveryCodeBody = Type.Object({ recoveryCode: RecoveryCode }, { additionalProperties: false });
+
+/**
+ * The code from her authenticator app, or one of her recovery codes: exactly one. Each shape names the other's field
+ * as not allowed: the server's ajv removes unknown fields and reports all errors, so checking the first shape would
+ * otherwise strip `recoveryCode` before the second shape is tried.
+ */
+export const TotpLoginBody = Type.Unsafe<Static<typeof CodeBody> | Static<typeof RecoveryCodeBody>>({
+  anyOf: [
+    { ...CodeBody, properties: { ...CodeBody.properties, recoveryCode: Type.Never() } },
+    { ...RecoveryCodeBody, properties: { ...RecoveryCodeBody.properties, code: Type.Never() } },
+  ],
+});
 export type TotpLoginBody = Static<typeof TotpLoginBody>;
 
 export const TotpStatus = Type.Object({

@@ -32,7 +32,8 @@ const accountsNamed = async (name: string) => t.db.$count(users, sql`display_nam
 
 function expectTaken(res: { status: number; body: ErrorBody }) {
   expect(res.status, JSON.stringify(res.body)).toBe(409);
-  expect(res.body.error).toEqual({ code: 'display_name_taken', field: 'displayName', message: 'Deze naam is al in gebruik. Kies een andere naam.' });
+  const message = 'Deze naam is al in gebruik. Kies een andere naam.';
+  expect(res.body.error).toEqual({ code: 'display_name_taken', field: 'displayName', message, fields: [{ field: 'displayName', message }] });
 }
 
 describe('one name per member', () => {

@@ -8,6 +8,9 @@ import { PROXY_HEADERS, type Member } from './members.js';
 
 type Context = { member?: Member };
 
+/** What every browser sends: the reads are measured with the compression members get (server/http/compression.ts). */
+const ACCEPT_ENCODING = { 'accept-encoding': 'gzip, deflate, br, zstd' } as const;
+
 function memberPicker(members: Member[]) {
   let next = 0;
   return (context: object): Member => {
@@ -29,7 +32,7 @@ export function threadCase(members: Member[], threadIds: number[]): LoadCase {
     setupRequest: (req, context) => {
       // A stride through the ids: consecutive requests hit threads far apart.
       const id = threadIds[(i++ * 7919) % threadIds.length]!;
-      return { ...req, path: `/api/threads/${id}`, headers: { ...PROXY_HEADERS, cookie: pick(context).cookie } };
+      return { ...req, path: `/api/threads/${id}`, headers: { ...PROXY_HEADERS, ...ACCEPT_ENCODING, cookie: pick(context).cookie } };
     },
   };
   return { name: 'thread', what: 'GET /api/threads/:id (first 20 posts) as a member', connections: 50, requests: [request] };
@@ -40,7 +43,7 @@ export function categoryCase(members: Member[], slugs: string[]): LoadCase {
   let i = 0;
   const request: RequestSpec = {
     method: 'GET',
-    setupRequest: (req, context) => ({ ...req, path: `/api/categories/${slugs[i++ % slugs.length]}/threads`, headers: { ...PROXY_HEADERS, cookie: pick(context).cookie } }),
+    setupRequest: (req, context) => ({ ...req, path: `/api/categories/${slugs[i++ % slugs.length]}/threads`, headers: { ...PROXY_HEADERS, ...ACCEPT_ENCODING, cookie: pick(context).cookie } }),
   };
   return { name: 'category', what: 'GET /api/categories/:slug/threads (20 threads, unread counts)', connections: 50, requests: [request] };
 }
@@ -60,7 +63,7 @@ export function replyCase(members: Member[], threadIds: number[]): LoadCase {
       return {
         ...req,
         path: `/api/threads/${id}/posts`,
-        headers: { ...PROXY_HEADERS, cookie: member.cookie, 'x-csrf-token': member.csrfToken, 'content-type': 'application/json' },
+        headers: { ...PROXY_HEADERS, ...ACCEPT_ENCODING, cookie: member.cookie, 'x-csrf-token': member.csrfToken, 'content-type': 'application/json' },
         body,
       };
     },
@@ -78,7 +81,7 @@ export function searchCase(members: Member[]): LoadCase {
     setupRequest: (req, context) => ({
       ...req,
       path: `/api/search?q=${encodeURIComponent(SEARCH_QUERIES[i++ % SEARCH_QUERIES.length]!)}`,
-      headers: { ...PROXY_HEADERS, cookie: pick(context).cookie },
+      headers: { ...PROXY_HEADERS, ...ACCEPT_ENCODING, cookie: pick(context).cookie },
     }),
   };
   return { name: 'search', what: 'GET /api/search?q=… (varied queries)', connections: 10, requests: [request] };

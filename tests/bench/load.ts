@@ -65,6 +65,6 @@ export async function runLoad(server: BenchServer, spec: LoadCase, duration: num
 
 /** A skipped case still gets a row, so the table says why it is missing. */
 export function skipped(name: string, what: string, reason: string): CaseResult {
-  const none = { rssMb: 0, peakRssMb: 0, heapUsedMb: 0, eventLoopP50Ms: 0, eventLoopP99Ms: 0, eventLoopMaxMs: 0 };
+  const none = { rssMb: 0, peakRssMb: 0, heapUsedMb: 0, eventLoopP50Ms: 0, eventLoopP99Ms: 0, eventLoopMaxMs: 0, cpuMs: 0 };
   return { name, what, connections: 0, requests: 0, rps: 0, p50: 0, p975: 0, p99: 0, errors: 0, non2xx: 0, ratio: null, server: none, skipped: reason };
 }

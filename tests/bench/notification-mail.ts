@@ -26,7 +26,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const stats = () => {
   const memory = process.memoryUsage();
-  return { rssMb: mb(memory.rss), peakRssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), eventLoopP50Ms: 0, eventLoopP99Ms: 0, eventLoopMaxMs: 0 };
+  return { rssMb: mb(memory.rss), peakRssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), eventLoopP50Ms: 0, eventLoopP99Ms: 0, eventLoopMaxMs: 0, cpuMs: 0 };
 };
 
 /** An SMTP server that accepts and discards: the transport's real work without a parser on the other end. */

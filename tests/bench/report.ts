@@ -26,10 +26,10 @@ function aimVerdict(result: CaseResult): string {
 }
 
 export function printTable(results: CaseResult[]): string {
-  const header = ['case', 'conn', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'errors', 'non-2xx', 'vs ceiling', 'RSS peak MB', 'loop p99 ms', 'aim'];
+  const header = ['case', 'conn', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'errors', 'non-2xx', 'vs ceiling', 'RSS peak MB', 'loop p99 ms', 'server CPU µs/req', 'aim'];
   const rows = results.map((r) =>
     r.skipped
-      ? [r.name, '', '', '', '', '', '', '', '', '', '', r.skipped]
+      ? [r.name, '', '', '', '', '', '', '', '', '', '', '', r.skipped]
       : [
           r.name,
           String(r.connections),
@@ -42,6 +42,7 @@ export function printTable(results: CaseResult[]): string {
           r.ratio === null ? '-' : `${(r.ratio * 100).toFixed(1)} %`,
           String(r.server.peakRssMb),
           String(r.server.eventLoopP99Ms),
+          r.requests && r.server.cpuMs ? String(Math.round((r.server.cpuMs * 1000) / r.requests)) : '-',
           aimVerdict(r),
         ],
   );

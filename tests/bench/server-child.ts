@@ -17,6 +17,8 @@ export interface ServerStats {
   eventLoopP50Ms: number;
   eventLoopP99Ms: number;
   eventLoopMaxMs: number;
+  /** CPU time (user + system) the server process used since the last reset: on a shared machine latency says more about the neighbours, this about the code. */
+  cpuMs: number;
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -28,12 +30,14 @@ async function main() {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
   let peakRss = 0;
+  let cpuAtReset = process.cpuUsage();
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
 
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'reset') {
       histogram.reset();
       peakRss = process.memoryUsage.rss();
+      cpuAtReset = process.cpuUsage();
     } else if (message.type === 'stats') {
       if (message.gc) (globalThis as { gc?: () => void }).gc?.();
       const memory = process.memoryUsage();
@@ -44,6 +48,7 @@ async function main() {
         eventLoopP50Ms: ms(histogram.percentile(50)),
         eventLoopP99Ms: ms(histogram.percentile(99)),
         eventLoopMaxMs: ms(histogram.max),
+        cpuMs: (({ user, system }) => Math.round((user + system) / 1000))(process.cpuUsage(cpuAtReset)),
       };
       process.send?.({ type: 'stats', stats } satisfies ChildMessage);
     }

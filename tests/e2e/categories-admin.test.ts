@@ -63,7 +63,7 @@ describe('categories kept by admins', () => {
     await expectNoAxeViolations(page, 'new category dialog, filled in');
     await screenshot(page, 'categories-admin-new');
     await dialog.getByRole('button', { name: 'Categorie aanmaken' }).click();
-    await status(page, `De categorie ‘${NAME}’ is aangemaakt.`).waitFor();
+    await status(page, `De categorie „${NAME}” is aangemaakt.`).waitFor();
     await dialog.waitFor({ state: 'hidden' });
     // Focus is back on the button that opened the dialog.
     await expect.poll(() => isFocused(create)).toBe(true);
@@ -117,7 +117,7 @@ describe('categories kept by admins', () => {
     await edit.getByRole('checkbox', { name: 'Archiveren (alleen-lezen)' }).check();
     await expectNoAxeViolations(page, 'edit category dialog');
     await edit.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
-    await status(page, `De categorie ‘${NAME}’ is opgeslagen.`).waitFor();
+    await status(page, `De categorie „${NAME}” is opgeslagen.`).waitFor();
     await edit.waitFor({ state: 'hidden' });
     await expect.poll(() => isFocused(page.getByRole('button', { name: `${NAME} bewerken` }))).toBe(true);
     await row.getByText('Gearchiveerd', { exact: true }).waitFor();
@@ -149,7 +149,7 @@ describe('categories kept by admins', () => {
     await edit.waitFor();
     await edit.getByRole('checkbox', { name: 'Archiveren (alleen-lezen)' }).uncheck();
     await edit.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
-    await status(page, `De categorie ‘${NAME}’ is opgeslagen.`).waitFor();
+    await status(page, `De categorie „${NAME}” is opgeslagen.`).waitFor();
     await edit.waitFor({ state: 'hidden' });
     await row.getByText('Gearchiveerd', { exact: true }).waitFor({ state: 'detached' });
     await repPage.goto(`/forum/${SLUG}`);
@@ -178,10 +178,10 @@ describe('categories kept by admins', () => {
     // Delete the new, empty one after confirming: focus goes to the message, the row is gone for everyone.
     await page.getByRole('button', { name: `${NAME} verwijderen` }).click();
     const confirm = page.getByRole('dialog', { name: `Categorie ${NAME} verwijderen` });
-    await confirm.getByText(`Weet je zeker dat je de categorie ‘${NAME}’ wilt verwijderen?`, { exact: false }).waitFor();
+    await confirm.getByText(`Weet je zeker dat je de categorie „${NAME}” wilt verwijderen?`, { exact: false }).waitFor();
     await expectNoAxeViolations(page, 'delete category confirmation');
     await confirm.getByRole('button', { name: 'Verwijderen' }).click();
-    await status(page, `De categorie ‘${NAME}’ is verwijderd.`).waitFor();
+    await status(page, `De categorie „${NAME}” is verwijderd.`).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('is verwijderd.');
     await page.getByRole('heading', { level: 3, name: NAME }).waitFor({ state: 'detached' });
     await repPage.goto('/forum');

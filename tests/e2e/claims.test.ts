@@ -38,7 +38,7 @@ describe('claiming waiting work', () => {
     await seen.getByText(/^Anna Moderator behandelt dit sinds \d\d:\d\d\.$/).waitFor();
     expect(await seen.getByRole('button', { name: /Oppakken/ }).count()).toBe(0);
     // Deciding anyway is refused, with who handles it.
-    await seen.getByRole('button', { name: 'Melding afwijzen' }).click();
+    await seen.getByRole('button', { name: 'Rapport afwijzen' }).click();
     await other.getByText(/Anna Moderator behandelt dit al/).waitFor();
 
     await card.getByRole('button', { name: 'Loslaten: Verkiezingsborden plaatsen' }).click();

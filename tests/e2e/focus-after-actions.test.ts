@@ -96,7 +96,7 @@ describe('focus after an action whose button goes away', () => {
     expect(Math.round((suspended!.until!.getTime() - Date.now()) / 86_400_000)).toBe(30);
 
     // Verifying a role keeps its button, with a new label: focus stays on it.
-    await press(page.getByRole('button', { name: 'Rol verifiëren: Dina Raadslid' }));
+    await press(page.getByRole('button', { name: 'Functie verifiëren: Dina Raadslid' }));
     await page.getByRole('button', { name: 'Verificatie intrekken: Dina Raadslid' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Het account van Dina Raadslid is bijgewerkt.' }).waitFor();
     expect(await focused(page)).toMatchObject({ tag: 'button', name: 'Verificatie intrekken: Dina Raadslid' });
@@ -132,13 +132,13 @@ describe('focus after an action whose button goes away', () => {
     await card(bodies.hide_post).waitFor();
 
     for (const [button, body, outcome] of [
-      ['Bericht verbergen', bodies.hide_post, 'Het bericht is verborgen; de melding is afgehandeld.'],
-      ['Bericht verwijderen', bodies.delete_post, 'Het bericht is verwijderd; de melding is afgehandeld.'],
-      ['Melding afwijzen', bodies.dismiss, 'De melding is afgewezen.'],
-      ['Schrijver schorsen', bodies.suspend_author, 'De schrijver is geschorst en het bericht verborgen; de melding is afgehandeld.'],
+      ['Bericht verbergen', bodies.hide_post, 'Het bericht is verborgen; het rapport is afgehandeld.'],
+      ['Bericht verwijderen', bodies.delete_post, 'Het bericht is verwijderd; het rapport is afgehandeld.'],
+      ['Rapport afwijzen', bodies.dismiss, 'Het rapport is afgewezen.'],
+      ['Schrijver schorsen', bodies.suspend_author, 'De schrijver is geschorst en het bericht verborgen; het rapport is afgehandeld.'],
     ] as const) {
       await press(card(body).getByRole('button', { name: button }));
-      if (button !== 'Melding afwijzen') {
+      if (button !== 'Rapport afwijzen') {
         const dialog = page.getByRole('dialog');
         await dialog.waitFor();
         const confirm = dialog.getByRole('button', { name: button });
@@ -154,7 +154,7 @@ describe('focus after an action whose button goes away', () => {
       await card(body).waitFor({ state: 'detached' });
       expect(await focused(page), `after "${button}"`).toMatchObject({ role: 'status', name: outcome });
     }
-    await page.getByText('Er zijn geen gemelde berichten die wachten.').waitFor();
+    await page.getByText('Er wachten geen gerapporteerde berichten.').waitFor();
     await expectNoAxeViolations(page, 'queue after the decisions');
   });
 
@@ -198,8 +198,8 @@ describe('focus after an action whose button goes away', () => {
     await page.goto(`/discussie/${threadId}`);
 
     const post = page.locator(`#bericht-${hidden}`);
-    await press(post.getByRole('button', { name: 'Terugzetten' }));
-    await post.getByRole('button', { name: 'Terugzetten' }).waitFor({ state: 'detached' });
+    await press(post.getByRole('button', { name: 'Weer tonen' }));
+    await post.getByRole('button', { name: 'Weer tonen' }).waitFor({ state: 'detached' });
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`bericht-${hidden}`);
 
     // Deleting someone else's post asks for the reason its author reads. A moderator still reads a deleted post,

@@ -31,7 +31,7 @@ describe('the member journey', () => {
     await anna.getByLabel('Naam zoals anderen die zien').fill('Anna de Vries');
     await anna.getByLabel('Partij').fill('Lokaal Sterk');
     await anna.getByLabel('Gemeente').fill('Súdwest-Fryslân');
-    await anna.getByLabel('Rol als volksvertegenwoordiger of bestuurder').selectOption('raadslid');
+    await anna.getByLabel('Functie als volksvertegenwoordiger of bestuurder').selectOption('raadslid');
     await anna.getByRole('button', { name: 'Account aanvragen' }).click();
     await anna.getByRole('heading', { level: 1, name: 'Kijk in je mail' }).waitFor();
     await expectNoAxeViolations(anna, 'registered');
@@ -69,7 +69,7 @@ describe('the member journey', () => {
     const page = await (await e2e.context()).newPage();
     await loginThroughForm(page, admin.email);
     await page.getByRole('link', { name: 'Moderatie' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Gemelde berichten' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Gerapporteerde berichten' }).waitFor();
     await page.getByRole('link', { name: 'Aanmeldingen' }).click();
     await page.getByRole('cell', { name: 'anna@lokaalsterk.nl' }).waitFor();
     await expectNoAxeViolations(page, 'pending registrations');
@@ -125,14 +125,14 @@ describe('the member journey', () => {
   });
 
   it('a report and a moderator decision hide the post for the members, live; its author still reads it', async () => {
-    await anna.getByRole('article', { name: 'Bericht van Bram Jansen' }).getByRole('button', { name: 'Melden' }).click();
-    const dialog = anna.getByRole('dialog', { name: 'Bericht melden' });
+    await anna.getByRole('article', { name: 'Bericht van Bram Jansen' }).getByRole('button', { name: 'Rapporteren' }).click();
+    const dialog = anna.getByRole('dialog', { name: 'Bericht rapporteren' });
     await dialog.waitFor();
     await expectNoAxeViolations(anna, 'report dialog');
     await dialog.getByLabel('Hoort niet in deze discussie').check();
     await dialog.getByLabel('Toelichting').fill('Reclame voor een notariskantoor.');
-    await dialog.getByRole('button', { name: 'Melding versturen' }).click();
-    await dialog.getByText('Bedankt. Een moderator bekijkt je melding.').waitFor();
+    await dialog.getByRole('button', { name: 'Rapport versturen' }).click();
+    await dialog.getByText('Bedankt. Een moderator bekijkt je rapport.').waitFor();
     await dialog.getByRole('button', { name: 'Sluiten' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -140,7 +140,7 @@ describe('the member journey', () => {
     const page = await (await e2e.context()).newPage();
     await loginThroughForm(page, moderator.email);
     await page.goto('/moderatie');
-    await page.getByText('Gemeld door Anna de Vries').waitFor();
+    await page.getByText('Gerapporteerd door Anna de Vries').waitFor();
     await expectNoAxeViolations(page, 'moderation queue');
     await page.getByRole('button', { name: 'Bericht verbergen' }).click();
     // It asks first, for the reason Bram will read.
@@ -148,7 +148,7 @@ describe('the member journey', () => {
     await confirm.getByLabel('Standaardreden').selectOption('Reclame of spam');
     await expectNoAxeViolations(page, 'hide-post dialog in the queue');
     await confirm.getByRole('button', { name: 'Bericht verbergen' }).click();
-    await page.getByText('Er zijn geen gemelde berichten die wachten.').waitFor();
+    await page.getByText('Er wachten geen gerapporteerde berichten.').waitFor();
 
     // Both members still have the thread open. Without a reload the hidden post becomes a placeholder for Anna;
     // Bram, who wrote it, still reads it, marked.

@@ -77,11 +77,11 @@ describe('keyboard only', () => {
     await loginThroughForm(page, member.email);
     await page.goto(`/discussie/${threadId}`);
     await page.getByRole('heading', { level: 1, name: 'Een draad om te melden' }).waitFor();
-    await page.getByRole('button', { name: 'Melden' }).focus();
+    await page.getByRole('button', { name: 'Rapporteren' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('dialog', { name: 'Bericht melden' }).waitFor();
+    await page.getByRole('dialog', { name: 'Bericht rapporteren' }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Melden' });
+    expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Rapporteren' });
   });
 });

@@ -52,7 +52,7 @@ describe('changing a member’s role', () => {
     await mainNav.getByRole('link', { name: 'Meldingen, 1 ongelezen', exact: true }).waitFor();
     await member.reload();
     await mainNav.getByRole('link', { name: 'Moderatie' }).click();
-    await member.getByRole('heading', { level: 1, name: 'Gemelde berichten' }).waitFor();
+    await member.getByRole('heading', { level: 1, name: 'Gerapporteerde berichten' }).waitFor();
     await member.goto('/meldingen');
     await member.getByText('Je bent nu moderator op Plein.').waitFor();
 

@@ -148,7 +148,7 @@ describe('notification settings', () => {
     await makeThread(db, await makeUser(db, { displayName: 'Dirk Donateur' }), { category: 'fondsenwerving', title: 'Een crowdfunding opzetten' });
     await e2e.testApp.app.notifications.drain();
     await headerLink(page, 1).click();
-    await page.getByRole('link', { name: 'Nieuwe discussie in Fondsenwerving: ‘Een crowdfunding opzetten’' }).waitFor();
+    await page.getByRole('link', { name: 'Nieuwe discussie in Fondsenwerving: „Een crowdfunding opzetten”' }).waitFor();
 
     await page.goto('/forum/fondsenwerving');
     expect(await page.locator('.watch-control summary').textContent()).toBe('Meldingen over deze categorie: Volgen');

@@ -39,7 +39,7 @@ describe('notifications', () => {
     await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
     const first = listItems(page).first();
     // Her thread is hidden from her: the notification has nowhere to go, so it is plain text, and reading it here is reading it.
-    await first.getByText('Je discussie "Screening van kandidaten" is verborgen, met alle reacties, omdat: Er stonden telefoonnummers van kandidaten in.').waitFor();
+    await first.getByText('Je discussie „Screening van kandidaten” is verborgen, met alle reacties, omdat: Er stonden telefoonnummers van kandidaten in.').waitFor();
     expect(await first.getByRole('link').count()).toBe(0);
     await first.getByText('Nieuw', { exact: true }).waitFor();
     await headerLink(page, 0).waitFor();
@@ -49,7 +49,7 @@ describe('notifications', () => {
 
     // One that arrives while the page is open comes in at the top. It links to her post, so it stays unread until followed.
     expect((await moderator.post(`/api/moderation/threads/${threadId}/restore`, {})).status).toBe(200);
-    const restored = first.getByRole('link', { name: 'Je discussie "Screening van kandidaten" is weer zichtbaar.' });
+    const restored = first.getByRole('link', { name: 'Je discussie „Screening van kandidaten” is weer zichtbaar.' });
     await restored.waitFor();
     expect(await listItems(page).count()).toBe(2);
     await first.getByText('Nieuw', { exact: true }).waitFor();
@@ -64,7 +64,7 @@ describe('notifications', () => {
 
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
-    await listItems(page).first().getByRole('link', { name: 'Je discussie "Screening van kandidaten" is weer zichtbaar.' }).waitFor();
+    await listItems(page).first().getByRole('link', { name: 'Je discussie „Screening van kandidaten” is weer zichtbaar.' }).waitFor();
     expect(await page.locator('.notification-list .badge.new').count()).toBe(0);
   });
 
@@ -87,7 +87,7 @@ describe('notifications', () => {
 
     await headerLink(page, 1).click();
     await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
-    const link = listItems(page).first().getByRole('link', { name: 'Bram Beantwoorder reageerde in ‘Twee partijen samenvoegen’' });
+    const link = listItems(page).first().getByRole('link', { name: 'Bram Beantwoorder reageerde in „Twee partijen samenvoegen”' });
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe(`/discussie/${threadId}#bericht-${replyId}`);
     // Seeing the list reads nothing that has a link: the count stays until she follows it.
@@ -122,7 +122,7 @@ describe('notifications', () => {
     await loginThroughForm(page, anna.email);
     await headerLink(page, 1).click();
     await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
-    const link = listItems(page).first().getByRole('link', { name: '2 nieuwe reacties in ‘Flyeren in de regen’' });
+    const link = listItems(page).first().getByRole('link', { name: '2 nieuwe reacties in „Flyeren in de regen”' });
     await link.waitFor();
     expect(await listItems(page).count()).toBe(1);
     await expectNoAxeViolations(page, 'notifications with a group');
@@ -212,7 +212,7 @@ describe('notifications', () => {
     // A report: the moderator hears of it live (a notification), and the header counts the reported post.
     expect((await (await e2e.testApp.loginAs(reporter)).post(`/api/posts/${postId}/reports`, { reason: 'spam' })).status).toBe(201);
     await headerLink(page, 1).waitFor();
-    const moderation = nav.getByRole('link', { name: 'Moderatie, 1 wacht: 1 gemeld bericht', exact: true });
+    const moderation = nav.getByRole('link', { name: 'Moderatie, 1 wacht: 1 gerapporteerd bericht', exact: true });
     await moderation.waitFor();
     expect(await moderation.textContent()).toBe('Moderatie 1');
     await expectNoAxeViolations(page, 'forum with a moderation count');
@@ -221,22 +221,22 @@ describe('notifications', () => {
     await makeUser(db, { status: 'pending', displayName: 'Nieuw Lid' });
     await headerLink(page, 1).click();
     await page.getByRole('heading', { level: 1, name: 'Meldingen' }).waitFor();
-    await nav.getByRole('link', { name: 'Moderatie, 2 wachten: 1 gemeld bericht, 1 aanmelding', exact: true }).waitFor();
-    const signal = listItems(page).first().getByRole('link', { name: 'Nieuwe melding van een bericht' });
+    await nav.getByRole('link', { name: 'Moderatie, 2 wachten: 1 gerapporteerd bericht, 1 aanmelding', exact: true }).waitFor();
+    const signal = listItems(page).first().getByRole('link', { name: 'Nieuw rapport over een bericht' });
     await signal.click();
     await page.waitForURL('**/moderatie');
-    await page.getByRole('heading', { level: 1, name: 'Gemelde berichten' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Gerapporteerde berichten' }).waitFor();
     await headerLink(page, 0).waitFor();
     const tabs = page.getByRole('navigation', { name: 'Moderatie-onderdelen' });
-    await tabs.getByRole('link', { name: 'Gemelde berichten, 1 wacht', exact: true }).waitFor();
+    await tabs.getByRole('link', { name: 'Gerapporteerde berichten, 1 wacht', exact: true }).waitFor();
     await tabs.getByRole('link', { name: 'Aanmeldingen, 1 wacht', exact: true }).waitFor();
     await expectNoAxeViolations(page, 'moderation queue with counts');
     await screenshot(page, 'moderation-counts-desktop');
 
     // Her decision changes what waits, on this page already.
-    await page.getByRole('button', { name: 'Melding afwijzen' }).click();
-    await page.getByText('De melding is afgewezen.').waitFor();
-    await tabs.getByRole('link', { name: 'Gemelde berichten', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Rapport afwijzen' }).click();
+    await page.getByText('Het rapport is afgewezen.').waitFor();
+    await tabs.getByRole('link', { name: 'Gerapporteerde berichten', exact: true }).waitFor();
     await nav.getByRole('link', { name: 'Moderatie, 1 wacht: 1 aanmelding', exact: true }).waitFor();
 
     // A member has no moderation link and is told nothing of what waits.

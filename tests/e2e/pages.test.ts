@@ -122,7 +122,7 @@ describe('pages: accessibility and screenshots', () => {
       const page = await (await e2e.context(size)).newPage();
       await loginThroughForm(page, moderator.email);
       for (const [path, heading, name] of [
-        ['/moderatie', 'Gemelde berichten', 'moderation-queue'],
+        ['/moderatie', 'Gerapporteerde berichten', 'moderation-queue'],
         ['/moderatie/aanmeldingen', 'Aanmeldingen', 'moderation-pending'],
         ['/moderatie/leden', 'Leden', 'moderation-members'],
         ['/moderatie/logboek', 'Logboek', 'moderation-log'],

@@ -26,13 +26,13 @@ describe('the synonym list for admins', () => {
     await page.getByText('Vul minstens twee verschillende woorden of uitdrukkingen in, gescheiden door komma’s.').waitFor();
     await field.fill('raad, "gemeenteraad"');
     await page.getByRole('button', { name: 'Toevoegen' }).click();
-    await page.getByText('‘"gemeenteraad"’ bevat een aanhalingsteken; laat dat weg.').waitFor();
+    await page.getByText('„"gemeenteraad"” bevat een aanhalingsteken; laat dat weg.').waitFor();
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     await expectNoAxeViolations(page, 'synonyms page with an error');
 
     await field.fill('Kascontrole,  Kascommissie ');
     await page.getByRole('button', { name: 'Toevoegen' }).click();
-    await page.getByRole('status').filter({ hasText: 'De groep ‘kascontrole, kascommissie’ is toegevoegd.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'De groep „kascontrole, kascommissie” is toegevoegd.' }).waitFor();
     expect(await field.inputValue()).toBe('');
 
     await page.getByRole('button', { name: 'Groep kascontrole, kascommissie wijzigen' }).click();
@@ -43,15 +43,15 @@ describe('the synonym list for admins', () => {
     await editField.fill('kascontrole, kascommissie, kascontrolecommissie');
     await expectNoAxeViolations(page, 'synonyms: edit dialog');
     await edit.getByRole('button', { name: 'Wijziging opslaan' }).click();
-    await page.getByRole('status').filter({ hasText: 'De groep ‘kascontrole, kascommissie, kascontrolecommissie’ is gewijzigd.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'De groep „kascontrole, kascommissie, kascontrolecommissie” is gewijzigd.' }).waitFor();
     await edit.waitFor({ state: 'hidden' });
 
     await page.getByRole('button', { name: 'Groep kascontrole, kascommissie, kascontrolecommissie verwijderen' }).click();
     const confirm = page.getByRole('dialog', { name: 'Groep verwijderen' });
-    await confirm.getByText('Weet je zeker dat je de groep ‘kascontrole, kascommissie, kascontrolecommissie’ wilt verwijderen?', { exact: false }).waitFor();
+    await confirm.getByText('Weet je zeker dat je de groep „kascontrole, kascommissie, kascontrolecommissie” wilt verwijderen?', { exact: false }).waitFor();
     await expectNoAxeViolations(page, 'synonyms: delete confirmation');
     await confirm.getByRole('button', { name: 'Verwijderen' }).click();
-    const outcome = page.getByRole('status').filter({ hasText: 'De groep ‘kascontrole, kascommissie, kascontrolecommissie’ is verwijderd.' });
+    const outcome = page.getByRole('status').filter({ hasText: 'De groep „kascontrole, kascommissie, kascontrolecommissie” is verwijderd.' });
     await outcome.waitFor();
     // The row and its button are gone: focus is on the message, not lost at the top of the page.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('is verwijderd.');

@@ -35,10 +35,10 @@ describe('the search page', () => {
     await page.getByLabel('Zoekterm').fill('kascommissie');
     await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
 
-    const heading = page.getByRole('heading', { level: 2, name: 'Resultaten voor ‘kascommissie’' });
+    const heading = page.getByRole('heading', { level: 2, name: 'Resultaten voor „kascommissie”' });
     await heading.waitFor();
     // Focus goes to the results, and the outcome is read out.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Resultaten voor ‘kascommissie’');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Resultaten voor „kascommissie”');
     await page.getByRole('status').filter({ hasText: '2 discussies gevonden.' }).waitFor({ state: 'attached' });
     const hits = page.locator('.search-hit');
     expect(await hits.count()).toBe(2);
@@ -76,7 +76,7 @@ describe('the search page', () => {
 
     // The address alone brings the same search back, the author's name in the field.
     await page.reload();
-    await page.getByRole('heading', { level: 2, name: 'Resultaten voor ‘kascommissie’' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Resultaten voor „kascommissie”' }).waitFor();
     await expect.poll(() => author.inputValue()).toBe('Sanne Zoekster');
     expect(await page.getByLabel('Sorteren op').inputValue()).toBe('newest');
     // A name that was typed but not chosen is not searched for as if it were nobody.
@@ -106,43 +106,46 @@ describe('the search page', () => {
       await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
     };
 
-    // A typo that finds nothing: said so first, then the corrected query's threads under their own heading.
+    // A typo that finds nothing: the heading names the corrected query the threads are for, the line under it says
+    // the typed words found nothing; no "search instead" offer, since those words have no results.
     await search('kandidatenljst');
-    await page.getByRole('heading', { level: 2, name: 'Geen resultaten voor ‘kandidatenljst’' }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Resultaten voor ‘kandidatenlijst’' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Resultaten voor „kandidatenlijst”' }).waitFor();
+    await page.getByText('Niets gevonden voor „kandidatenljst”. Dit zijn de resultaten voor de verbeterde spelling.').waitFor();
     await page.getByRole('link', { name: 'De kandidatenlijst opstellen' }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Geen resultaten voor ‘kandidatenljst’. 1 discussie gevonden voor ‘kandidatenlijst’.' }).waitFor({ state: 'attached' });
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Geen resultaten voor ‘kandidatenljst’');
+    await page.getByRole('status').filter({ hasText: 'Geen resultaten voor „kandidatenljst”. 1 discussie gevonden voor „kandidatenlijst”.' }).waitFor({ state: 'attached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Resultaten voor „kandidatenlijst”');
+    expect(await page.getByText(/Zoek in plaats daarvan/).count()).toBe(0);
     await expectNoAxeViolations(page, 'search: corrected query');
     await screenshot(page, 'search-corrected-desktop');
 
     // No thread has both words: the ones with most of them, and a line that says so.
     await search('scholieren vrijwilligers');
     await page.getByText('Geen discussie bevat al je zoekwoorden. Dit zijn de discussies met de meeste ervan.').waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Resultaten voor ‘scholieren vrijwilligers’' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Resultaten voor „scholieren vrijwilligers”' }).waitFor();
     expect(await page.locator('.search-hit').count()).toBe(2);
     await expectNoAxeViolations(page, 'search: partial match');
 
-    // Found one thread; a correction finds more: offered as a link, not applied.
+    // Found one thread; a correction finds more: offered as a link under the heading, not applied.
     await search('thesaurier');
-    await page.getByRole('heading', { level: 2, name: 'Resultaten voor ‘thesaurier’' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Resultaten voor „thesaurier”' }).waitFor();
     expect(await page.locator('.search-hit').count()).toBe(1);
-    const suggestion = page.getByRole('link', { name: '‘thesaurus’' });
+    const suggestion = page.getByRole('link', { name: '„thesaurus”' });
     await suggestion.waitFor();
-    await page.getByText('Bedoelde je ‘thesaurus’?', { exact: true }).waitFor();
+    await page.getByText('Zoek in plaats daarvan naar „thesaurus”', { exact: true }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Je kunt ook zoeken naar „thesaurus”.' }).waitFor({ state: 'attached' });
     await expectNoAxeViolations(page, 'search: suggestion');
     await screenshot(page, 'search-suggestion-desktop');
     await suggestion.click();
-    await page.getByRole('heading', { level: 2, name: 'Resultaten voor ‘thesaurus’' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Resultaten voor „thesaurus”' }).waitFor();
     expect(await page.getByLabel('Zoekterm').inputValue()).toBe('thesaurus');
     await page.getByRole('status').filter({ hasText: '3 discussies gevonden.' }).waitFor({ state: 'attached' });
-    // Never a suggestion above results that are already for it.
-    expect(await page.getByText(/Bedoelde je/).count()).toBe(0);
+    // Never an offer above results that are already for it.
+    expect(await page.getByText(/Zoek in plaats daarvan/).count()).toBe(0);
 
     // Nothing at all.
     await search('xylofoonkwartet');
-    await page.getByRole('heading', { level: 2, name: 'Geen resultaten voor ‘xylofoonkwartet’' }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Geen resultaten voor ‘xylofoonkwartet’.' }).waitFor({ state: 'attached' });
+    await page.getByRole('heading', { level: 2, name: 'Geen resultaten voor „xylofoonkwartet”' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Geen resultaten voor „xylofoonkwartet”.' }).waitFor({ state: 'attached' });
     expect(await page.locator('.search-hit').count()).toBe(0);
     await expectNoAxeViolations(page, 'search: no results');
   });

@@ -85,7 +85,7 @@ describe('moving and renaming a thread', () => {
     await page.goto('/moderatie/logboek');
     await page.getByRole('heading', { level: 1, name: 'Logboek' }).waitFor();
     await page.getByText('Discussie verplaatst').waitFor();
-    await page.getByText('“Gaat vooral over de campagne.”', { exact: false }).waitFor();
+    await page.getByText('„Gaat vooral over de campagne.”', { exact: false }).waitFor();
     await page.getByText('Discussie hernoemd').waitFor();
   });
 });

@@ -260,7 +260,7 @@ describe('two-step login', () => {
     await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
     await page
       .getByRole('alert')
-      .filter({ hasText: 'Stel eerst tweestapsverificatie in (op je profielpagina): voor moderatoren en beheerders is die verplicht.' })
+      .filter({ hasText: 'Stel eerst tweestapsverificatie in (bij Mijn account): voor moderatoren en beheerders is die verplicht.' })
       .waitFor();
     await banner.waitFor();
     await expectNoAxeViolations(page, 'moderation refused until two-step login is on');
@@ -278,7 +278,7 @@ describe('two-step login', () => {
     await setUp(page, 'moderator');
     await codesStored(page, 'Tweestapsverificatie staat aan.');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /^Moderatie/ }).click();
-    await page.getByRole('heading', { level: 1, name: 'Gemelde berichten' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Gerapporteerde berichten' }).waitFor();
     expect(await banner.count()).toBe(0);
 
     // Turning it off warns that moderating stops with it; cancelling gives focus back to the button.

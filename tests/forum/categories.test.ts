@@ -258,7 +258,7 @@ describe('a category restricted to verified volksvertegenwoordigers', () => {
     const res = await mod.patch(`/api/moderation/threads/${moved}`, { categorySlug: restricted.slug, reason: 'Hoort bij de raadsleden.' });
     expect(res.status).toBe(200);
     const told = (await starterClient.get<{ notifications: { kind: string; message: string }[] }>('/api/notifications')).body.notifications.find((n) => n.kind === 'thread_moved');
-    expect(told?.message).toBe('Je discussie "Hoort eigenlijk elders" is verplaatst naar een categorie die alleen voor bepaalde leden open is. Reden: Hoort bij de raadsleden.');
+    expect(told?.message).toBe('Je discussie „Hoort eigenlijk elders” is verplaatst naar een categorie die alleen voor bepaalde leden open is. Reden: Hoort bij de raadsleden.');
     expect(told?.message).not.toContain(restricted.name);
   });
 });

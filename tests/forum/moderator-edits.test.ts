@@ -49,7 +49,7 @@ describe('a moderator changing someone else’s post through the member routes',
     const list = await author.client.get<NotificationList>('/api/notifications');
     const note = list.body.notifications.find((n) => n.kind === 'post_edited');
     expect(note).toMatchObject({ link: `/discussie/${threadId}#bericht-${postId}` });
-    expect(note!.message).toBe('Je bericht in "Begroting 2027" is bewerkt door een moderator. De vorige versie is bewaard.');
+    expect(note!.message).toBe('Je bericht in „Begroting 2027” is bewerkt door een moderator. De vorige versie is bewaard.');
   });
 
   it('a delete is logged as delete_post and the author is told', async () => {
@@ -60,7 +60,7 @@ describe('a moderator changing someone else’s post through the member routes',
     expect(await logOf(postId)).toMatchObject([{ action: 'delete_post', moderatorId: mod.user.id, targetUserId: author.user.id, targetThreadId: threadId, reason: null }]);
     const notes = await notesOf(author.user.id, postId);
     expect(notes).toMatchObject([{ kind: 'post_deleted', data: { postId, threadId } }]);
-    expect(notes[0]!.message).toBe('Je bericht in "Verkiezingsprogramma" is verwijderd door een moderator.');
+    expect(notes[0]!.message).toBe('Je bericht in „Verkiezingsprogramma” is verwijderd door een moderator.');
     // A second delete changes nothing, so it adds no second record.
     expect((await mod.client.delete(`/api/posts/${postId}`)).status).toBe(404);
     expect(await logOf(postId)).toHaveLength(1);

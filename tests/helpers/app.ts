@@ -45,13 +45,15 @@ export interface TestAppOptions {
   mailWorker?: boolean;
   /** True: forum changes become notifications by the background poller. Default false: tests drain with app.notifications.drain(). */
   notificationWorker?: boolean;
+  /** A built client to serve (with env SERVE_CLIENT=true): tests of delivery make a small one in a temporary folder. */
+  clientDir?: string;
 }
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const queries: string[] = [];
   const database = await createTestDatabase((query) => queries.push(query));
   const config = testConfig(options.env);
-  const app = await buildApp({ config, database, logger: { level: 'error', stream: captureStream() }, searchWorker: options.searchWorker, mailWorker: options.mailWorker ?? false, notificationWorker: options.notificationWorker ?? false });
+  const app = await buildApp({ config, database, logger: { level: 'error', stream: captureStream() }, searchWorker: options.searchWorker, mailWorker: options.mailWorker ?? false, notificationWorker: options.notificationWorker ?? false, clientDir: options.clientDir });
   await app.ready();
   const loginAs = async (user: { email: string }) => {
     const client = new TestClient(app);

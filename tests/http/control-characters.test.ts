@@ -24,9 +24,10 @@ const counts = async () =>
     sql`select (select count(*)::int from users) as users, (select count(*)::int from posts) as posts, (select count(*)::int from reports) as reports`,
   ))[0];
 
-function expectRefused(res: { status: number; body: unknown }, field: string) {
+/** The message names the field by the label its form shows (shared/field-labels.ts), in Dutch quotes. */
+function expectRefused(res: { status: number; body: unknown }, field: string, label: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(400);
-  expect(res.body).toMatchObject({ error: { code: 'invalid_characters', field, message: expect.stringContaining(field) } });
+  expect(res.body).toMatchObject({ error: { code: 'invalid_characters', field, message: expect.stringMatching(new RegExp(`^„${label}” bevat tekens`)) } });
 }
 
 const registration = { email: 'nul@example.nl', password: 'een-lang-wachtwoord', displayName: 'Naam', party: 'Partij', municipality: 'Utrecht' };
@@ -35,15 +36,15 @@ describe('control characters in text input', () => {
   it('refuses a NUL at registration, naming the field, and creates no account', async () => {
     const before = await counts();
     const res = await t.guest().post('/api/auth/register', { ...registration, displayName: 'Nul\u0000Naam' });
-    expectRefused(res, 'displayName');
+    expectRefused(res, 'displayName', 'Naam zoals anderen die zien');
     expect(await counts()).toEqual(before);
   });
 
   it('refuses a NUL in the login e-mail and in the profile fields', async () => {
-    expectRefused(await t.guest().post('/api/auth/login', { email: 'a\u0000@example.nl', password: 'x' }), 'email');
+    expectRefused(await t.guest().post('/api/auth/login', { email: 'a\u0000@example.nl', password: 'x' }), 'email', 'E-mailadres');
     const { client } = await t.login();
-    expectRefused(await client.patch('/api/me', { party: 'Par\u0000tij' }), 'party');
-    expectRefused(await client.patch('/api/me', { municipality: '\u0000' }), 'municipality');
+    expectRefused(await client.patch('/api/me', { party: 'Par\u0000tij' }), 'party', 'Partij');
+    expectRefused(await client.patch('/api/me', { municipality: '\u0000' }), 'municipality', 'Gemeente');
   });
 
   it('refuses control characters in posts, titles and report notes', async () => {
@@ -51,9 +52,9 @@ describe('control characters in text input', () => {
     const { threadId } = await makeThread(t.db, user);
     const postId = await makePost(t.db, user, threadId);
     const before = await counts();
-    expectRefused(await client.post(`/api/threads/${threadId}/posts`, { body: 'Een bericht met een \u0000 erin' }), 'body');
-    expectRefused(await client.post('/api/threads', { categorySlug: 'algemeen', title: 'Titel\u0007', body: 'Een gewone tekst hier.' }), 'title');
-    expectRefused(await client.post(`/api/posts/${postId}/reports`, { reason: 'spam', note: 'zie \u0000' }), 'note');
+    expectRefused(await client.post(`/api/threads/${threadId}/posts`, { body: 'Een bericht met een \u0000 erin' }), 'body', 'Je bericht');
+    expectRefused(await client.post('/api/threads', { categorySlug: 'algemeen', title: 'Titel\u0007', body: 'Een gewone tekst hier.' }), 'title', 'Titel');
+    expectRefused(await client.post(`/api/posts/${postId}/reports`, { reason: 'spam', note: 'zie \u0000' }), 'note', 'Toelichting');
     expect(await counts()).toEqual(before);
   });
 
@@ -61,15 +62,15 @@ describe('control characters in text input', () => {
     const { client, user } = await t.login();
     const { threadId } = await makeThread(t.db, user);
     for (const bad of ['\u0001', '\u001b[31m', '\u007f', '\u0085', '\u009f', '\ud800', 'a\udc00b', '\udbff']) {
-      expectRefused(await client.post(`/api/threads/${threadId}/posts`, { body: `Tekst ${bad} tekst` }), 'body');
+      expectRefused(await client.post(`/api/threads/${threadId}/posts`, { body: `Tekst ${bad} tekst` }), 'body', 'Je bericht');
     }
   });
 
   it('refuses them in the query string and in path parameters', async () => {
     const { client } = await t.login();
-    expectRefused(await client.get('/api/search?q=%00'), 'q');
-    expectRefused(await client.get('/api/search?q=zoek%C2%85'), 'q');
-    expectRefused(await client.get('/api/categories/alg%00emeen/threads'), 'slug');
+    expectRefused(await client.get('/api/search?q=%00'), 'q', 'Zoekterm');
+    expectRefused(await client.get('/api/search?q=zoek%C2%85'), 'q', 'Zoekterm');
+    expectRefused(await client.get('/api/categories/alg%00emeen/threads'), 'slug', 'Categorie in het adres');
   });
 
   it('accepts line breaks and tabs in multi-line texts, and emoji everywhere', async () => {
@@ -83,9 +84,9 @@ describe('control characters in text input', () => {
 
   it('refuses line breaks and tabs in single-line fields', async () => {
     const { client } = await t.login();
-    expectRefused(await client.patch('/api/me', { displayName: 'Twee\nregels' }), 'displayName');
-    expectRefused(await client.post('/api/threads', { categorySlug: 'algemeen', title: 'Een\ttitel', body: 'Een gewone tekst hier.' }), 'title');
-    expectRefused(await client.get('/api/search?q=een%0Atwee'), 'q');
+    expectRefused(await client.patch('/api/me', { displayName: 'Twee\nregels' }), 'displayName', 'Naam');
+    expectRefused(await client.post('/api/threads', { categorySlug: 'algemeen', title: 'Een\ttitel', body: 'Een gewone tekst hier.' }), 'title', 'Titel');
+    expectRefused(await client.get('/api/search?q=een%0Atwee'), 'q', 'Zoekterm');
   });
 });
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { users } from '../../server/db/schema.js';
-import { loggerOptions, redactMessage, serializeError, serializeRequest } from '../../server/http/logging.js';
+import { loggerOptions, redactMessage, REQUEST_MESSAGE, serializeError, serializeRequest } from '../../server/http/logging.js';
 import { DEFAULT_PASSWORD, makePost, makeThread, makeUser } from '../../server/dev/factories.js';
 import { testConfig } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
@@ -80,7 +80,7 @@ describe('what the server logs', () => {
 
     const log = lines.join('');
     // The log is not empty: it did record the requests, the failures and what helps to find them.
-    expect(log).toContain('incoming request');
+    expect(log).toContain(REQUEST_MESSAGE);
     expect(log).toContain('/api/threads/:id/posts');
     const failures = lines.map((line) => JSON.parse(line) as { msg?: string; err?: Record<string, unknown> }).filter((entry) => entry.msg === 'request failed');
     expect(failures).toHaveLength(2);

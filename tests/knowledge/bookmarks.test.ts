@@ -72,7 +72,7 @@ describe('bookmarks', () => {
     await t.app.notifications.drain({ now: new Date(Date.now() + 9 * DAY) });
     const list = (await reader.client.get<NotificationList>('/api/notifications')).body.notifications;
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ kind: 'bookmark_reminder', message: 'Herinnering: je bewaarde een bericht in ‘Draaiboek verkiezingsavond’ („Nalezen”)', link: `/discussie/${threadId}#bericht-${postId}` });
+    expect(list[0]).toMatchObject({ kind: 'bookmark_reminder', message: 'Herinnering: je bewaarde een bericht in „Draaiboek verkiezingsavond” („Nalezen”)', link: `/discussie/${threadId}#bericht-${postId}` });
     const delivered = (await reader.client.get<BookmarkList>('/api/bookmarks')).body.bookmarks[0]!;
     expect(delivered.remindedAt).not.toBeNull();
     // Only the note changed: a reminder left as it was is kept, delivered, even once its time has passed.

@@ -61,12 +61,12 @@ describe('reactions', () => {
     await t.app.notifications.drain();
     let list = (await author.client.get<NotificationList>('/api/notifications')).body.notifications.filter((x) => x.kind === 'thanked');
     expect(list).toHaveLength(1);
-    expect(list[0]!.message).toBe(`${fans[0]!.user.displayName} waardeerde je bericht in ‘Flyeren in de regen ${n}’`);
+    expect(list[0]!.message).toBe(`${fans[0]!.user.displayName} waardeerde je bericht in „Flyeren in de regen ${n}”`);
     await fans[1]!.client.put(`/api/posts/${reply}/reactions/useful`);
     await t.app.notifications.drain();
     list = (await author.client.get<NotificationList>('/api/notifications')).body.notifications.filter((x) => x.kind === 'thanked');
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ count: 2, message: `2 waarderingen voor je berichten in ‘Flyeren in de regen ${n}’` });
+    expect(list[0]).toMatchObject({ count: 2, message: `2 waarderingen voor je berichten in „Flyeren in de regen ${n}”` });
   });
 
   it('refuses her own post, hidden and deleted posts, archived categories and unknown kinds, changing nothing', async () => {

@@ -57,7 +57,7 @@ describe('marking the best answer', () => {
     await t.app.notifications.drain();
     const list = (await q.answerer.client.get<NotificationList>('/api/notifications')).body.notifications.filter((n) => n.kind === 'answer_marked');
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ message: `${q.starter.user.displayName} markeerde je reactie als beste antwoord in ‘Hoe pakten jullie de fusie aan?’`, link: `/discussie/${q.threadId}#bericht-${q.answerId}` });
+    expect(list[0]).toMatchObject({ message: `${q.starter.user.displayName} markeerde je reactie als beste antwoord in „Hoe pakten jullie de fusie aan?”`, link: `/discussie/${q.threadId}#bericht-${q.answerId}` });
 
     const ownReply = await makePost(t.db, q.starter.user, q.threadId, { body: 'Zelf gevonden: bel de notaris.' });
     await q.starter.client.put(`/api/threads/${q.threadId}/solution`, { postId: ownReply });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../shared/api/common.js';
+import { and, eq, sql } from 'drizzle-orm';
 import { posts } from '../../server/db/schema.js';
+import { DUPLICATE_LOOKBACK } from '../../server/forum/anti-abuse.js';
 import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
@@ -25,6 +27,27 @@ describe('anti-abuse', () => {
     expect(asThread.status).toBe(409);
     // Another member may say the same thing.
     expect((await (await t.login()).client.post(`/api/threads/${threadId}/posts`, { body: 'Eens met de vorige spreker' })).status).toBe(201);
+  });
+
+  it('compares with her latest posts only: a busy member is still refused a copy, at a cost that does not grow with her posts', async () => {
+    const { client, user } = await t.login();
+    await makePost(t.db, user, threadId, { body: 'Wie neemt de notulen?' });
+    // Behind many newer posts of hers, within the lookback: still a duplicate.
+    for (let i = 0; i < 30; i++) await makePost(t.db, user, threadId, { body: `Tussendoor ${i}` });
+    expect((await client.post<ErrorBody>(`/api/threads/${threadId}/posts`, { body: 'Wie neemt de notulen?' })).status).toBe(409);
+    expect((await client.post<ErrorBody>(`/api/threads/${threadId}/posts`, { body: 'Tussendoor 29' })).status).toBe(409);
+
+    // The bound itself (server/forum/anti-abuse.ts says why it keeps the rule under the default limits): with
+    // DUPLICATE_LOOKBACK newer posts in the window, the oldest one is no longer read.
+    for (let i = 30; i < DUPLICATE_LOOKBACK; i++) await makePost(t.db, user, threadId, { body: `Tussendoor ${i}` });
+    expect((await client.post(`/api/threads/${threadId}/posts`, { body: 'Wie neemt de notulen?' })).status).toBe(201);
+
+    // Older than five minutes: a text may be said again.
+    await t.db
+      .update(posts)
+      .set({ createdAt: sql`now() - interval '6 minutes'` })
+      .where(and(eq(posts.authorId, user.id), eq(posts.body, 'Tussendoor 29')));
+    expect((await client.post(`/api/threads/${threadId}/posts`, { body: 'Tussendoor 29' })).status).toBe(201);
   });
 
   it('limits a member in their first days to 10 posts an hour (429 with Retry-After); older members are not limited', async () => {

@@ -54,7 +54,7 @@ describe('hiding a whole thread', () => {
     expect(entry).toMatchObject({ reason: 'Gaat over één persoon.', targetUserId: starter.id, details: { posts: 3, members: 2 } });
     const told = await t.db.select().from(notifications).where(eq(notifications.userId, starter.id));
     const hiddenNote = told.find((n) => n.kind === 'thread_hidden');
-    expect(hiddenNote?.message).toBe('Je discussie "Flyeren op de markt" is verborgen, met alle reacties, omdat: Gaat over één persoon.');
+    expect(hiddenNote?.message).toBe('Je discussie „Flyeren op de markt” is verborgen, met alle reacties, omdat: Gaat over één persoon.');
     expect(hiddenNote?.data).toEqual({ threadId });
     // She reads why, without a link to what she can no longer open; the thread is gone for her as for any member.
     expect(await toldOf(starterClient, 'thread_hidden')).toMatchObject({ message: hiddenNote!.message, link: null });
@@ -95,7 +95,7 @@ describe('hiding a whole thread', () => {
       const res = await mod.post<ErrorBody>(`/api/moderation/threads/${threadId}/hide`, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error, JSON.stringify(body)).toMatchObject({ code: 'invalid_input', field: 'reason' });
-      expect(res.body.error.message, JSON.stringify(body)).toMatch(/^Ongeldige invoer in "reason": /);
+      expect(res.body.error.message, JSON.stringify(body)).toMatch(/^„Reden” (is verplicht|bevat alleen spaties: vul tekst in|is te lang: gebruik hoogstens 500 tekens)\.$/);
     }
     const mustBeHidden = await mod.post<ErrorBody>(`/api/moderation/threads/${threadId}/restore`, {});
     expect(mustBeHidden.status).toBe(409);

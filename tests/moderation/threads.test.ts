@@ -60,7 +60,7 @@ describe('thread moderation', () => {
     expect(await threadLog(threadId)).toEqual([]);
     expect((await patch(threadId, { categorySlug: 'campagne', reason: 'Gaat over de campagne' })).status).toBe(200);
     const [moved] = await t.db.select().from(notifications).where(and(eq(notifications.userId, author.user.id), eq(notifications.kind, 'thread_moved')));
-    expect(moved?.message).toBe('Je discussie "Een discussie om te verplaatsen" is verplaatst naar Campagne. Reden: Gaat over de campagne');
+    expect(moved?.message).toBe('Je discussie „Een discussie om te verplaatsen” is verplaatst naar Campagne. Reden: Gaat over de campagne');
   });
 
   it('pins a thread to the top of its category and unpins it', async () => {

@@ -33,14 +33,14 @@ describe('what a member is notified of', () => {
 
     const first = await makePost(t.db, fatima.user, threadId);
     await drain();
-    expect(await seen(starter.client, threadId)).toEqual([['thread_activity', `${fatima.user.displayName} reageerde in ‘Fuseren met de buurgemeente’`, link(threadId, first)]]);
+    expect(await seen(starter.client, threadId)).toEqual([['thread_activity', `${fatima.user.displayName} reageerde in „Fuseren met de buurgemeente”`, link(threadId, first)]]);
 
     await makePost(t.db, fatima.user, threadId);
     await makePost(t.db, fatima.user, threadId);
     await drain();
     const list = await inbox(starter.client);
     expect(list.notifications).toHaveLength(1);
-    expect(list.notifications[0]).toMatchObject({ kind: 'thread_activity', count: 3, message: '3 nieuwe reacties in ‘Fuseren met de buurgemeente’', link: link(threadId, first) });
+    expect(list.notifications[0]).toMatchObject({ kind: 'thread_activity', count: 3, message: '3 nieuwe reacties in „Fuseren met de buurgemeente”', link: link(threadId, first) });
     expect(list.unreadCount).toBe(1);
 
     // Once read, the group is closed: the next reply opens a new one, linking to itself.
@@ -64,7 +64,7 @@ describe('what a member is notified of', () => {
     const reply = await makePost(t.db, replier.user, threadId, { replyToPostId: bramsPost });
     await makePost(t.db, replier.user, threadId); // not to him: Normaal hears nothing of it
     await drain();
-    expect(await seen(bram.client, threadId)).toEqual([['reply_to_post', `${replier.user.displayName} reageerde op je bericht in ‘Wie schrijft het programma?’`, link(threadId, reply)]]);
+    expect(await seen(bram.client, threadId)).toEqual([['reply_to_post', `${replier.user.displayName} reageerde op je bericht in „Wie schrijft het programma?”`, link(threadId, reply)]]);
   });
 
   it('a mention and a quote, to members who never wrote in the thread', async () => {
@@ -76,8 +76,8 @@ describe('what a member is notified of', () => {
     const post = await makePost(t.db, writer.user, threadId);
     await setMentions(t, post, [named.user.id], [elsewhere.postId]);
     await drain();
-    expect(await seen(named.client, threadId)).toEqual([['mention', `${writer.user.displayName} noemde je in ‘Campagnebudget verdelen’`, link(threadId, post)]]);
-    expect(await seen(quotedAuthor.client, threadId)).toEqual([['quote', `${writer.user.displayName} citeerde je in ‘Campagnebudget verdelen’`, link(threadId, post)]]);
+    expect(await seen(named.client, threadId)).toEqual([['mention', `${writer.user.displayName} noemde je in „Campagnebudget verdelen”`, link(threadId, post)]]);
+    expect(await seen(quotedAuthor.client, threadId)).toEqual([['quote', `${writer.user.displayName} citeerde je in „Campagnebudget verdelen”`, link(threadId, post)]]);
   });
 
   it('a mention and a quote written in a reply over HTTP, as the composer sends them', async () => {
@@ -91,9 +91,9 @@ describe('what a member is notified of', () => {
     expect(res.status).toBe(201);
     await drain();
     const reply = res.body.post.id;
-    expect(await seen(named.client, threadId)).toEqual([['mention', `${writer.user.displayName} noemde je in ‘Fuseren met de buurgemeente’`, link(threadId, reply)]]);
+    expect(await seen(named.client, threadId)).toEqual([['mention', `${writer.user.displayName} noemde je in „Fuseren met de buurgemeente”`, link(threadId, reply)]]);
     // She started the thread (follows it) and is quoted: the quote, not also thread_activity.
-    expect(await seen(quotedAuthor.client, threadId)).toEqual([['quote', `${writer.user.displayName} citeerde je in ‘Fuseren met de buurgemeente’`, link(threadId, reply)]]);
+    expect(await seen(quotedAuthor.client, threadId)).toEqual([['quote', `${writer.user.displayName} citeerde je in „Fuseren met de buurgemeente”`, link(threadId, reply)]]);
   });
 
   it('a new post in a thread she follows, and a new thread in a category she follows', async () => {
@@ -108,8 +108,8 @@ describe('what a member is notified of', () => {
     await makeThread(t.db, writer.user, { category: 'algemeen', title: 'Niet in een gevolgde categorie' });
     await drain();
     expect(await seen(follower.client)).toEqual([
-      ['new_thread', 'Nieuwe discussie in Campagne: ‘Debat op de lokale radio’', link(opened.threadId, opened.postId)],
-      ['thread_activity', `${writer.user.displayName} reageerde in ‘Flyeren op de markt’`, link(threadId, reply)],
+      ['new_thread', 'Nieuwe discussie in Campagne: „Debat op de lokale radio”', link(opened.threadId, opened.postId)],
+      ['thread_activity', `${writer.user.displayName} reageerde in „Flyeren op de markt”`, link(threadId, reply)],
     ]);
   });
 
@@ -185,7 +185,7 @@ describe('what a member is notified of', () => {
     for (const staff of [moderator, admin]) {
       const list = await inbox(staff.client);
       expect(list.notifications.filter((n) => n.kind === 'report_open')).toEqual([
-        expect.objectContaining({ count: 2, message: '2 nieuwe meldingen van berichten', link: '/moderatie' }),
+        expect.objectContaining({ count: 2, message: '2 nieuwe rapporten over berichten', link: '/moderatie' }),
       ]);
     }
     const third = await makePost(t.db, author.user, threadId);
@@ -230,10 +230,10 @@ describe('what a member is notified of', () => {
     // She started it (and still reads her hidden opening post): the reply reaches her as before, beside moderation's
     // decision, which links to her post; the member named in the reply hears of it too.
     expect(await seen(starter.client, threadId)).toEqual([
-      ['thread_activity', `${writer.user.displayName} reageerde in ‘Zomerfeest van de afdeling’`, link(threadId, reply)],
-      ['post_hidden', 'Je bericht in "Zomerfeest van de afdeling" is verborgen omdat: Spam', link(threadId, postId)],
+      ['thread_activity', `${writer.user.displayName} reageerde in „Zomerfeest van de afdeling”`, link(threadId, reply)],
+      ['post_hidden', 'Je bericht in „Zomerfeest van de afdeling” is verborgen omdat: Spam', link(threadId, postId)],
     ]);
-    expect(await seen(named.client, threadId)).toEqual([['mention', `${writer.user.displayName} noemde je in ‘Zomerfeest van de afdeling’`, link(threadId, reply)]]);
+    expect(await seen(named.client, threadId)).toEqual([['mention', `${writer.user.displayName} noemde je in „Zomerfeest van de afdeling”`, link(threadId, reply)]]);
   });
 });
 

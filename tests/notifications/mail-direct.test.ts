@@ -56,7 +56,7 @@ describe('a reply to a member who is away', () => {
 
     await send(inMinutes(1.1));
     const [mail] = mailsTo(smtp, anna.email);
-    expect(mail!.subject).toBe('Nieuwe reactie in ‘Fuseren met de buurgemeente: hoe begin je daar eigenlijk …’');
+    expect(mail!.subject).toBe('Nieuwe reactie in „Fuseren met de buurgemeente: hoe begin je daar eigenlijk …”');
     expect(mail!.text).toContain(`${bram.displayName} reageerde`);
     expect(mail!.text).toContain('Wij zijn begonnen met een gezamenlijke ledenvergadering.');
     expect(mail!.text).toContain(`/discussie/${threadId}#bericht-${reply}`);
@@ -78,7 +78,7 @@ describe('a reply to a member who is away', () => {
     await notify();
     await send(inMinutes(1.1));
     const [mail] = mailsTo(smtp, anna.email);
-    expect(mail!.subject).toBe(`${bram.displayName} noemde je in ‘Kandidatenlijst sluiten’`);
+    expect(mail!.subject).toBe(`${bram.displayName} noemde je in „Kandidatenlijst sluiten”`);
   });
 
   it('is not mailed when she was here after it happened (she saw it live)', async () => {
@@ -135,7 +135,7 @@ describe('batching: at most one mail per thread per 15 minutes', () => {
     await send(inMinutes(15.5));
     const mails = mailsTo(smtp, anna.email);
     expect(mails).toHaveLength(2);
-    expect(mails[1]!.subject).toBe('2 nieuwe reacties in ‘Flyeren op de markt’');
+    expect(mails[1]!.subject).toBe('2 nieuwe reacties in „Flyeren op de markt”');
     expect(mails[1]!.text).toContain('Tweede reactie: neem een kraam.');
     expect(mails[1]!.text).toContain('Derde reactie: en koffie.');
     expect(mails[1]!.text).not.toContain('Eerste reactie');
@@ -152,7 +152,7 @@ describe('batching: at most one mail per thread per 15 minutes', () => {
     await makePost(t.db, bram, second.threadId);
     await notify();
     await send(inMinutes(1.1));
-    expect(mailsTo(smtp, anna.email).map((m) => m.subject)).toEqual(['Nieuwe reactie in ‘Eerste draad’', 'Nieuwe reactie in ‘Tweede draad’']);
+    expect(mailsTo(smtp, anna.email).map((m) => m.subject)).toEqual(['Nieuwe reactie in „Eerste draad”', 'Nieuwe reactie in „Tweede draad”']);
   });
 });
 
@@ -250,7 +250,7 @@ describe('what a mail may show', () => {
     await hide(hidden);
     await send(inMinutes(1.1));
     const [mail] = mailsTo(smtp, anna.email);
-    expect(mail!.subject).toBe('Nieuwe reactie in ‘Een verborgen bericht’');
+    expect(mail!.subject).toBe('Nieuwe reactie in „Een verborgen bericht”');
     expect(mail!.text).toContain('Dit mag iedereen lezen.');
     expect(`${mail!.text}${mail!.html}`).not.toContain('Geheime scheldpartij');
     expect(`${mail!.text}${mail!.html}`).not.toContain(`bericht-${hidden}`);

@@ -44,7 +44,7 @@ describe('notifications follow what the receiver may see', () => {
     expect(JSON.stringify(hidden)).not.toContain('Statuten');
 
     await restore(reply);
-    expect(await seen(starter.client, threadId)).toEqual([['thread_activity', `${writer.user.displayName} reageerde in ‘Statuten aanpassen’`, link(threadId, reply)]]);
+    expect(await seen(starter.client, threadId)).toEqual([['thread_activity', `${writer.user.displayName} reageerde in „Statuten aanpassen”`, link(threadId, reply)]]);
     expect((await summary(starter.client)).unreadCount).toBe(1);
   });
 
@@ -57,7 +57,7 @@ describe('notifications follow what the receiver may see', () => {
     const reply = await makePost(t.db, writer.user, threadId);
     await setMentions(t, reply, [named.user.id, moderator.user.id]);
     await drain();
-    expect(await seen(follower.client, threadId)).toEqual([['new_thread', 'Nieuwe discussie in Fondsenwerving: ‘Giften boven de drempel’', link(threadId, postId)]]);
+    expect(await seen(follower.client, threadId)).toEqual([['new_thread', 'Nieuwe discussie in Fondsenwerving: „Giften boven de drempel”', link(threadId, postId)]]);
     expect((await seen(named.client, threadId)).map(([kind]) => kind)).toEqual(['mention']);
 
     await hideThread(threadId);
@@ -68,7 +68,7 @@ describe('notifications follow what the receiver may see', () => {
     }
     expect((await inbox(named.client)).unreadCount).toBe(0);
     // The moderator sees what a member would not: her mention stays, with its text and link.
-    expect(await seen(moderator.client, threadId)).toEqual([['mention', `${writer.user.displayName} noemde je in ‘Giften boven de drempel’`, link(threadId, reply)]]);
+    expect(await seen(moderator.client, threadId)).toEqual([['mention', `${writer.user.displayName} noemde je in „Giften boven de drempel”`, link(threadId, reply)]]);
 
     await restoreThread(threadId);
     expect((await seen(named.client, threadId)).map(([kind]) => kind)).toEqual(['mention']);
@@ -92,11 +92,11 @@ describe('notifications follow what the receiver may see', () => {
     expect((await summary(follower.client)).unreadCount).toBe(0);
     expect(JSON.stringify(await inbox(follower.client))).not.toContain('Crowdfunding');
     // The reply is still there to read, and so is her mention in it.
-    expect(await seen(named.client, threadId)).toEqual([['mention', `${writer.user.displayName} noemde je in ‘Crowdfunding voor de campagne’`, link(threadId, reply)]]);
+    expect(await seen(named.client, threadId)).toEqual([['mention', `${writer.user.displayName} noemde je in „Crowdfunding voor de campagne”`, link(threadId, reply)]]);
     expect((await summary(named.client)).unreadCount).toBe(1);
 
     await restore(postId);
-    expect(await seen(follower.client, threadId)).toEqual([['new_thread', 'Nieuwe discussie in Fondsenwerving: ‘Crowdfunding voor de campagne’', link(threadId, postId)]]);
+    expect(await seen(follower.client, threadId)).toEqual([['new_thread', 'Nieuwe discussie in Fondsenwerving: „Crowdfunding voor de campagne”', link(threadId, postId)]]);
     expect((await summary(follower.client)).unreadCount).toBe(1);
   });
 

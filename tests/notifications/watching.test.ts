@@ -71,7 +71,7 @@ describe('watching threads and categories', () => {
       const res = await put<ErrorBody>(reader.client, url, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error).toMatchObject({ code: 'invalid_input', field: 'level' });
-      expect(res.body.error.message).toMatch(/^Ongeldige invoer/);
+      expect(res.body.error.message).toMatch(/^(„Volgen” is verplicht|Kies bij „Volgen” een van de mogelijkheden)\.$/);
     }
     expect((await put(t.guest(), `/api/threads/${open.threadId}/watch`, { level: 'watching' })).status).toBe(401);
     const pending = await t.login({ status: 'pending', displayName: uniqueName('Wachtend') });

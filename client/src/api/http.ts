@@ -1,15 +1,28 @@
 import { nl } from '../i18n/nl';
 
-/** An answer in the API's error shape, or a network failure (status 0). The message is Dutch and meant for people. */
+/** One field's problem as the API names it: the field (dotted path, "terms.1" for a list's item) and a Dutch sentence. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * An answer in the API's error shape, or a network failure (status 0). The message is Dutch and meant for people.
+ * `fields` lists every field the server refused (the first is also `field` and `message`); empty when none is named.
+ */
 export class ApiError extends Error {
+  readonly fields: readonly FieldProblem[];
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly field?: string,
+    fields?: readonly FieldProblem[],
   ) {
     super(message);
     this.name = 'ApiError';
+    // An answer from before `fields` existed still names its one field.
+    this.fields = fields && fields.length > 0 ? fields : field ? [{ field, message }] : [];
   }
 }
 
@@ -72,8 +85,8 @@ async function send(method: string, path: string, body?: unknown, token?: string
     parsed = undefined;
   }
   if (!response.ok) {
-    const error = (parsed as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? nl.errors.generic, error?.field);
+    const error = (parsed as { error?: { code?: string; message?: string; field?: string; fields?: FieldProblem[] } } | undefined)?.error;
+    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? nl.errors.generic, error?.field, Array.isArray(error?.fields) ? error.fields : undefined);
   }
   return parsed;
 }

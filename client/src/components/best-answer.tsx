@@ -4,6 +4,7 @@ import type { Post } from '../../../shared/api/forum';
 import { useSolution, useThreadData } from '../api/knowledge';
 import { nl } from '../i18n/nl';
 import { nlKnowledge as t } from '../i18n/nl-knowledge';
+import { Icon } from './icons';
 import { postAnchor } from './post-item';
 import { ErrorMessage } from './states';
 
@@ -48,7 +49,8 @@ export function SolutionToggle({ post }: { post: Post }) {
   };
   return (
     <>
-      <button type="button" className="link-button" aria-disabled={solution.isPending} onClick={toggle}>
+      <button type="button" className="link-button action" aria-disabled={solution.isPending} onClick={toggle}>
+        <Icon name="check" />
         {isAnswer ? t.unmark : t.mark}
       </button>
       <span className="visually-hidden" role="status">

@@ -3,6 +3,7 @@ import type { Post } from '../../../shared/api/forum';
 import { useBookmarkOf } from '../api/bookmarks';
 import { nlSaving } from '../i18n/nl-saving';
 import { BookmarkDialog } from './bookmark-dialog';
+import { Icon } from './icons';
 
 /**
  * "Bewaren" / "Bewaard" under a post she can read. A toggle (aria-pressed) whose press opens the dialog: to save
@@ -19,7 +20,9 @@ export function BookmarkControl({ post }: { post: Post }) {
   const known = lookup.isSuccess && !lookup.isFetching ? (lookup.data ?? { note: '', remindAt: null, remindedAt: null }) : undefined;
   return (
     <>
-      <button type="button" className="link-button bookmark-toggle" aria-pressed={saved} aria-haspopup="dialog" onClick={() => setOpen({ saved })}>
+      {/* Once saved it reads "Bewaard" beside a filled mark, in bold: the state shows in its shape and words. */}
+      <button type="button" className="link-button action bookmark-toggle" aria-pressed={saved} aria-haspopup="dialog" onClick={() => setOpen({ saved })}>
+        <Icon name="bookmark" filled={saved} />
         {saved ? nlSaving.bookmark.saved : nlSaving.bookmark.save}
       </button>
       {open && (

@@ -2,10 +2,10 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Bookmark } from '../../../shared/api/bookmarks';
 import { LIMITS } from '../../../shared/constants';
 import { useRemoveBookmark, useSaveBookmark } from '../api/bookmarks';
-import { ApiError } from '../api/http';
 import { nlSaving } from '../i18n/nl-saving';
 import { Dialog } from './dialog';
 import { Field } from './field';
+import { useFormErrors } from './form-errors';
 import { ErrorMessage, Loading } from './states';
 
 const t = nlSaving.bookmark;
@@ -116,11 +116,9 @@ function BookmarkForm({
   const remove = useRemoveBookmark();
   const busy = save.isPending || remove.isPending;
   const { first, last } = dateRange(now);
-  const failure = save.error instanceof ApiError ? save.error : null;
   // A field's refusal is shown at its field; one about the reminder while no date field is open, above the form.
-  const serverDateError = failure?.field === 'remindAt' && choice === 'date' ? failure.message : null;
-  const serverNoteError = failure?.field === 'note' ? failure.message : null;
-  const formError = remove.error ?? (save.error && !serverDateError && !serverNoteError ? save.error : null);
+  const errors = useFormErrors(save.error, choice === 'date' ? ['note', 'remindAt'] : ['note']);
+  const formError = remove.error ?? errors.general;
 
   /** The ISO time to send, or an error for the date field. An unchanged date keeps its reminder's exact time. */
   const remindAt = (): { value: string | null } | { error: string } => {
@@ -147,12 +145,25 @@ function BookmarkForm({
   };
 
   return (
-    <form className="form bookmark-form" onSubmit={submit} noValidate>
+    <form className="form bookmark-form" onSubmit={submit} noValidate ref={errors.formRef}>
       <p className="muted">{t.intro}</p>
       <ErrorMessage error={formError} />
       {/* autoFocus: where the dialog first showed "Laden…", focus would otherwise stay on its close button. */}
-      <Field label={t.note} hint={t.noteHint} error={serverNoteError}>
-        {(p) => <textarea {...p} autoFocus className="bookmark-note" rows={3} maxLength={LIMITS.bookmarkNoteMax} value={note} onChange={(e) => setNote(e.target.value)} />}
+      <Field label={t.note} hint={t.noteHint} error={errors.of('note')}>
+        {(p) => (
+          <textarea
+            {...p}
+            autoFocus
+            className="bookmark-note"
+            rows={3}
+            maxLength={LIMITS.bookmarkNoteMax}
+            value={note}
+            onChange={(e) => {
+              errors.clear('note');
+              setNote(e.target.value);
+            }}
+          />
+        )}
       </Field>
       <fieldset className="reminder-choices">
         <legend>{t.reminder}</legend>
@@ -163,7 +174,7 @@ function BookmarkForm({
           </label>
         ))}
         {choice === 'date' && (
-          <Field label={t.date} hint={t.dateHint} error={dateError ?? serverDateError}>
+          <Field label={t.date} hint={t.dateHint} error={dateError ?? errors.of('remindAt')}>
             {(p) => (
               <input
                 {...p}
@@ -176,6 +187,7 @@ function BookmarkForm({
                 onChange={(e) => {
                   setDay(e.target.value);
                   setDateError(null);
+                  errors.clear('remindAt');
                 }}
               />
             )}

@@ -1,20 +1,30 @@
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { LIMITS } from '../../../shared/constants';
 import { usePreview } from '../api/forum';
 import { nlForum } from '../i18n/nl-forum';
 import { nlMembers } from '../i18n/nl-members';
 import { useMentionSuggest } from './mention-suggest';
+import { LinkDialog } from './link-dialog';
 import { ErrorMessage } from './states';
 import { useSelectionAfterRender } from './use-selection-after-render';
 
 type Wrap = { before: string; after: string; placeholder: string; linePrefix?: boolean };
-const TOOLS: { key: 'bold' | 'italic' | 'link' | 'quote' | 'list'; label: string; text: string; wrap: Wrap }[] = [
-  { key: 'bold', label: nlForum.composer.bold, text: 'B', wrap: { before: '**', after: '**', placeholder: 'vet' } },
-  { key: 'italic', label: nlForum.composer.italic, text: 'I', wrap: { before: '_', after: '_', placeholder: 'cursief' } },
-  { key: 'link', label: nlForum.composer.link, text: 'Link', wrap: { before: '[', after: '](https://)', placeholder: 'linktekst' } },
-  { key: 'quote', label: nlForum.composer.quote, text: '“ ”', wrap: { before: '> ', after: '', placeholder: 'citaat', linePrefix: true } },
-  { key: 'list', label: nlForum.composer.list, text: '•', wrap: { before: '- ', after: '', placeholder: 'punt', linePrefix: true } },
+type ToolKey = 'bold' | 'italic' | 'link' | 'quote' | 'list';
+/**
+ * Each button shows its name as a word (styled like what it does), so what is seen is what a voice user says and a
+ * screen reader reads (WCAG 2.5.3, label in name); a symbol beside it (“ ”, •) is decoration and hidden. The link
+ * button asks for the address (link-dialog.tsx) instead of inserting a placeholder for it.
+ */
+const TOOLS: { key: ToolKey; label: string; symbol?: string; wrap: Wrap }[] = [
+  { key: 'bold', label: nlForum.composer.bold, wrap: { before: '**', after: '**', placeholder: 'vet' } },
+  { key: 'italic', label: nlForum.composer.italic, wrap: { before: '_', after: '_', placeholder: 'cursief' } },
+  { key: 'link', label: nlForum.composer.link, wrap: { before: '[', after: '](https://)', placeholder: 'linktekst' } },
+  { key: 'quote', label: nlForum.composer.quote, symbol: '“ ”', wrap: { before: '> ', after: '', placeholder: 'citaat', linePrefix: true } },
+  { key: 'list', label: nlForum.composer.list, symbol: '•', wrap: { before: '- ', after: '', placeholder: 'punt', linePrefix: true } },
 ];
+
+/** Ctrl+Enter (Cmd+Enter on a Mac) sends the form the composer is in, as in most editors people know. */
+const isSendKey = (event: KeyboardEvent<HTMLTextAreaElement>) => event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
 
 /**
  * The Markdown editor: a plain textarea (the most accessible editor there is) with a small toolbar and a
@@ -50,6 +60,13 @@ export function Composer({
   useEffect(() => {
     if (!value) setPreview(false);
   }, [value]);
+  const [askingLink, setAskingLink] = useState(false);
+  // After a link went in, the field takes focus back from the closing dialog (which gives it to the link button in
+  // its unmount effect: this effect runs after that one). Its selection, the link text, stays.
+  const [linked, setLinked] = useState(0);
+  useEffect(() => {
+    if (linked > 0) ref.current?.focus();
+  }, [linked, ref]);
 
   const apply = (wrap: Wrap) => {
     const el = ref.current;
@@ -70,6 +87,12 @@ export function Composer({
     selectAfterRender(from, from + (wrap.linePrefix ? text.length - wrap.before.length : selected.length));
   };
 
+  const insertLink = (url: string) => {
+    setAskingLink(false);
+    apply({ before: '[', after: `](${url})`, placeholder: nlForum.composer.linkPlaceholder });
+    setLinked((n) => n + 1);
+  };
+
   return (
     <div className="field composer">
       <label htmlFor={id}>{label}</label>
@@ -79,8 +102,13 @@ export function Composer({
       <div className="composer-bar">
         <div role="toolbar" aria-label={nlForum.composer.toolbar} aria-controls={id} className="toolbar">
           {TOOLS.map((tool) => (
-            <button key={tool.key} type="button" className="tool" aria-label={tool.label} title={tool.label} disabled={preview} onClick={() => apply(tool.wrap)}>
-              <span aria-hidden="true">{tool.text}</span>
+            <button key={tool.key} type="button" className={`tool tool-${tool.key}`} disabled={preview} onClick={() => (tool.key === 'link' ? setAskingLink(true) : apply(tool.wrap))}>
+              {tool.symbol && (
+                <span className="tool-symbol" aria-hidden="true">
+                  {tool.symbol}
+                </span>
+              )}
+              {tool.label}
             </button>
           ))}
         </div>
@@ -99,6 +127,14 @@ export function Composer({
         aria-invalid={error ? true : undefined}
         value={value}
         {...suggest.textareaProps}
+        onKeyDown={(e) => {
+          if (isSendKey(e)) {
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
+            return;
+          }
+          suggest.textareaProps.onKeyDown(e);
+        }}
         onChange={(e) => {
           onChange(e.target.value);
           suggest.trackCaret(e.target);
@@ -106,6 +142,7 @@ export function Composer({
         }}
       />
       {suggest.list}
+      {askingLink && <LinkDialog onInsert={insertLink} onClose={() => setAskingLink(false)} />}
       {preview && (
         <div className="preview" aria-live="polite" aria-busy={rendered.isFetching}>
           <p className="hint">{nlForum.composer.previewNote}</p>

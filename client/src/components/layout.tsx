@@ -8,6 +8,7 @@ import { nlSavingNav } from '../i18n/nl-saving-nav';
 import { LiveProvider } from '../live/live-context';
 import { Avatar } from './avatar';
 import { LiveStatusNotice } from './live-status';
+import { Logo } from './logo';
 import { ModerationLink, NotificationsLink } from './notifications-link';
 import { Loading } from './states';
 import { TwoStepBanner } from './two-step-banner';
@@ -56,7 +57,7 @@ export function Layout() {
       <header className="site-header">
         <div className="wrap header-inner">
           <Link to={active ? '/forum' : '/'} className="brand">
-            {nl.app.name}
+            <Logo name={nl.app.name} />
           </Link>
           <nav aria-label={nl.nav.main}>
             <ul className="nav-list">

@@ -2,10 +2,10 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useLocation } from 'react-router';
 import type { NotificationSettings, NotificationSettingsPatch } from '../../../shared/api/notifications';
 import { MAIL_FREQUENCIES, MAIL_KINDS, type MailFrequency, type MailKind } from '../../../shared/constants';
-import { ApiError } from '../api/http';
 import { useNotificationSettings, useSaveNotificationSettings } from '../api/notification-settings';
 import { nlWatching } from '../i18n/nl-watching';
 import { Field } from './field';
+import { useFormErrors } from './form-errors';
 import { ErrorMessage, Loading } from './states';
 
 const t = nlWatching.settings;
@@ -13,8 +13,7 @@ const t = nlWatching.settings;
 export const SETTINGS_ANCHOR = 'meldingen-en-email';
 
 /** The API names a wrong frequency "mail.replies" (the body's path); such an error shows under its select. */
-const fieldError = (error: unknown, field: string) => (error instanceof ApiError && error.field === field ? error.message : null);
-const isFieldError = (error: unknown) => error instanceof ApiError && (error.field === 'autoWatch' || MAIL_KINDS.some((kind) => error.field === `mail.${kind}`));
+const FIELDS = ['autoWatch', ...MAIL_KINDS.map((kind) => `mail.${kind}`)];
 
 /** "Meldingen en e-mail" on the account page (active members: others are mailed nothing of the forum). */
 export function NotificationSettingsSection() {
@@ -44,9 +43,11 @@ function SettingsForm({ saved }: { saved: NotificationSettings }) {
   const [notice, setNotice] = useState<string | null>(null);
   const save = useSaveNotificationSettings();
   const autoWatchId = useId();
+  const errors = useFormErrors(save.error, FIELDS);
 
   const setMail = (kind: MailKind) => (e: { target: { value: string } }) => {
     setNotice(null);
+    errors.clear(`mail.${kind}`);
     setForm((f) => ({ ...f, mail: { ...f.mail, [kind]: e.target.value as MailFrequency } }));
   };
 
@@ -70,11 +71,11 @@ function SettingsForm({ saved }: { saved: NotificationSettings }) {
       },
     });
   };
-  const autoWatchError = fieldError(save.error, 'autoWatch');
+  const autoWatchError = errors.of('autoWatch');
 
   return (
-    <form className="form narrow" onSubmit={submit} noValidate>
-      <ErrorMessage error={isFieldError(save.error) ? null : save.error} />
+    <form className="form narrow" onSubmit={submit} noValidate ref={errors.formRef}>
+      <ErrorMessage error={errors.general} />
       <div className="field check">
         <div className="radio">
           <input
@@ -83,6 +84,7 @@ function SettingsForm({ saved }: { saved: NotificationSettings }) {
             checked={form.autoWatch}
             onChange={(e) => {
               setNotice(null);
+              errors.clear('autoWatch');
               setForm((f) => ({ ...f, autoWatch: e.target.checked }));
             }}
             aria-describedby={[`${autoWatchId}-hint`, autoWatchError ? `${autoWatchId}-error` : ''].filter(Boolean).join(' ')}
@@ -105,7 +107,7 @@ function SettingsForm({ saved }: { saved: NotificationSettings }) {
           {t.mailHint}
         </p>
         {MAIL_KINDS.map((kind) => (
-          <Field key={kind} label={t.kinds[kind]} required error={fieldError(save.error, `mail.${kind}`)}>
+          <Field key={kind} label={t.kinds[kind]} required error={errors.of(`mail.${kind}`)}>
             {(p) => (
               <select {...p} value={form.mail[kind]} onChange={setMail(kind)}>
                 {MAIL_FREQUENCIES.map((frequency) => (

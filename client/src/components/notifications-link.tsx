@@ -59,7 +59,7 @@ export function NotificationsLink({ moderator }: { moderator: boolean }) {
   );
 }
 
-/** "Moderatie 3" for moderators and admins, named "Moderatie: 2 open meldingen, 1 aanmelding wacht". */
+/** "Moderatie 3" for moderators and admins, named "Moderatie, 3 wachten: 2 gerapporteerde berichten, 1 aanmelding". */
 export function ModerationLink() {
   const waiting = useNotificationSummary(true).data?.waiting;
   const reports = waiting?.openReports ?? 0;
@@ -73,7 +73,7 @@ export function ModerationLink() {
   );
 }
 
-/** A moderation tab with what waits behind it ("Gemelde berichten 2"), for the sub-navigation. */
+/** A moderation tab with what waits behind it ("Gerapporteerde berichten 2"), for the sub-navigation. */
 export function useWaiting() {
   const waiting = useNotificationSummary(true).data?.waiting;
   return { openReports: waiting?.openReports ?? 0, pendingRegistrations: waiting?.pendingRegistrations ?? 0 };

@@ -1,17 +1,18 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError } from '../api/http';
 import { nl } from '../i18n/nl';
 import { nlTwoStep } from '../i18n/nl-two-step';
 import { Dialog } from './dialog';
 import { Field } from './field';
+import { useFormErrors } from './form-errors';
 import { ErrorMessage } from './states';
 
 const t = nlTwoStep.password;
+const PASSWORD = ['password'];
 
 /**
  * Asks her password before a change to how she logs in (someone at an unlocked computer must not make one). What
  * the change does is `children`. The caller closes it once the request succeeded; a wrong password is said on the
- * field, in an alert, as focus stays on the button.
+ * field, in an alert, and focus goes back into the field; the message goes when she changes it.
  */
 export function PasswordConfirmDialog({
   title,
@@ -40,14 +41,26 @@ export function PasswordConfirmDialog({
     setEmpty(password === '');
     if (password !== '') onConfirm(password);
   };
-  const wrong = error instanceof ApiError && error.field === 'password' ? error.message : null;
+  const errors = useFormErrors(error, PASSWORD);
   return (
     <Dialog title={title} open onClose={onClose}>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate ref={errors.formRef}>
         {children}
-        <ErrorMessage error={wrong ? null : error} />
-        <Field label={t.label} required alert error={empty ? t.empty : wrong}>
-          {(p) => <input {...p} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+        <ErrorMessage error={errors.general} />
+        <Field label={t.label} required alert error={empty ? t.empty : errors.of('password')}>
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => {
+                setEmpty(false);
+                errors.clear('password');
+                setPassword(e.target.value);
+              }}
+            />
+          )}
         </Field>
         <div className="actions">
           <button type="submit" className={danger ? 'danger' : undefined} aria-disabled={pending}>

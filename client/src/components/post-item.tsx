@@ -1,27 +1,28 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Post } from '../../../shared/api/forum';
 import type { User } from '../../../shared/api/users';
 import { moderates } from '../api/auth';
 import { useDeletePost, useEditPost } from '../api/forum';
-import { usePostRemoval, useRestorePost } from '../api/moderation';
-import { ApiError } from '../api/http';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
-import { nlModeration } from '../i18n/nl-moderation';
 import { SolutionBlock, SolutionLabel, SolutionToggle } from './best-answer';
 import { Avatar } from './avatar';
 import { BookmarkControl } from './bookmark-control';
 import { Composer } from './composer';
 import { Dialog } from './dialog';
+import { Icon } from './icons';
 import { PostReactions } from './post-reactions';
 import { postAnchor, selectedHtml } from './quote';
-import { ReasonDialog } from './reason-dialog';
 import { ReportDialog } from './report-dialog';
-import { RevisionHistory } from './revision-history';
+import { HidePostButton, PostRemovalDialog, RestorePostButton } from './staff-parts';
 import { ErrorMessage } from './states';
+import { textErrors } from './form-errors';
 
 export { postAnchor };
+
+// The revision history, opened on request, comes in its own chunk; moderators' controls too (staff-parts.tsx).
+const RevisionHistory = lazy(async () => ({ default: (await import('./revision-history')).RevisionHistory }));
 
 export function PostItem({
   post,
@@ -61,12 +62,8 @@ export function PostItem({
   const body = useRef<HTMLDivElement>(null);
   const edit = useEditPost(post.threadId);
   const remove = useDeletePost(post.threadId);
-  const restore = useRestorePost(post.threadId);
-  const hide = usePostRemoval(post.threadId, 'hide');
-  const moderatorDelete = usePostRemoval(post.threadId, 'delete');
-  const removal = removing === 'delete' ? moderatorDelete : hide;
   const role = post.author.representativeRole;
-  const editError = edit.error instanceof ApiError ? edit.error : null;
+  const editErrors = textErrors(edit.error, edit.variables?.body, draft);
   // After a delete or a restore the button that did it is gone: the thread page focuses the post, which now shows
   // the outcome ("Dit bericht is verwijderd."). Through the promise, not mutate's callbacks: the live event may
   // take the post off the page (and unmount this) before the refetch puts its placeholder back.
@@ -135,11 +132,17 @@ export function PostItem({
           className="form"
           onSubmit={(e) => {
             e.preventDefault();
-            edit.mutate({ id: post.id, body: draft }, { onSuccess: () => setEditing(false) });
+            // The form she saved from is gone: the post takes focus, showing its new text.
+            edit.mutate({ id: post.id, body: draft }, {
+              onSuccess: () => {
+                setEditing(false);
+                focusPost(post.id);
+              },
+            });
           }}
         >
-          <ErrorMessage error={edit.error && !editError?.field ? edit.error : null} />
-          <Composer value={draft} onChange={setDraft} threadId={post.threadId} error={editError?.field ? editError.message : null} />
+          <ErrorMessage error={editErrors.general} />
+          <Composer value={draft} onChange={setDraft} threadId={post.threadId} error={editErrors.text} />
           <div className="actions">
             <button type="submit" disabled={edit.isPending}>
               {nlForum.composer.saveEdit}
@@ -159,11 +162,13 @@ export function PostItem({
           {/* A hidden text is not passed on: no reply to it, no quote of it. */}
           {!locked && !archived && !post.hidden && (
             <>
-              <button type="button" className="link-button" onClick={() => onReply(post)}>
+              <button type="button" className="link-button action" onClick={() => onReply(post)}>
+                <Icon name="reply" />
                 {nlForum.thread.reply}
               </button>
               {/* Pressing the button must not take away the reader's selection: that is what she quotes. */}
-              <button type="button" className="link-button" onMouseDown={(e) => e.preventDefault()} onClick={() => onQuote(post, selectedHtml(body.current))}>
+              <button type="button" className="link-button action" onMouseDown={(e) => e.preventDefault()} onClick={() => onQuote(post, selectedHtml(body.current))}>
+                <Icon name="quote" />
                 {nlForum.thread.quote}
               </button>
             </>
@@ -171,48 +176,36 @@ export function PostItem({
           {mayEdit && post.body !== undefined && (
             <button
               type="button"
-              className="link-button"
+              className="link-button action"
               onClick={() => {
                 setDraft(post.body ?? '');
                 edit.reset();
                 setEditing(true);
               }}
             >
+              <Icon name="edit" />
               {nlForum.thread.edit}
             </button>
           )}
           {mayDelete && (
             <button
               type="button"
-              className="link-button"
+              className="link-button action action-danger"
               onClick={() => {
                 if (own) return setConfirming(true);
-                moderatorDelete.reset();
                 setRemoving('delete');
               }}
             >
+              <Icon name="trash" />
               {nlForum.thread.delete}
             </button>
           )}
-          {moderator && !post.hidden && (
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                hide.reset();
-                setRemoving('hide');
-              }}
-            >
-              {nlModeration.hidePost}
-            </button>
-          )}
-          {moderator && post.hidden && (
-            <button type="button" className="link-button" aria-disabled={restore.isPending} onClick={() => !restore.isPending && thenFocus(restore.mutateAsync(post.id))}>
-              {nlForum.thread.restore}
-            </button>
+          {moderator && (
+            <Suspense fallback={null}>{post.hidden ? <RestorePostButton post={post} thenFocus={thenFocus} /> : <HidePostButton onClick={() => setRemoving('hide')} />}</Suspense>
           )}
           {!own && !post.hidden && (
-            <button type="button" className="link-button" onClick={() => setReporting(true)}>
+            <button type="button" className="link-button action" onClick={() => setReporting(true)}>
+              <Icon name="flag" />
               {nlForum.thread.report}
             </button>
           )}
@@ -241,20 +234,16 @@ export function PostItem({
         </Dialog>
       )}
       {removing && (
-        <ReasonDialog
-          title={removing === 'hide' ? nlModeration.hidePostTitle(post.author.displayName) : nlModeration.deleteOtherTitle(post.author.displayName)}
-          reasonLabel={nlModeration.authorReason}
-          confirmLabel={removing === 'hide' ? nlModeration.hidePost : nlForum.thread.delete}
-          templates={nlModeration.templates.post}
-          pending={removal.isPending}
-          error={removal.error}
-          onClose={() => setRemoving(null)}
-          onConfirm={(reason) => !removal.isPending && thenFocus(removal.mutateAsync({ postId: post.id, reason }), () => setRemoving(null))}
-        >
-          <p>{removing === 'hide' ? nlModeration.hidePostExplain : nlModeration.deleteOtherExplain}</p>
-        </ReasonDialog>
+        <Suspense fallback={null}>
+          {/* Keyed by the action: a fresh mutation (no stale error) each time the dialog opens. */}
+          <PostRemovalDialog key={removing} post={post} action={removing} thenFocus={thenFocus} onClose={() => setRemoving(null)} />
+        </Suspense>
       )}
-      {history && post.body !== undefined && <RevisionHistory post={{ ...post, body: post.body }} onClose={() => setHistory(false)} />}
+      {history && post.body !== undefined && (
+        <Suspense fallback={null}>
+          <RevisionHistory post={{ ...post, body: post.body }} onClose={() => setHistory(false)} />
+        </Suspense>
+      )}
       {reporting && <ReportDialog postId={post.id} open={reporting} onClose={() => setReporting(false)} />}
     </article>
   );

@@ -3,6 +3,8 @@ import { LIMITS } from '../../../shared/constants';
 import { nl } from '../i18n/nl';
 import { nlModeration } from '../i18n/nl-moderation';
 import { Dialog } from './dialog';
+import { Field } from './field';
+import { useFormErrors } from './form-errors';
 import { ErrorMessage } from './states';
 
 /**
@@ -33,19 +35,24 @@ export function ReasonDialog({
 }) {
   const [reason, setReason] = useState('');
   const id = useId();
+  const errors = useFormErrors(error, ['reason']);
+  const choose = (text: string) => {
+    errors.clear('reason');
+    setReason(text);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!pending && reason.trim()) onConfirm(reason.trim());
   };
   return (
     <Dialog title={title} open onClose={onClose}>
-      <form className="form" onSubmit={submit}>
+      <form className="form" onSubmit={submit} ref={errors.formRef}>
         {children}
-        <ErrorMessage error={error} />
+        <ErrorMessage error={errors.general} />
         <div className="field">
           <label htmlFor={`${id}-template`}>{nlModeration.template}</label>
           {/* Choosing one fills the reason below, where it can still be edited. */}
-          <select id={`${id}-template`} value={templates.includes(reason) ? reason : ''} onChange={(e) => e.target.value && setReason(e.target.value)}>
+          <select id={`${id}-template`} value={templates.includes(reason) ? reason : ''} onChange={(e) => e.target.value && choose(e.target.value)}>
             <option value="">{nlModeration.templateNone}</option>
             {templates.map((template) => (
               <option key={template} value={template}>
@@ -54,10 +61,9 @@ export function ReasonDialog({
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={id}>{reasonLabel}</label>
-          <textarea id={id} rows={3} required maxLength={LIMITS.reasonMax} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </div>
+        <Field label={reasonLabel} required error={errors.of('reason')}>
+          {(p) => <textarea {...p} rows={3} maxLength={LIMITS.reasonMax} value={reason} onChange={(e) => choose(e.target.value)} />}
+        </Field>
         <div className="actions">
           <button type="submit" className="danger" disabled={!reason.trim()} aria-disabled={pending}>
             {confirmLabel}

@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { LIMITS, REPORT_REASONS, type ReportReason } from '../../../shared/constants';
 import { useReport } from '../api/forum';
-import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
 import { Dialog } from './dialog';
+import { Field } from './field';
+import { useFormErrors } from './form-errors';
 import { ErrorMessage } from './states';
 
 export function ReportDialog({ postId, open, onClose }: { postId: number; open: boolean; onClose: () => void }) {
   const [reason, setReason] = useState<ReportReason>('spam');
   const [note, setNote] = useState('');
   const report = useReport();
+  const errors = useFormErrors(report.error, ['note']);
   const close = () => {
     report.reset();
     setNote('');
@@ -24,8 +26,8 @@ export function ReportDialog({ postId, open, onClose }: { postId: number; open: 
       {report.isSuccess ? (
         <p role="status">{nlForum.report.done}</p>
       ) : (
-        <form className="form" onSubmit={submit}>
-          <ErrorMessage error={report.error} />
+        <form className="form" onSubmit={submit} ref={errors.formRef}>
+          <ErrorMessage error={errors.general} />
           <fieldset>
             <legend>{nlForum.report.reason}</legend>
             {REPORT_REASONS.map((r) => (
@@ -34,10 +36,20 @@ export function ReportDialog({ postId, open, onClose }: { postId: number; open: 
               </label>
             ))}
           </fieldset>
-          <label htmlFor={`report-note-${postId}`}>
-            {nlForum.report.note} <span className="muted">{nl.common.optional}</span>
-          </label>
-          <textarea id={`report-note-${postId}`} rows={3} maxLength={LIMITS.reportNoteMax} value={note} onChange={(e) => setNote(e.target.value)} />
+          <Field label={nlForum.report.note} error={errors.of('note')}>
+            {(p) => (
+              <textarea
+                {...p}
+                rows={3}
+                maxLength={LIMITS.reportNoteMax}
+                value={note}
+                onChange={(e) => {
+                  errors.clear('note');
+                  setNote(e.target.value);
+                }}
+              />
+            )}
+          </Field>
           <button type="submit" disabled={report.isPending}>
             {nlForum.report.submit}
           </button>

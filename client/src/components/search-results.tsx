@@ -3,6 +3,9 @@ import { Link } from 'react-router';
 import type { SearchHit, SearchResponse } from '../../../shared/api/search';
 import { nl } from '../i18n/nl';
 import { nlSearch } from '../i18n/nl-search';
+import type { Category } from '../../../shared/api/forum';
+import { categoryColorClass } from './category-icon';
+import { CategoryTag } from './category-tag';
 import { LoadMore, type NextPages } from './load-more';
 import { postAnchor } from './quote';
 
@@ -21,12 +24,13 @@ export function announceOutcome(outcome: SearchOutcome, count: number, more: boo
   });
 }
 
-/** "Bedoelde je …?" only for another query than the one the hits are already for. */
+/** "Zoek in plaats daarvan naar …" only for another query than the one the hits are already for. */
 const offeredSuggestion = (o: SearchOutcome) => (o.suggestion && o.suggestion !== o.resultsFor ? o.suggestion : undefined);
 
-function Hit({ hit, category }: { hit: SearchHit; category: string }) {
+/** A hit in its category's colour (the card's edge) and with its category named by colour, icon and name. */
+function Hit({ hit, category }: { hit: SearchHit; category: Category | undefined }) {
   return (
-    <li className="card search-hit">
+    <li className={`card search-hit${category ? ` ${categoryColorClass(category.color)}` : ''}`}>
       <h3 className="card-title">
         <Link to={`/discussie/${hit.threadId}#${postAnchor(hit.postId)}`}>{hit.title}</Link>
       </h3>
@@ -38,7 +42,7 @@ function Hit({ hit, category }: { hit: SearchHit; category: string }) {
       {/* Sanitized by the server: escaped text, the only markup is <mark> around the matched words. */}
       <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
       <p className="meta">
-        {category} · <Link to={`/leden/${hit.author.id}`}>{hit.author.displayName}</Link> · <time dateTime={hit.createdAt}>{nl.time.format(hit.createdAt)}</time>
+        {category ? <CategoryTag category={category} /> : hit.categorySlug} · <Link to={`/leden/${hit.author.id}`}>{hit.author.displayName}</Link> · <time dateTime={hit.createdAt}>{nl.time.format(hit.createdAt)}</time>
         {hit.matchingPosts > 1 && <> · {nlSearch.results.matchingPosts(hit.matchingPosts)}</>}
       </p>
     </li>
@@ -46,30 +50,34 @@ function Hit({ hit, category }: { hit: SearchHit; category: string }) {
 }
 
 /**
- * The answer to one search, never another question silently: when the typed words found nothing and the hits are
- * for a correction, "Geen resultaten voor ‘typed’" comes first and the hits stand under their own heading.
- * `headingRef` is the first heading, where focus goes after a search.
+ * The answer to one search, never another question silently: the heading says which query the hits are for
+ * ("Resultaten voor „kandidatenlijst”"), and when that is a correction the line under it says the typed words found
+ * nothing. A correction that would find more is offered under the heading ("Zoek in plaats daarvan naar „…”"), and
+ * only while the hits shown are this search's own: while the next search loads (`stale`, the previous hits still
+ * shown) no offer stands above hits it no longer belongs to. `headingRef` is the heading, where focus goes.
  */
 export function SearchResults({
   outcome,
   hits,
   pages,
-  categoryName,
+  categoryOf,
   suggestionHref,
   onSuggestion,
   headingRef,
+  stale = false,
 }: {
   outcome: SearchOutcome;
   hits: SearchHit[];
   pages: NextPages;
-  categoryName: (slug: string) => string;
+  categoryOf: (slug: string) => Category | undefined;
   suggestionHref: (q: string) => string;
   onSuggestion: (q: string) => void;
   headingRef: Ref<HTMLHeadingElement>;
+  stale?: boolean;
 }) {
   const list = useRef<HTMLOListElement>(null);
   const corrected = outcome.resultsFor !== outcome.query;
-  const suggestion = offeredSuggestion(outcome);
+  const suggestion = stale ? undefined : offeredSuggestion(outcome);
 
   if (hits.length === 0) {
     return (
@@ -82,29 +90,24 @@ export function SearchResults({
     );
   }
   return (
-    <section aria-labelledby="results-heading">
-      {corrected && (
-        <h2 className="no-results" tabIndex={-1} ref={headingRef}>
-          {nlSearch.results.noneFor(outcome.query)}
-        </h2>
-      )}
-      <h2 id="results-heading" tabIndex={-1} ref={corrected ? undefined : headingRef}>
+    <section aria-labelledby="results-heading" aria-busy={stale}>
+      <h2 id="results-heading" tabIndex={-1} ref={headingRef}>
         {nlSearch.results.for(outcome.resultsFor)}
       </h2>
-      <p className="muted">{nlSearch.results.count(hits.length, pages.hasNextPage)}</p>
-      {outcome.match === 'some' && <p className="notice">{nlSearch.results.partial}</p>}
+      {corrected && <p className="search-correction">{nlSearch.results.correctedFrom(outcome.query)}</p>}
       {suggestion && (
-        <p>
+        <p className="search-correction">
           {nlSearch.results.suggestionBefore}{' '}
           <Link to={suggestionHref(suggestion)} onClick={() => onSuggestion(suggestion)}>
-            ‘{suggestion}’
+            „{suggestion}”
           </Link>
-          {nlSearch.results.suggestionAfter}
         </p>
       )}
+      <p className="muted">{nlSearch.results.count(hits.length, pages.hasNextPage)}</p>
+      {outcome.match === 'some' && <p className="notice">{nlSearch.results.partial}</p>}
       <ol className="card-list" ref={list}>
         {hits.map((hit) => (
-          <Hit key={hit.threadId} hit={hit} category={categoryName(hit.categorySlug)} />
+          <Hit key={hit.threadId} hit={hit} category={categoryOf(hit.categorySlug)} />
         ))}
       </ol>
       <LoadMore pages={pages} list={list} />

@@ -7,10 +7,13 @@ import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
 import { nlModeration as m } from '../i18n/nl-moderation';
 import { Dialog } from './dialog';
+import { Field } from './field';
+import { useFormErrors } from './form-errors';
 import { ReasonDialog } from './reason-dialog';
 import { ErrorMessage } from './states';
 
 type Asking = 'lock' | 'move' | 'rename' | 'hide' | null;
+const RENAME_FIELDS = ['title', 'reason'];
 
 /**
  * Pin, lock, move, rename and hide, for moderators, on the thread itself. What takes something away from the
@@ -30,6 +33,8 @@ export function ThreadModeration({ thread }: { thread: Thread }) {
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState('');
   const others = (categories.data?.categories ?? []).filter((c) => c.slug !== thread.categorySlug);
+  // Only the rename dialog is read here: the others are ReasonDialogs, which read their own answer.
+  const renameErrors = useFormErrors(asking === 'rename' ? change.error : null, RENAME_FIELDS);
 
   const open = (what: Asking) => {
     change.reset();
@@ -136,18 +141,35 @@ export function ThreadModeration({ thread }: { thread: Thread }) {
       )}
       {asking === 'rename' && (
         <Dialog title={m.renameTitle(thread.title)} open onClose={() => setAsking(null)}>
-          <form className="form" onSubmit={rename}>
-            <ErrorMessage error={change.error} />
-            <div className="field">
-              <label htmlFor="rename-title">{m.newTitle}</label>
-              <input id="rename-title" required minLength={LIMITS.titleMin} maxLength={LIMITS.titleMax} value={title} onChange={(e) => setTitle(e.target.value)} />
-            </div>
-            <div className="field">
-              <label htmlFor="mod-reason">
-                {m.modReason} <span className="muted">{nl.common.optional}</span>
-              </label>
-              <input id="mod-reason" maxLength={LIMITS.reasonMax} value={reason} onChange={(e) => setReason(e.target.value)} />
-            </div>
+          <form className="form" onSubmit={rename} ref={renameErrors.formRef}>
+            <ErrorMessage error={renameErrors.general} />
+            <Field label={m.newTitle} required error={renameErrors.of('title')}>
+              {(p) => (
+                <input
+                  {...p}
+                  minLength={LIMITS.titleMin}
+                  maxLength={LIMITS.titleMax}
+                  value={title}
+                  onChange={(e) => {
+                    renameErrors.clear('title');
+                    setTitle(e.target.value);
+                  }}
+                />
+              )}
+            </Field>
+            <Field label={m.modReason} error={renameErrors.of('reason')}>
+              {(p) => (
+                <input
+                  {...p}
+                  maxLength={LIMITS.reasonMax}
+                  value={reason}
+                  onChange={(e) => {
+                    renameErrors.clear('reason');
+                    setReason(e.target.value);
+                  }}
+                />
+              )}
+            </Field>
             <button type="submit" disabled={renameUnchanged} aria-disabled={change.isPending}>
               {m.rename}
             </button>

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TotpSetup } from '../../../shared/api/totp';
-import { ApiError } from '../api/http';
 import { useEnableTwoStep } from '../api/two-step';
 import { nlTwoStep } from '../i18n/nl-two-step';
 import { Field } from './field';
+import { useFormErrors } from './form-errors';
 import { ErrorMessage } from './states';
 
 const t = nlTwoStep.setup;
@@ -39,7 +39,8 @@ export function TwoStepSetup({ setup, onEnabled, onCancel }: { setup: TotpSetup;
       () => setCopied(false),
     );
   };
-  const wrong = enable.error instanceof ApiError && enable.error.field === 'code' ? enable.error.message : null;
+  // The code's message is an alert (focus stays on the button); the secret and its token are not fields she types.
+  const errors = useFormErrors(enable.error, ['code']);
 
   return (
     <div className="two-step-panel">
@@ -62,8 +63,8 @@ export function TwoStepSetup({ setup, onEnabled, onCancel }: { setup: TotpSetup;
       <p role="status">{copied ? t.copied : null}</p>
       <form className="form narrow" onSubmit={submit} noValidate>
         <p>{t.confirm}</p>
-        <ErrorMessage error={wrong ? null : enable.error} />
-        <Field label={t.code} required alert error={malformed ? nlTwoStep.login.codeInvalid : wrong}>
+        <ErrorMessage error={errors.general} />
+        <Field label={t.code} required alert error={malformed ? nlTwoStep.login.codeInvalid : errors.of('code')}>
           {(p) => (
             <input
               {...p}
@@ -74,6 +75,7 @@ export function TwoStepSetup({ setup, onEnabled, onCancel }: { setup: TotpSetup;
               value={code}
               onChange={(e) => {
                 setMalformed(false);
+                errors.clear('code');
                 setCode(e.target.value);
               }}
             />

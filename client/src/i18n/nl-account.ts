@@ -1,3 +1,5 @@
+import { FIELD_LABELS, ROUTE_LABELS } from '../../../shared/field-labels';
+
 /**
  * The Dutch texts of the links Plein mails about an account: "wachtwoord vergeten", a new password through the
  * link, and confirming the address of a registration (part of the catalogue in nl.ts, loaded with these pages).
@@ -7,7 +9,7 @@ export const nlAccount = {
     link: 'Wachtwoord vergeten?',
     title: 'Wachtwoord vergeten',
     intro: 'Vul het e-mailadres van je account in. We sturen je een link waarmee je een nieuw wachtwoord kiest.',
-    email: 'E-mailadres',
+    email: FIELD_LABELS.email,
     submit: 'Stuur mij een link',
     busy: 'Bezig…',
     sentTitle: 'Kijk in je mail',
@@ -18,7 +20,7 @@ export const nlAccount = {
   reset: {
     title: 'Nieuw wachtwoord kiezen',
     intro: 'Kies een nieuw wachtwoord voor je account. Daarna word je overal uitgelogd en log je in met het nieuwe wachtwoord.',
-    password: 'Nieuw wachtwoord',
+    password: ROUTE_LABELS['POST /api/auth/password-reset/confirm'].password,
     repeat: 'Herhaal het nieuwe wachtwoord',
     mismatch: 'De twee wachtwoorden zijn niet gelijk. Typ hetzelfde wachtwoord twee keer.',
     submit: 'Wachtwoord opslaan',

@@ -1,5 +1,6 @@
 import type { CategoryAccess, CategoryColor, CategoryIcon } from '../../../shared/constants';
 import { nlForum } from './nl-forum';
+import { FIELD_LABELS } from '../../../shared/field-labels';
 
 const discussions = (n: number) => (n === 1 ? '1 discussie' : `${n} discussies`);
 
@@ -16,12 +17,12 @@ export const nlCategories = {
   editTitle: (name: string) => `Categorie ${name} bewerken`,
   save: 'Wijzigingen opslaan',
   busy: 'Bezig met opslaan…',
-  name: 'Naam',
+  name: FIELD_LABELS.name,
   nameHint: 'Het adres van de categorie wordt bij het aanmaken uit de naam gemaakt en verandert daarna niet meer.',
   nameTooShort: 'Vul een naam in van minstens 2 tekens.',
-  description: 'Omschrijving',
+  description: FIELD_LABELS.description,
   descriptionHint: 'Eén of twee zinnen: waar gaat het over?',
-  color: 'Kleur',
+  color: FIELD_LABELS.color,
   colors: {
     blauw: 'Blauw',
     groen: 'Groen',
@@ -32,7 +33,7 @@ export const nlCategories = {
     geel: 'Geel',
     grijs: 'Grijs',
   } satisfies Record<CategoryColor, string>,
-  icon: 'Pictogram',
+  icon: FIELD_LABELS.icon,
   iconNone: 'Geen',
   icons: {
     fusie: 'Fusie (twee cirkels)',
@@ -46,7 +47,7 @@ export const nlCategories = {
     vraag: 'Vraagteken',
     slot: 'Slot',
   } satisfies Record<CategoryIcon, string>,
-  access: 'Wie mag erin',
+  access: FIELD_LABELS.access,
   accessOptions: {
     members: 'Alle leden',
     representatives: nlForum.categories.access.representatives,
@@ -66,12 +67,12 @@ export const nlCategories = {
   delete: 'Verwijderen',
   deleteLabel: (name: string) => `${name} verwijderen`,
   deleteTitle: (name: string) => `Categorie ${name} verwijderen`,
-  confirmDelete: (name: string) => `Weet je zeker dat je de categorie ‘${name}’ wilt verwijderen? Dit kan niet ongedaan worden gemaakt.`,
+  confirmDelete: (name: string) => `Weet je zeker dat je de categorie „${name}” wilt verwijderen? Dit kan niet ongedaan worden gemaakt.`,
   /** Why "Verwijderen" is not offered. */
   core: 'Vaste categorie: kan niet worden verwijderd',
   notEmpty: (n: number) => `Bevat ${discussions(n)}: verplaats of archiveer ze in plaats van verwijderen`,
-  created: (name: string) => `De categorie ‘${name}’ is aangemaakt. Ze staat onderaan de lijst.`,
-  changed: (name: string) => `De categorie ‘${name}’ is opgeslagen.`,
+  created: (name: string) => `De categorie „${name}” is aangemaakt. Ze staat onderaan de lijst.`,
+  changed: (name: string) => `De categorie „${name}” is opgeslagen.`,
   moved: (name: string, place: number, of: number) => `${name} staat nu op plaats ${place} van ${of}.`,
-  deleted: (name: string) => `De categorie ‘${name}’ is verwijderd.`,
+  deleted: (name: string) => `De categorie „${name}” is verwijderd.`,
 } as const;

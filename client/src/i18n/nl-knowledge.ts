@@ -1,4 +1,5 @@
 import type { ReactionKind } from '../../../shared/constants';
+import { FIELD_LABELS } from '../../../shared/field-labels';
 
 /**
  * Best answers ("Opgelost") and appreciation ("Bedankt", "Nuttig"): part of the Dutch catalogue (see nl.ts),
@@ -37,7 +38,7 @@ export const nlKnowledge = {
     emptyUnsolved: 'Alle discussies in deze categorie zijn opgelost.',
   },
   admin: {
-    expectsAnswers: 'Vragen met een beste antwoord (Opgelost)',
+    expectsAnswers: FIELD_LABELS.expectsAnswers,
     expectsAnswersHint: 'Wie een discussie begint, kan een reactie als beste antwoord markeren; leden kunnen de lijst filteren op opgelost en nog niet opgelost.',
   },
 } as const;

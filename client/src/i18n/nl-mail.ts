@@ -10,8 +10,8 @@ export const nlMail = {
     button: 'Afmelden',
     busy: 'Bezig met afmelden…',
     done: (what: string) => `Je bent afgemeld. Je krijgt geen ${what} meer.`,
-    settings: 'Je kunt je mailinstellingen altijd weer aanpassen op je profiel.',
-    toProfile: 'Naar mijn profiel',
+    settings: 'Je kunt je mailinstellingen altijd weer aanpassen bij Mijn account.',
+    toProfile: 'Naar Mijn account',
     noToken: 'Deze pagina hoort bij de afmeldlink in een mail van Plein. Open die link uit de mail nog eens.',
     kinds: {
       replies: 'mail over reacties op je berichten',

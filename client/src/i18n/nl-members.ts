@@ -1,3 +1,5 @@
+import { FIELD_LABELS } from '../../../shared/field-labels';
+
 /** Members' pages, the members directory and the @-autocomplete: part of the Dutch catalogue (see nl.ts). */
 export const nlMembers = {
   page: {
@@ -48,7 +50,7 @@ export const nlMembers = {
   },
   /** The account page's choice (profile.tsx): whether other members see her party and municipality. */
   affiliation: {
-    label: 'Toon mijn partij en gemeente aan andere leden',
+    label: FIELD_LABELS.showAffiliation,
     hint: 'Lidmaatschap van een partij zegt iets over je politieke voorkeur. Staat dit uit, dan zien andere leden bij je berichten, op je ledenpagina en in de ledenlijst alleen je naam en functie, en vindt niemand je via een gemeente of provincie. Moderatoren zien je gegevens wel. Je e-mailadres zien andere leden nooit.',
   },
   /** Before a thread starter's name in a list of threads: "door <name>". */

@@ -1,4 +1,5 @@
 import { nl } from './nl';
+import { ROUTE_LABELS } from '../../../shared/field-labels';
 
 /**
  * Saving posts ("Bewaren", the page /bewaard) and drafts ("Concept opgeslagen"): part of the Dutch catalogue (see
@@ -14,7 +15,7 @@ export const nlSaving = {
     titleNew: 'Bericht bewaren',
     titleEdit: 'Bewaard bericht',
     intro: 'Je vindt het terug onder Bewaard. Alleen jij ziet wat je bewaart.',
-    note: 'Notitie',
+    note: ROUTE_LABELS['PUT /api/posts/:id/bookmark'].note,
     noteHint: 'Voor jezelf: waarom je dit bewaart.',
     reminder: 'Herinnering',
     choices: {

@@ -1,3 +1,5 @@
+import { FIELD_LABELS } from '../../../shared/field-labels';
+
 /**
  * Searching: the search page, "Vergelijkbare discussies" in the new-thread composer and the admins' synonym list.
  * Part of the Dutch catalogue (see nl.ts), loaded with those pages only.
@@ -20,22 +22,24 @@ export const nlSearch = {
     unavailable: 'Zoeken is nog niet beschikbaar.',
   },
   results: {
-    for: (q: string) => `Resultaten voor ‘${q}’`,
-    noneFor: (q: string) => `Geen resultaten voor ‘${q}’`,
+    for: (q: string) => `Resultaten voor „${q}”`,
+    noneFor: (q: string) => `Geen resultaten voor „${q}”`,
     noneHint: 'Probeer een ander of korter woord, of zoek zonder filters.',
     count: (n: number, more: boolean) => (more ? `Meer dan ${n} discussies` : n === 1 ? '1 discussie' : `${n} discussies`),
     partial: 'Geen discussie bevat al je zoekwoorden. Dit zijn de discussies met de meeste ervan.',
-    suggestionBefore: 'Bedoelde je',
-    suggestionAfter: '?',
+    /** Under the heading of hits for a corrected query: what the member typed found nothing. */
+    correctedFrom: (typed: string) => `Niets gevonden voor „${typed}”. Dit zijn de resultaten voor de verbeterde spelling.`,
+    /** Under the heading of hits for what she typed, when a correction finds more: offered, not applied. */
+    suggestionBefore: 'Zoek in plaats daarvan naar',
     matchingPosts: (n: number) => `${n} berichten komen overeen`,
     /** The badge on a hit whose thread has a best answer. */
     solved: 'Opgelost',
     /** For the live region: the whole outcome in one sentence. */
     announce: ({ query, resultsFor, count, partial, suggestion }: { query: string; resultsFor: string; count: string; partial: boolean; suggestion?: string }) =>
       [
-        resultsFor === query ? `${count} gevonden.` : `Geen resultaten voor ‘${query}’. ${count} gevonden voor ‘${resultsFor}’.`,
+        resultsFor === query ? `${count} gevonden.` : `Geen resultaten voor „${query}”. ${count} gevonden voor „${resultsFor}”.`,
         partial ? 'Geen discussie bevat al je zoekwoorden.' : '',
-        suggestion ? `Bedoelde je ‘${suggestion}’?` : '',
+        suggestion ? `Je kunt ook zoeken naar „${suggestion}”.` : '',
       ]
         .filter(Boolean)
         .join(' '),
@@ -65,7 +69,7 @@ export const nlSearch = {
     listHeading: 'Groepen',
     empty: 'Er zijn nog geen synoniemen.',
     addHeading: 'Groep toevoegen',
-    terms: 'Woorden of uitdrukkingen',
+    terms: FIELD_LABELS.terms,
     termsHint: 'Scheid ze met komma’s, bijvoorbeeld: vog, verklaring omtrent het gedrag',
     add: 'Toevoegen',
     busy: 'Bezig met opslaan…',
@@ -76,11 +80,11 @@ export const nlSearch = {
     delete: 'Verwijderen',
     deleteLabel: (terms: string) => `Groep ${terms} verwijderen`,
     deleteTitle: 'Groep verwijderen',
-    confirmDelete: (terms: string) => `Weet je zeker dat je de groep ‘${terms}’ wilt verwijderen? Zoeken op een van deze woorden vindt de andere dan niet meer.`,
+    confirmDelete: (terms: string) => `Weet je zeker dat je de groep „${terms}” wilt verwijderen? Zoeken op een van deze woorden vindt de andere dan niet meer.`,
     tooFew: 'Vul minstens twee verschillende woorden of uitdrukkingen in, gescheiden door komma’s.',
-    added: (terms: string) => `De groep ‘${terms}’ is toegevoegd.`,
-    changed: (terms: string) => `De groep ‘${terms}’ is gewijzigd.`,
-    deleted: (terms: string) => `De groep ‘${terms}’ is verwijderd.`,
+    added: (terms: string) => `De groep „${terms}” is toegevoegd.`,
+    changed: (terms: string) => `De groep „${terms}” is gewijzigd.`,
+    deleted: (terms: string) => `De groep „${terms}” is verwijderd.`,
     updated: (when: string) => `gewijzigd ${when}`,
   },
 } as const;

@@ -1,3 +1,5 @@
+import { FIELD_LABELS } from '../../../shared/field-labels';
+
 /**
  * Two-step login (a code from an authenticator app after the password, and recovery codes): the code step of the
  * login page and the section on the account page. Part of the Dutch catalogue (see nl.ts), loaded with those pages.
@@ -5,10 +7,10 @@
 export const nlTwoStep = {
   title: 'Tweestapsverificatie',
   login: {
-    code: 'Code uit je app',
+    code: FIELD_LABELS.code,
     codeHint: 'Open je authenticator-app en vul de 6 cijfers in die hij nu voor Plein toont.',
     codeInvalid: 'Vul de 6 cijfers in die je app nu toont.',
-    recovery: 'Herstelcode',
+    recovery: FIELD_LABELS.recoveryCode,
     recoveryHint: 'Een van de herstelcodes die je bij het instellen hebt bewaard, zoals ABCD-EFGH-IJKL-MNOP. Elke code werkt één keer.',
     recoveryInvalid: 'Vul een herstelcode in van 16 letters en cijfers, zoals ABCD-EFGH-IJKL-MNOP.',
     useRecovery: 'Gebruik een herstelcode',
@@ -41,7 +43,7 @@ export const nlTwoStep = {
     copy: 'Sleutel kopiëren',
     copied: 'De sleutel is gekopieerd.',
     confirm: 'Stap 2: vul ter controle de code in die je app nu toont.',
-    code: 'Code uit je app',
+    code: FIELD_LABELS.code,
     submit: 'Bevestigen',
     busy: 'Bezig met controleren…',
     cancel: 'Annuleren',

@@ -1,4 +1,5 @@
 import type { CategoryWatchLevel, MailFrequency, MailKind, ThreadWatchLevel } from '../../../shared/constants';
+import { FIELD_LABELS } from '../../../shared/field-labels';
 
 /**
  * Following threads and categories, and the mail preferences on the account page: part of the Dutch catalogue (see
@@ -38,15 +39,15 @@ export const nlWatching = {
   settings: {
     title: 'Meldingen en e-mail',
     intro: 'Wat je in het forum hoort zie je bij Meldingen. Hier kies je hoe vaak je daarover ook een e-mail krijgt.',
-    autoWatch: 'Volg discussies waarin ik schrijf',
+    autoWatch: FIELD_LABELS.autoWatch,
     autoWatchHint: 'Je krijgt dan een melding bij elke nieuwe reactie in een discussie die je begint of waarin je reageert. Per discussie kun je dat altijd nog wijzigen.',
     mailLegend: 'E-mail over',
     mailHint: 'Direct: binnen een paar minuten, als je niet op het forum bent. Dagelijks en wekelijks: één overzicht.',
     kinds: {
-      replies: 'Reacties op mijn berichten',
-      mentions: 'Vermeldingen en citaten',
-      watching: 'Discussies die ik volg',
-      categories: 'Nieuwe discussies in categorieën die ik volg',
+      replies: FIELD_LABELS['mail.replies'],
+      mentions: FIELD_LABELS['mail.mentions'],
+      watching: FIELD_LABELS['mail.watching'],
+      categories: FIELD_LABELS['mail.categories'],
     } satisfies Record<MailKind, string>,
     frequencies: { direct: 'Direct', daily: 'Dagelijks', weekly: 'Wekelijks', never: 'Nooit' } satisfies Record<MailFrequency, string>,
     save: 'Instellingen opslaan',

@@ -1,4 +1,5 @@
 import type { RepresentativeRole } from '../../../shared/constants';
+import { FIELD_LABELS, ROUTE_LABELS } from '../../../shared/field-labels';
 
 /**
  * The Dutch catalogue: every word the client shows. Functions for texts with numbers or names in them.
@@ -63,8 +64,9 @@ export const nl = {
   },
   login: {
     title: 'Inloggen',
-    email: 'E-mailadres',
-    password: 'Wachtwoord',
+    // Field labels come from shared/field-labels.ts: the server's messages name the fields the same way.
+    email: FIELD_LABELS.email,
+    password: FIELD_LABELS.password,
     submit: 'Inloggen',
     busy: 'Bezig met inloggen…',
     noAccount: 'Nog geen account?',
@@ -73,15 +75,15 @@ export const nl = {
   register: {
     title: 'Aanmelden',
     intro: 'Vul je gegevens in. Je bevestigt daarna je e-mailadres met een link die we je mailen; dan controleert een moderator je aanmelding en kun je meedoen.',
-    email: 'E-mailadres',
-    password: 'Wachtwoord',
+    email: FIELD_LABELS.email,
+    password: FIELD_LABELS.password,
     passwordHint: (min: number) => `Minimaal ${min} tekens, en geen veelgebruikt wachtwoord. Een zin van een paar woorden werkt goed.`,
-    displayName: 'Naam zoals anderen die zien',
-    party: 'Partij',
-    municipality: 'Gemeente',
+    displayName: ROUTE_LABELS['POST /api/auth/register'].displayName,
+    party: FIELD_LABELS.party,
+    municipality: FIELD_LABELS.municipality,
     municipalityHint: 'Typ om te zoeken en kies je gemeente uit de lijst.',
     municipalityInvalid: 'Kies een gemeente uit de lijst.',
-    role: 'Rol als volksvertegenwoordiger of bestuurder',
+    role: ROUTE_LABELS['POST /api/auth/register'].representativeRole,
     roleNone: 'Geen van deze',
     submit: 'Account aanvragen',
     busy: 'Bezig…',

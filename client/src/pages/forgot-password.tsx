@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useRequestPasswordReset } from '../api/account-links';
-import { ApiError } from '../api/http';
 import { Field } from '../components/field';
+import { useFormErrors } from '../components/form-errors';
 import { PageTitle } from '../components/page-title';
 import { ErrorMessage } from '../components/states';
 import { nlAccount } from '../i18n/nl-account';
@@ -16,7 +16,7 @@ export default function ForgotPassword() {
     event.preventDefault();
     request.mutate({ email: email.trim() });
   };
-  const error = request.error instanceof ApiError ? request.error : null;
+  const errors = useFormErrors(request.error, ['email']);
 
   if (request.isSuccess) {
     return (
@@ -34,10 +34,22 @@ export default function ForgotPassword() {
     <>
       <PageTitle>{nlAccount.forgot.title}</PageTitle>
       <p>{nlAccount.forgot.intro}</p>
-      <form className="form narrow" onSubmit={submit} noValidate>
-        <ErrorMessage error={request.error && !error?.field ? request.error : null} />
-        <Field label={nlAccount.forgot.email} required error={error?.field === 'email' ? error.message : null}>
-          {(p) => <input {...p} type="email" name="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
+      <form className="form narrow" onSubmit={submit} noValidate ref={errors.formRef}>
+        <ErrorMessage error={errors.general} />
+        <Field label={nlAccount.forgot.email} required error={errors.of('email')}>
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              name="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => {
+                errors.clear('email');
+                setEmail(e.target.value);
+              }}
+            />
+          )}
         </Field>
         <button type="submit" disabled={request.isPending}>
           {request.isPending ? nlAccount.forgot.busy : nlAccount.forgot.submit}

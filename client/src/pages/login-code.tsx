@@ -4,6 +4,7 @@ import { ApiError } from '../api/http';
 import { useLoginCode } from '../api/two-step';
 import { ContactLine } from '../components/contact-line';
 import { Field } from '../components/field';
+import { useFormErrors } from '../components/form-errors';
 import { ErrorMessage } from '../components/states';
 import { nlTwoStep } from '../i18n/nl-two-step';
 
@@ -51,18 +52,28 @@ export function LoginCodeStep({ onDone, onExpired }: { onDone: (user: User) => v
   };
   const wrong = send.error instanceof ApiError && send.error.code === 'invalid_code' ? send.error.message : null;
   const expired = send.error instanceof ApiError && send.error.code === 'totp_expired';
+  const name = recovery ? 'recoveryCode' : 'code';
+  const errors = useFormErrors(send.error, [name]);
+  // Whatever was said about the field goes as soon as she changes it; a wrong code names no field, so it goes with
+  // the answer it came in.
+  const change = (next: string) => {
+    setMalformed(null);
+    errors.clear(name);
+    if (wrong) send.reset();
+    setValue(next);
+  };
 
   return (
     <>
-      <form className="form narrow" onSubmit={submit} noValidate>
-        <ErrorMessage error={send.error && !wrong && !expired ? send.error : null} />
+      <form className="form narrow" onSubmit={submit} noValidate ref={errors.formRef}>
+        <ErrorMessage error={wrong || expired ? null : errors.general} />
         {/* A key per kind: a new field, so the browser offers the right suggestions and no stale state stays on it. */}
-        <Field key={recovery ? 'recovery' : 'code'} label={recovery ? t.recovery : t.code} hint={recovery ? t.recoveryHint : t.codeHint} required alert error={malformed ?? wrong}>
+        <Field key={recovery ? 'recovery' : 'code'} label={recovery ? t.recovery : t.code} hint={recovery ? t.recoveryHint : t.codeHint} required alert error={malformed ?? wrong ?? errors.of(name)}>
           {(p) =>
             recovery ? (
-              <input {...p} ref={input} type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} value={value} onChange={(e) => setValue(e.target.value)} />
+              <input {...p} ref={input} type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} value={value} onChange={(e) => change(e.target.value)} />
             ) : (
-              <input {...p} ref={input} type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={12} value={value} onChange={(e) => setValue(e.target.value)} />
+              <input {...p} ref={input} type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={12} value={value} onChange={(e) => change(e.target.value)} />
             )
           }
         </Field>

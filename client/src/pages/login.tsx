@@ -2,8 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { User } from '../../../shared/api/users';
 import { isChallenge, useLogin } from '../api/auth';
-import { ApiError } from '../api/http';
 import { Field } from '../components/field';
+import { useFormErrors } from '../components/form-errors';
 import { PageTitle } from '../components/page-title';
 import { ErrorMessage } from '../components/states';
 import { nl } from '../i18n/nl';
@@ -58,7 +58,7 @@ export default function Login() {
   useEffect(() => {
     if (!codeStep && expired) passwordInput.current?.focus();
   }, [codeStep, expired]);
-  const fieldError = (name: string) => (login.error instanceof ApiError && login.error.field === name ? login.error.message : null);
+  const errors = useFormErrors(login.error, ['email', 'password']);
 
   if (codeStep) {
     return (
@@ -72,19 +72,42 @@ export default function Login() {
     <>
       <PageTitle>{nl.login.title}</PageTitle>
       {notice && <p role="status">{notice}</p>}
-      <form className="form narrow" onSubmit={submit} noValidate>
+      <form className="form narrow" onSubmit={submit} noValidate ref={errors.formRef}>
         {expired && (
           <p className="error" role="alert">
             {expired}
           </p>
         )}
-        <ErrorMessage error={login.error && !(login.error instanceof ApiError && login.error.field) ? login.error : null} />
-        <Field label={nl.login.email} required error={fieldError('email')}>
-          {(props) => <input {...props} type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />}
-        </Field>
-        <Field label={nl.login.password} required error={fieldError('password')}>
+        <ErrorMessage error={errors.general} />
+        <Field label={nl.login.email} required error={errors.of('email')}>
           {(props) => (
-            <input {...props} ref={passwordInput} type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              {...props}
+              type="email"
+              name="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => {
+                errors.clear('email');
+                setEmail(e.target.value);
+              }}
+            />
+          )}
+        </Field>
+        <Field label={nl.login.password} required error={errors.of('password')}>
+          {(props) => (
+            <input
+              {...props}
+              ref={passwordInput}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => {
+                errors.clear('password');
+                setPassword(e.target.value);
+              }}
+            />
           )}
         </Field>
         <button type="submit" disabled={login.isPending}>

@@ -2,10 +2,10 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { LIMITS } from '../../../shared/constants';
 import { useCategories, useCreateThread } from '../api/forum';
-import { ApiError } from '../api/http';
 import { Composer } from '../components/composer';
 import { DraftControls } from '../components/draft-controls';
 import { Field } from '../components/field';
+import { useFormErrors } from '../components/form-errors';
 import { PageTitle } from '../components/page-title';
 import { SimilarThreads } from '../components/similar-threads';
 import { ErrorMessage, Loading } from '../components/states';
@@ -34,8 +34,8 @@ export default function NewThread() {
   });
   const titleInput = useRef<HTMLInputElement>(null);
   const navigate = useNavigate();
-  const error = create.error instanceof ApiError ? create.error : null;
-  const fieldError = (name: string) => (error?.field === name ? error.message : null);
+  const errors = useFormErrors(create.error, ['categorySlug', 'title', 'body']);
+  const fieldError = errors.of;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -61,12 +61,19 @@ export default function NewThread() {
       ) : (
         // Two columns on a wide screen: "Vergelijkbare discussies" beside the fields, so they do not move while it
         // comes and goes; on a narrow one it sits under the title, where it is read next.
-        <form className="new-thread-form" onSubmit={submit} noValidate>
+        <form className="new-thread-form" onSubmit={submit} noValidate ref={errors.formRef}>
           <div className="form new-thread-head">
-            <ErrorMessage error={create.error && !error?.field ? create.error : null} />
+            <ErrorMessage error={errors.general} />
             <Field label={nlForum.newThread.category} required error={fieldError('categorySlug')}>
               {(p) => (
-                <select {...p} value={categorySlug} onChange={(e) => setCategorySlug(e.target.value)}>
+                <select
+                  {...p}
+                  value={categorySlug}
+                  onChange={(e) => {
+                    errors.clear('categorySlug');
+                    setCategorySlug(e.target.value);
+                  }}
+                >
                   {choices.map((c) => (
                     <option key={c.slug} value={c.slug}>
                       {c.name}
@@ -76,12 +83,31 @@ export default function NewThread() {
               )}
             </Field>
             <Field label={nlForum.newThread.threadTitle} required error={fieldError('title')}>
-              {(p) => <input {...p} ref={titleInput} type="text" maxLength={LIMITS.titleMax} value={title} onChange={(e) => setTitle(e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  ref={titleInput}
+                  type="text"
+                  maxLength={LIMITS.titleMax}
+                  value={title}
+                  onChange={(e) => {
+                    errors.clear('title');
+                    setTitle(e.target.value);
+                  }}
+                />
+              )}
             </Field>
           </div>
           <SimilarThreads title={title} className="new-thread-similar" />
           <div className="form new-thread-body">
-            <Composer value={body} onChange={setBody} error={fieldError('body')} />
+            <Composer
+              value={body}
+              onChange={(value) => {
+                errors.clear('body');
+                setBody(value);
+              }}
+              error={fieldError('body')}
+            />
             <button type="submit" disabled={create.isPending}>
               {create.isPending ? nlForum.composer.busy : nlForum.newThread.submit}
             </button>

@@ -3,10 +3,12 @@ import { Navigate, useNavigate } from 'react-router';
 import { LIMITS, type RepresentativeRole } from '../../../shared/constants';
 import type { UpdateProfileBody, User } from '../../../shared/api/users';
 import { useLogout, useMe } from '../api/auth';
-import { ApiError } from '../api/http';
 import { useChangePassword, useUpdateProfile } from '../api/profile';
+import { AccountDeletionSection } from '../components/account-deletion';
 import { AvatarSettings } from '../components/avatar-settings';
+import { DataExportSection } from '../components/data-export';
 import { Field } from '../components/field';
+import { useFormErrors } from '../components/form-errors';
 import { focusMunicipality, isKnownMunicipality, MunicipalityField } from '../components/municipality-field';
 import { NotificationSettingsSection } from '../components/notification-settings-form';
 import { PageTitle } from '../components/page-title';
@@ -16,10 +18,6 @@ import { TwoStepSection } from '../components/two-step-settings';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
 import { nlMembers } from '../i18n/nl-members';
-
-/** The field an API error is about, or null: such errors show under their input, the rest above the form. */
-const fieldErrorOf = (error: unknown) => (name: string) => (error instanceof ApiError && error.field === name ? error.message : null);
-const generalError = (error: unknown) => (error instanceof ApiError && error.field ? null : error);
 
 /** The account as the server knows it: name, party, municipality and role can be changed here, and the password. */
 export default function Profile() {
@@ -66,6 +64,8 @@ export default function Profile() {
           <button type="button" className="secondary" disabled={everywhere.isPending} onClick={() => everywhere.mutate(undefined, { onSuccess: () => navigate('/') })}>
             {nlForum.profile.logoutEverywhere}
           </button>
+          <DataExportSection />
+          <AccountDeletionSection user={user} />
         </>
       )}
     </>
@@ -79,8 +79,11 @@ function ProfileForm({ user }: { user: User }) {
   const [showAffiliation, setShowAffiliation] = useState(user.showAffiliation ?? true);
   const [notice, setNotice] = useState<string | null>(null);
   const update = useUpdateProfile();
+  const errors = useFormErrors(update.error, ['displayName', 'party', 'municipality', 'representativeRole']);
   const set = (name: keyof typeof form) => (e: { target: { value: string } }) => {
     setNotice(null);
+    errors.clear(name);
+    if (name === 'municipality') setMunicipalityError(null);
     setForm((f) => ({ ...f, [name]: e.target.value }));
   };
 
@@ -118,13 +121,13 @@ function ProfileForm({ user }: { user: User }) {
       },
     });
   };
-  const fieldError = fieldErrorOf(update.error);
+  const fieldError = errors.of;
 
   return (
     <>
       <h2>{nlForum.profile.edit}</h2>
-      <form className="form narrow" onSubmit={submit} noValidate>
-        <ErrorMessage error={generalError(update.error)} />
+      <form className="form narrow" onSubmit={submit} noValidate ref={errors.formRef}>
+        <ErrorMessage error={errors.general} />
         <Field label={nlForum.profile.displayName} required error={fieldError('displayName')}>
           {(p) => <input {...p} type="text" autoComplete="name" maxLength={LIMITS.displayNameMax} value={form.displayName} onChange={set('displayName')} />}
         </Field>
@@ -171,8 +174,10 @@ function PasswordForm() {
   const [form, setForm] = useState({ currentPassword: '', newPassword: '' });
   const [done, setDone] = useState(false);
   const change = useChangePassword();
+  const errors = useFormErrors(change.error, ['currentPassword', 'newPassword']);
   const set = (name: keyof typeof form) => (e: { target: { value: string } }) => {
     setDone(false);
+    errors.clear(name);
     setForm((f) => ({ ...f, [name]: e.target.value }));
   };
   const submit = (event: FormEvent) => {
@@ -186,13 +191,13 @@ function PasswordForm() {
       },
     });
   };
-  const fieldError = fieldErrorOf(change.error);
+  const fieldError = errors.of;
 
   return (
     <>
       <h2>{nlForum.profile.password}</h2>
-      <form className="form narrow" onSubmit={submit} noValidate>
-        <ErrorMessage error={generalError(change.error)} />
+      <form className="form narrow" onSubmit={submit} noValidate ref={errors.formRef}>
+        <ErrorMessage error={errors.general} />
         <Field label={nlForum.profile.currentPassword} required error={fieldError('currentPassword')}>
           {(p) => <input {...p} type="password" autoComplete="current-password" value={form.currentPassword} onChange={set('currentPassword')} />}
         </Field>

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { LIMITS, type RepresentativeRole } from '../../../shared/constants';
 import { useRegister } from '../api/auth';
-import { ApiError } from '../api/http';
 import { Field } from '../components/field';
+import { useFormErrors } from '../components/form-errors';
 import { focusMunicipality, isKnownMunicipality, MunicipalityField } from '../components/municipality-field';
 import { PageTitle } from '../components/page-title';
 import { RoleSelect } from '../components/role-select';
@@ -11,11 +11,18 @@ import { ErrorMessage } from '../components/states';
 import { nl } from '../i18n/nl';
 import { nlAccount } from '../i18n/nl-account';
 
+const FIELDS = ['email', 'password', 'displayName', 'party', 'municipality', 'representativeRole'];
+
 export default function Register() {
   const [form, setForm] = useState({ email: '', password: '', displayName: '', party: '', municipality: '', representativeRole: '' });
   const [municipalityError, setMunicipalityError] = useState<string | null>(null);
   const register = useRegister();
-  const set = (name: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: e.target.value }));
+  const errors = useFormErrors(register.error, FIELDS);
+  const set = (name: keyof typeof form) => (e: { target: { value: string } }) => {
+    errors.clear(name);
+    if (name === 'municipality') setMunicipalityError(null);
+    setForm((f) => ({ ...f, [name]: e.target.value }));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -38,8 +45,7 @@ export default function Register() {
       { onSuccess: () => setForm((f) => ({ ...f, password: '' })) },
     );
   };
-  const error = register.error instanceof ApiError ? register.error : null;
-  const fieldError = (name: string) => (error?.field === name ? error.message : null);
+  const fieldError = errors.of;
 
   // The server answers the same whether or not the address already had an account, and so does this page: the
   // confirmation mail (or, for an existing account, a mail saying so) tells her what comes next.
@@ -57,8 +63,8 @@ export default function Register() {
     <>
       <PageTitle>{nl.register.title}</PageTitle>
       <p>{nl.register.intro}</p>
-      <form className="form narrow" onSubmit={submit} noValidate>
-        <ErrorMessage error={register.error && !error?.field ? register.error : null} />
+      <form className="form narrow" onSubmit={submit} noValidate ref={errors.formRef}>
+        <ErrorMessage error={errors.general} />
         <Field label={nl.register.email} required error={fieldError('email')}>
           {(p) => <input {...p} type="email" autoComplete="email" value={form.email} onChange={set('email')} />}
         </Field>

@@ -6,6 +6,7 @@ import { useResetPassword } from '../api/account-links';
 import { meKey } from '../api/auth';
 import { ApiError, setCsrfToken } from '../api/http';
 import { Field } from '../components/field';
+import { useFormErrors } from '../components/form-errors';
 import { PageTitle } from '../components/page-title';
 import { ErrorMessage } from '../components/states';
 import { nl } from '../i18n/nl';
@@ -19,9 +20,15 @@ export default function ResetPassword() {
   const [mismatch, setMismatch] = useState(false);
   const repeatRef = useRef<HTMLInputElement>(null);
   const reset = useResetPassword();
+  // The token comes from the link, not from a field: a refused token is said above the form (with a link for a new one).
+  const errors = useFormErrors(reset.error, ['password']);
   const client = useQueryClient();
   const navigate = useNavigate();
-  const set = (name: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: e.target.value }));
+  const set = (name: keyof typeof form) => (e: { target: { value: string } }) => {
+    errors.clear(name);
+    if (name === 'repeat') setMismatch(false);
+    setForm((f) => ({ ...f, [name]: e.target.value }));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -57,13 +64,13 @@ export default function ResetPassword() {
       ) : (
         <>
           <p>{nlAccount.reset.intro}</p>
-          <form className="form narrow" onSubmit={submit} noValidate>
-            <ErrorMessage error={reset.error && (badToken || !error?.field) ? reset.error : null} />
+          <form className="form narrow" onSubmit={submit} noValidate ref={errors.formRef}>
+            <ErrorMessage error={errors.general} />
             <Field
               label={nlAccount.reset.password}
               hint={nl.register.passwordHint(LIMITS.passwordMin)}
               required
-              error={error?.field === 'password' ? error.message : null}
+              error={errors.of('password')}
             >
               {(p) => <input {...p} type="password" autoComplete="new-password" minLength={LIMITS.passwordMin} value={form.password} onChange={set('password')} />}
             </Field>

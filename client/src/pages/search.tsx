@@ -144,7 +144,7 @@ export default function SearchPage() {
   const search = useSearch(filters);
   const member = useMember(filters.author ?? 0);
   const categories = useCategories();
-  const names = new Map(categories.data?.categories.map((c) => [c.slug, c.name]));
+  const bySlug = new Map(categories.data?.categories.map((c) => [c.slug, c]));
   const heading = useRef<HTMLHeadingElement>(null);
   // After a search the member asked for, focus goes to the results' first heading once they are there (the
   // address it is for: the effect may run before the new query has started).
@@ -191,12 +191,13 @@ export default function SearchPage() {
           outcome={first}
           hits={hits}
           pages={search}
-          categoryName={(slug) => names.get(slug) ?? slug}
+          categoryOf={(slug) => bySlug.get(slug)}
           suggestionHref={(q) => `/zoeken?${toParams({ ...filters, q }).toString()}`}
           onSuggestion={(q) => {
             focusFor.current = toParams({ ...filters, q }).toString();
           }}
           headingRef={heading}
+          stale={search.isPlaceholderData}
         />
       )}
     </>

@@ -3,6 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import type { RecentTab } from '../../../shared/api/forum';
 import { useCategories } from '../api/forum';
 import { useRecentThreads } from '../api/reading';
+import { categoryColorClass } from '../components/category-icon';
+import { CategoryTag } from '../components/category-tag';
 import { LoadMore } from '../components/load-more';
 import { PageTitle } from '../components/page-title';
 import { Loading, PageError } from '../components/states';
@@ -36,7 +38,7 @@ export default function StartPage() {
   const threads = useRecentThreads(tab);
   const categories = useCategories();
   const list = useRef<HTMLUListElement>(null);
-  const categoryName = (slug: string) => categories.data?.categories.find((c) => c.slug === slug)?.name ?? slug;
+  const categoryOf = (slug: string) => categories.data?.categories.find((c) => c.slug === slug);
   const items = threads.data?.pages.flatMap((p) => p.threads) ?? [];
 
   return (
@@ -64,8 +66,9 @@ export default function StartPage() {
         <ul className="card-list" ref={list} aria-label={t.list[tab]}>
           {items.map((thread) => {
             const unread = thread.unreadCount === null ? nlForum.threads.neverRead : thread.unreadCount ? nlForum.threads.unread(thread.unreadCount) : null;
+            const category = categoryOf(thread.categorySlug);
             return (
-              <li key={thread.id} className={`card thread-item${unread ? ' unread' : ''}`}>
+              <li key={thread.id} className={`card thread-item${unread ? ' unread' : ''}${category ? ` ${categoryColorClass(category.color)}` : ''}`}>
                 <h2 className="card-title">
                   <ThreadLink thread={thread}>{thread.title}</ThreadLink>
                 </h2>
@@ -75,7 +78,8 @@ export default function StartPage() {
                   {unread && <span className="badge new">{unread}</span>}
                 </p>
                 <p className="meta">
-                  {t.inCategory} <Link to={`/forum/${thread.categorySlug}`}>{categoryName(thread.categorySlug)}</Link> · {nlForum.threads.posts(thread.postCount)} · {t.lastPost}{' '}
+                  {t.inCategory}{' '}
+                  {category ? <CategoryTag category={category} /> : <Link to={`/forum/${thread.categorySlug}`}>{thread.categorySlug}</Link>} · {nlForum.threads.posts(thread.postCount)} · {t.lastPost}{' '}
                   <time dateTime={thread.lastPostAt}>{nl.time.format(thread.lastPostAt)}</time>
                 </p>
               </li>

@@ -13,15 +13,3 @@ export function Accessibility() {
     </>
   );
 }
-
-export function Privacy() {
-  return (
-    <>
-      <PageTitle>{nlStatements.privacy.title}</PageTitle>
-      {nlStatements.privacy.paragraphs.map((p) => (
-        <p key={p}>{p}</p>
-      ))}
-      <ContactLine lead={nlStatements.privacy.contact} />
-    </>
-  );
-}

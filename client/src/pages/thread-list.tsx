@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { ThreadFilter, ThreadSort } from '../../../shared/api/forum';
 import { useCategories, useThreads } from '../api/forum';
 import { CategoryBadges } from '../components/category-badges';
-import { CategoryMark } from '../components/category-icon';
+import { categoryColorClass, CategoryMark } from '../components/category-icon';
 import { LoadMore } from '../components/load-more';
 import { PageTitle } from '../components/page-title';
 import { Loading, PageError } from '../components/states';
@@ -106,7 +106,7 @@ export default function ThreadList() {
           {items.map((t) => {
             const unread = t.unreadCount === null ? nlForum.threads.neverRead : t.unreadCount ? nlForum.threads.unread(t.unreadCount) : null;
             return (
-              <li key={t.id} className={`card thread-item${t.pinned ? ' pinned' : ''}${unread ? ' unread' : ''}`}>
+              <li key={t.id} className={`card thread-item${t.pinned ? ' pinned' : ''}${unread ? ' unread' : ''}${category ? ` ${categoryColorClass(category.color)}` : ''}`}>
                 <h2 className="card-title">
                   <ThreadLink thread={t}>{t.title}</ThreadLink>
                 </h2>

@@ -1,19 +1,21 @@
-import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
+import { Fragment, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import type { Post } from '../../../shared/api/forum';
 import { moderates, useMe } from '../api/auth';
 import { useCategories, useReply, useThread } from '../api/forum';
-import { ApiError } from '../api/http';
 import { Composer } from '../components/composer';
 import { LoadMore } from '../components/load-more';
 import { PageTitle } from '../components/page-title';
 import { DraftControls } from '../components/draft-controls';
 import { EarlierPosts } from '../components/earlier-posts';
-import { ThreadModeration } from '../components/thread-moderation';
+import { KeepInPlace } from '../components/keep-in-place';
+import { preloadStaffParts, ThreadModeration } from '../components/staff-parts';
+import { ThreadSkeleton } from '../components/thread-skeleton';
 import { ThreadWatchControl } from '../components/watch-control';
 import { postAnchor, PostItem } from '../components/post-item';
 import { quoteMarkdown } from '../components/quote';
-import { ErrorMessage, Loading, NotFound, PageError } from '../components/states';
+import { ErrorMessage, NotFound, PageError } from '../components/states';
+import { textErrors } from '../components/form-errors';
 import { useReplyDraft } from '../components/use-draft';
 import { useReadMarker } from '../components/use-read-marker';
 import { nl } from '../i18n/nl';
@@ -21,6 +23,7 @@ import { nlForum } from '../i18n/nl-forum';
 import { nlKnowledge } from '../i18n/nl-knowledge';
 import { nlReading } from '../i18n/nl-reading';
 import { useThreadLive } from '../live/use-thread-live';
+
 
 /** The "Sinds je laatste bezoek" line, scrolled to when a thread opens from where she left off. */
 const SINCE_ID = 'sinds-laatste-bezoek';
@@ -64,6 +67,7 @@ export default function ThreadPage() {
     },
   });
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const replyBox = useRef<HTMLElement>(null);
   const end = useRef<HTMLDivElement>(null);
   const { hash } = useLocation();
 
@@ -76,6 +80,23 @@ export default function ThreadPage() {
     observer.observe(el);
     return () => observer.disconnect();
   }, [query.isSuccess, setAtBottom]);
+
+  // Moderators' tools are in chunks of their own (no member downloads them); for staff the outline stays until they
+  // are here, loaded alongside the thread, so they do not pop in above the posts and push them down.
+  const staff = me.data ? moderates(me.data) : false;
+  const [staffReady, setStaffReady] = useState(false);
+  useEffect(() => {
+    if (staff) void preloadStaffParts().then(() => setStaffReady(true));
+  }, [staff]);
+
+  // The outline's heading had focus (the layout gives it after a navigation): the thread's own heading takes it over.
+  const skeletonFocused = useRef(false);
+  const shown = query.isSuccess && thread !== undefined && me.data !== undefined && (!staff || staffReady);
+  useEffect(() => {
+    if (!shown || !skeletonFocused.current) return;
+    skeletonFocused.current = false;
+    document.getElementById('main-heading')?.focus({ preventScroll: true });
+  }, [shown]);
 
   // A link to one post (from search or a notification) brings that post into view once it is loaded. A post beyond
   // the first page (a notification's first unread reply in a long thread) is reached by loading the next pages; one
@@ -129,7 +150,9 @@ export default function ThreadPage() {
 
   if (!valid) return <NotFound />;
   if (query.isError) return <PageError error={query.error} retry={() => void query.refetch()} />;
-  if (query.isPending || !thread || !me.data) return <Loading />;
+  if (!shown || !thread || !me.data) return <ThreadSkeleton onHandOver={() => void (skeletonFocused.current = true)} />;
+  // Archived is read-only for everyone, moderators too; a locked thread still takes a moderator's reply.
+  const mayReply = !thread.archived && (!thread.locked || moderates(me.data));
   const category = categories.data?.categories.find((c) => c.slug === thread.categorySlug);
 
   const startReply = (post: Post, quote: boolean, html: string | null = null) => {
@@ -144,10 +167,13 @@ export default function ThreadPage() {
     reply.mutate(
       { body: text, replyToPostId: replyTo?.id ?? null },
       {
-        onSuccess: () => {
+        onSuccess: ({ post }) => {
           draft.posted();
           setText('');
           setReplyTo(null);
+          // Her reply takes focus, so a screen reader reads it as placed and the keyboard goes on from there (the
+          // form's button she pressed would otherwise leave focus on the body once it re-renders busy).
+          setFocusPost(post.id);
         },
         onError: draft.release,
       },
@@ -162,7 +188,11 @@ export default function ThreadPage() {
       el.focus();
     } else end.current?.scrollIntoView();
   };
-  const replyError = reply.error instanceof ApiError ? reply.error : null;
+  const jumpToReply = () => {
+    replyBox.current?.scrollIntoView({ block: 'start' });
+    textarea.current?.focus({ preventScroll: true });
+  };
+  const replyErrors = textErrors(reply.error, reply.variables?.body, text);
 
   return (
     <>
@@ -181,69 +211,81 @@ export default function ThreadPage() {
         <span className="meta">{nlForum.threads.posts(thread.postCount)}</span>
       </p>
       {thread.hidden && <p className="notice">{nlForum.thread.threadHidden}</p>}
-      <ThreadWatchControl threadId={thread.id} value={query.data.pages[0]?.watch ?? 'normal'} />
-      {moderates(me.data) && <ThreadModeration thread={thread} />}
-      <EarlierPosts pages={query} list={list} />
-      <section aria-label={nlForum.thread.posts} className="posts" ref={list}>
-        {posts.map((post) => (
-          <Fragment key={post.id}>
-            {post === firstUnread && (
-              <div role="separator" aria-label={nlReading.thread.since} id={SINCE_ID} className="since-last-visit">
-                <span aria-hidden="true">{nlReading.thread.since}</span>
-              </div>
-            )}
-            <PostItem
-              post={post}
-              viewer={me.data!}
-              replyTo={post.replyToPostId ? byId.get(post.replyToPostId) : undefined}
-              locked={thread.locked}
-              archived={thread.archived === true}
-              onReply={(p) => startReply(p, false)}
-              onQuote={(p, html) => startReply(p, true, html)}
-              focusPost={setFocusPost}
-            />
-          </Fragment>
-        ))}
-      </section>
-      <LoadMore pages={query} list={list} label={nlForum.thread.loadMore} />
-      <div ref={end} className="end-marker" />
-      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {live.announcement}
-      </div>
-      <p className="typing" aria-hidden={live.typingNames.length === 0}>
-        {live.typingNames.length > 0 ? nlForum.thread.typing(live.typingNames) : ''}
-      </p>
-      {live.unseen.length > 0 && (
-        <button type="button" className="new-replies" onClick={showUnseen}>
-          {nlForum.thread.newReplies(live.unseen.length)}
+      {mayReply && (
+        // Shown on narrow screens only (components.css): there the reply box is several screens down.
+        <button type="button" className="jump-to-reply" onClick={jumpToReply}>
+          {nlForum.composer.jumpToReply}
         </button>
       )}
-      {/* Archived is read-only for everyone, moderators too; a locked thread still takes a moderator's reply. */}
-      {thread.archived ? (
-        <p className="notice">{nlForum.thread.archivedNotice}</p>
-      ) : thread.locked && !moderates(me.data) ? (
-        <p className="notice">{nlForum.thread.lockedNotice}</p>
-      ) : (
-        <section aria-labelledby="reply-heading" className="reply-box">
-          <h2 id="reply-heading">{nlForum.thread.replyHeading}</h2>
-          <form className="form" onSubmit={submit} noValidate>
-            <ErrorMessage error={reply.error && !replyError?.field ? reply.error : null} />
-            {replyTo && (
-              <p className="replying">
-                {nlForum.composer.replyingTo(replyTo.author.displayName)}{' '}
-                <button type="button" className="link-button" onClick={() => setReplyTo(null)}>
-                  {nlForum.composer.cancelReply}
-                </button>
-              </p>
-            )}
-            <Composer value={text} onChange={setText} onTyping={live.sendTyping} textareaRef={textarea} threadId={id} error={replyError?.field ? replyError.message : null} />
-            <button type="submit" disabled={reply.isPending}>
-              {reply.isPending ? nlForum.composer.busy : nlForum.composer.submit}
-            </button>
-            <DraftControls draft={draft} kind="reply" empty={!text.trim()} focusAfterDiscard={() => textarea.current?.focus()} />
-          </form>
-        </section>
+      <ThreadWatchControl threadId={thread.id} value={query.data.pages[0]?.watch ?? 'normal'} />
+      {moderates(me.data) && (
+        <Suspense fallback={null}>
+          <ThreadModeration thread={thread} />
+        </Suspense>
       )}
+      <EarlierPosts pages={query} list={list} />
+      <KeepInPlace anchor={replyBox} trigger={`${posts.length}:${posts[posts.length - 1]?.id ?? 0}`}>
+        <section aria-label={nlForum.thread.posts} className="posts" ref={list}>
+          {posts.map((post) => (
+            <Fragment key={post.id}>
+              {post === firstUnread && (
+                <div role="separator" aria-label={nlReading.thread.since} id={SINCE_ID} className="since-last-visit">
+                  <span aria-hidden="true">{nlReading.thread.since}</span>
+                </div>
+              )}
+              <PostItem
+                post={post}
+                viewer={me.data!}
+                replyTo={post.replyToPostId ? byId.get(post.replyToPostId) : undefined}
+                locked={thread.locked}
+                archived={thread.archived === true}
+                onReply={(p) => startReply(p, false)}
+                onQuote={(p, html) => startReply(p, true, html)}
+                focusPost={setFocusPost}
+              />
+            </Fragment>
+          ))}
+        </section>
+        <LoadMore pages={query} list={list} label={nlForum.thread.loadMore} />
+        <div ref={end} className="end-marker" />
+        <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+          {live.announcement}
+        </div>
+        <p className="typing" aria-hidden={live.typingNames.length === 0}>
+          {live.typingNames.length > 0 ? nlForum.thread.typing(live.typingNames) : ''}
+        </p>
+        {live.unseen.length > 0 && (
+          <button type="button" className="new-replies" onClick={showUnseen}>
+            {nlForum.thread.newReplies(live.unseen.length)}
+          </button>
+        )}
+        {/* Archived is read-only for everyone, moderators too; a locked thread still takes a moderator's reply. */}
+        {thread.archived ? (
+          <p className="notice">{nlForum.thread.archivedNotice}</p>
+        ) : !mayReply ? (
+          <p className="notice">{nlForum.thread.lockedNotice}</p>
+        ) : (
+          <section aria-labelledby="reply-heading" className="reply-box" ref={replyBox}>
+            <h2 id="reply-heading">{nlForum.thread.replyHeading}</h2>
+            <form className="form" onSubmit={submit} noValidate>
+              <ErrorMessage error={replyErrors.general} />
+              {replyTo && (
+                <p className="replying">
+                  {nlForum.composer.replyingTo(replyTo.author.displayName)}{' '}
+                  <button type="button" className="link-button" onClick={() => setReplyTo(null)}>
+                    {nlForum.composer.cancelReply}
+                  </button>
+                </p>
+              )}
+              <Composer value={text} onChange={setText} onTyping={live.sendTyping} textareaRef={textarea} threadId={id} error={replyErrors.text} />
+              <button type="submit" disabled={reply.isPending}>
+                {reply.isPending ? nlForum.composer.busy : nlForum.composer.submit}
+              </button>
+              <DraftControls draft={draft} kind="reply" empty={!text.trim()} focusAfterDiscard={() => textarea.current?.focus()} />
+            </form>
+          </section>
+        )}
+      </KeepInPlace>
     </>
   );
 }

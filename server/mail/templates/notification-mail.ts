@@ -36,7 +36,8 @@ async function memberState(context: TemplateContext): Promise<MemberState | null
 const dateOrNull = (value: unknown): Date | null => (typeof value === 'string' || value instanceof Date ? new Date(value) : null);
 const later = (a: Date | null, b: Date | null): Date | null => (a && b ? (a > b ? a : b) : (a ?? b));
 
-const quoted = (title: string) => `‘${title}’`;
+// Dutch quotation marks, low-high, as in the interface.
+const quoted = (title: string) => `„${title}”`;
 function shortTitle(title: string): string {
   if (title.length <= TITLE_IN_SUBJECT) return title;
   const cut = title.slice(0, TITLE_IN_SUBJECT);

@@ -3,7 +3,7 @@ import { CATEGORY_ACCESS, CATEGORY_COLORS, CATEGORY_ICONS, LIMITS, type Category
 import { ApiError } from '../../api/http';
 import { categoryColorClass, CategoryMark } from '../../components/category-icon';
 import { Field } from '../../components/field';
-import { nl } from '../../i18n/nl';
+import { useFormErrors } from '../../components/form-errors';
 import { nlCategories as t } from '../../i18n/nl-categories';
 import { nlKnowledge } from '../../i18n/nl-knowledge';
 
@@ -32,12 +32,13 @@ export const valuesOf = ({ name, description, color, icon, access, archived, exp
   expectsAnswers,
 });
 
-/** The server's answers that are about the name (taken, or no letters in it): the name field is marked as well. */
-const aboutName = (error: unknown) => error instanceof ApiError && (error.field === 'name' || error.code === 'category_exists' || error.code === 'invalid_name');
+/** The name is taken: told above the fields, and the name field is marked as well. */
+const nameTaken = (error: unknown) => error instanceof ApiError && error.code === 'category_exists';
 
 /**
- * One category's settings, to create one or (with `archivable`) to change one. A server error is told above the
- * fields in an alert, so it is heard though focus stays on the submit button; one about the name also marks that field.
+ * One category's settings, to create one or (with `archivable`) to change one. A refused field is told beside it (and
+ * focused); any other server error above the fields in an alert, so it is heard though focus stays on the submit
+ * button; a name that is taken also marks the name field.
  */
 export function CategoryForm({
   initial,
@@ -61,8 +62,12 @@ export function CategoryForm({
   const errorId = `${id}-error`;
   // The server's error about the name no longer applies once the name is changed: its mark goes, its text stays.
   const [answered, setAnswered] = useState<unknown>(null);
-  const nameInvalid = aboutName(error) && error !== answered;
-  const set = <K extends keyof CategoryValues>(key: K, value: CategoryValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const nameInvalid = nameTaken(error) && error !== answered;
+  const errors = useFormErrors(error, ['name', 'description', 'icon', 'access']);
+  const set = <K extends keyof CategoryValues>(key: K, value: CategoryValues[K]) => {
+    errors.clear(key);
+    setValues((v) => ({ ...v, [key]: value }));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -77,13 +82,13 @@ export function CategoryForm({
   };
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      {error ? (
+    <form className="form" onSubmit={submit} noValidate ref={errors.formRef}>
+      {errors.general ? (
         <p className="error" role="alert" id={errorId}>
-          {error instanceof Error ? error.message : nl.errors.generic}
+          {errors.general.message}
         </p>
       ) : null}
-      <Field label={t.name} hint={t.nameHint} required error={tooShort ? t.nameTooShort : null}>
+      <Field label={t.name} hint={t.nameHint} required error={tooShort ? t.nameTooShort : errors.of('name')}>
         {(p) => (
           <input
             {...p}
@@ -101,7 +106,7 @@ export function CategoryForm({
           />
         )}
       </Field>
-      <Field label={t.description} hint={t.descriptionHint}>
+      <Field label={t.description} hint={t.descriptionHint} error={errors.of('description')}>
         {(p) => <textarea {...p} rows={3} maxLength={LIMITS.categoryDescriptionMax} value={values.description} onChange={(e) => set('description', e.target.value)} />}
       </Field>
       <fieldset>
@@ -117,7 +122,7 @@ export function CategoryForm({
         </div>
       </fieldset>
       <div className="icon-field">
-        <Field label={t.icon}>
+        <Field label={t.icon} error={errors.of('icon')}>
           {(p) => (
             <select {...p} value={values.icon ?? ''} onChange={(e) => set('icon', (e.target.value || null) as CategoryIcon | null)}>
               <option value="">{t.iconNone}</option>
@@ -132,7 +137,7 @@ export function CategoryForm({
         {/* How it will look, beside the choice; decorative (the choices are named in words). */}
         <CategoryMark category={values} size="large" />
       </div>
-      <Field label={t.access} required>
+      <Field label={t.access} required error={errors.of('access')}>
         {(p) => (
           <select {...p} value={values.access} onChange={(e) => set('access', e.target.value as CategoryAccess)}>
             {CATEGORY_ACCESS.map((access) => (

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { SynonymGroup } from '../../../../shared/api/search';
-import { ApiError } from '../../api/http';
 import { useAddSynonyms, useChangeSynonyms, useDeleteSynonyms, useSynonyms } from '../../api/search-synonyms';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
+import { useFormErrors } from '../../components/form-errors';
 import { Outcome, useOutcome } from '../../components/outcome';
 import { PageTitle } from '../../components/page-title';
 import { ErrorMessage, Loading, PageError } from '../../components/states';
@@ -39,7 +39,7 @@ function TermsForm({
 }) {
   const [text, setText] = useState(initial);
   const [tooFew, setTooFew] = useState(false);
-  const serverField = error instanceof ApiError && error.field?.startsWith('terms') ? error.message : null;
+  const errors = useFormErrors(error, ['terms']);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -49,10 +49,22 @@ function TermsForm({
     onSubmit(terms, () => setText(''));
   };
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      <ErrorMessage error={serverField ? null : error} />
-      <Field label={t.terms} hint={t.termsHint} required error={tooFew ? t.tooFew : serverField}>
-        {(p) => <input {...p} type="text" maxLength={700} value={text} onChange={(e) => setText(e.target.value)} />}
+    <form className="form" onSubmit={submit} noValidate ref={errors.formRef}>
+      <ErrorMessage error={errors.general} />
+      <Field label={t.terms} hint={t.termsHint} required error={tooFew ? t.tooFew : errors.of('terms')}>
+        {(p) => (
+          <input
+            {...p}
+            type="text"
+            maxLength={700}
+            value={text}
+            onChange={(e) => {
+              errors.clear('terms');
+              setTooFew(false);
+              setText(e.target.value);
+            }}
+          />
+        )}
       </Field>
       <button type="submit" aria-disabled={busy}>
         {busy ? t.busy : submitLabel}

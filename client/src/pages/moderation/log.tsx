@@ -39,7 +39,7 @@ export default function LogPage() {
                   </>
                 )}
                 {typeof e.details?.slug === 'string' && <> · {e.details.slug}</>}
-                {e.reason && <> · “{e.reason}”</>}
+                {e.reason && <> · „{e.reason}”</>}
               </li>
             ))}
         </ol>

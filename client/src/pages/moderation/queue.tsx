@@ -78,7 +78,7 @@ export default function QueuePage() {
                 {item.reports.map((r) => (
                   <li key={r.id}>
                     <strong>{nlForum.report.reasons[r.reason]}</strong> · {nlModeration.reportedBy(r.reporter.displayName)}
-                    {r.note && <> · “{r.note}”</>}
+                    {r.note && <> · „{r.note}”</>}
                   </li>
                 ))}
               </ul>

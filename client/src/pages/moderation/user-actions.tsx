@@ -3,6 +3,7 @@ import type { AdminUser } from '../../../../shared/api/users';
 import { actOnRefusal } from '../../../../shared/members';
 import { useMe } from '../../api/auth';
 import { useApprove, useUserAction } from '../../api/moderation';
+import { ModeratorAccountDeletion } from '../../components/account-deletion';
 import { DurationField, ReasonDialog } from '../../components/reason-dialog';
 import { ErrorMessage } from '../../components/states';
 import { nlModeration } from '../../i18n/nl-moderation';
@@ -98,7 +99,10 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
           {nextRole === 'moderator' ? t.makeModerator : t.makeMember}
         </button>
       )}
-      <ErrorMessage error={approve.error ?? act.error} />
+      {/* On the member's request (AVG): her account goes, her posts stay by "Oud-lid" or as placeholders. */}
+      {user.status !== 'pending' && user.status !== 'deleted' && <ModeratorAccountDeletion user={user} onDone={onDone} />}
+      {/* While the dialog asks, its refusal is shown in it, beside the reason, not once more behind it. */}
+      {!asking && <ErrorMessage error={approve.error ?? act.error} />}
       {asking && (
         <ReasonDialog
           title={`${asking === 'reject' ? t.reject : t.suspend}: ${user.displayName}`}
