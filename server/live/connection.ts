@@ -39,6 +39,11 @@ interface ThreadSubscription {
   /** True while the catch-up runs: live events wait in `buffer` so none is lost and none overtakes the catch-up. */
   buffering: boolean;
   buffer: Outgoing[];
+  /**
+   * Whether a post.created is one she already has: sent by the catch-up, or up to where she started. Kept after the
+   * catch-up too: on PostgreSQL a NOTIFY committed before she subscribed can arrive after caughtUp.
+   */
+  known: (postId: number) => boolean;
 }
 
 /** One member's socket: its subscriptions, its message handling and its catch-ups. */
@@ -76,7 +81,7 @@ export class Connection {
     const subscription = this.threads.get(threadId);
     if (!subscription) return;
     if (subscription.buffering) subscription.buffer.push(outgoing);
-    else this.send(outgoing.message);
+    else if (outgoing.createdPostId === undefined || !subscription.known(outgoing.createdPostId)) this.send(outgoing.message);
   }
 
   isCatchingUp(threadId: number): boolean {
@@ -187,7 +192,7 @@ export class Connection {
     if (!this.threads.has(threadId) && this.threads.size >= LIMITS.threadSubscriptions) {
       return this.send({ type: 'error', code: 'too_many_subscriptions', message: 'Je volgt te veel discussies tegelijk.', threadId });
     }
-    const subscription: ThreadSubscription = { buffering: true, buffer: [] };
+    const subscription: ThreadSubscription = { buffering: true, buffer: [], known: () => false };
     this.threads.set(threadId, subscription);
     this.host.indexThread(this, threadId, true);
     const current = () => !this.closed && this.threads.get(threadId) === subscription;
@@ -221,9 +226,10 @@ export class Connection {
     // Without `after` the thread's last post at this moment is where she starts (caughtUp says so): a post up to it
     // whose NOTIFY arrives only now (committed before she subscribed) is not news either.
     const seenUpTo = after ?? lastPostId ?? 0;
+    subscription.known = (id) => sent.has(id) || id <= seenUpTo;
     for (const item of subscription.buffer) {
       const id = item.createdPostId;
-      if (id !== undefined && (sent.has(id) || id <= seenUpTo)) continue;
+      if (id !== undefined && subscription.known(id)) continue;
       this.send(item.message);
       if (id !== undefined) lastPostId = Math.max(lastPostId ?? 0, id);
     }
