@@ -90,7 +90,7 @@ export async function buildApp({ config, database, logger, searchWorker = true, 
   // HSTS and upgrade-insecure-requests only where the site is HTTPS: a trial on http://localhost would break under them.
   await app.register(securityHeaders, { production: config.httpsOnly, publicOrigin: config.publicOrigin });
   await app.register(textInput);
-  // Before every route: @fastify/compress attaches itself to each route as it is registered.
+  // Early, so its onSend hook runs after the routes' own (security headers, Cache-Control) have set theirs.
   await app.register(compression);
   await app.register(dbPlugin, { database });
   await app.register(sessionPlugin, { config });

@@ -47,15 +47,15 @@ export default async function clientFiles(app: FastifyInstance, opts: ClientFile
 
   const html = (reply: FastifyReply, status: number) => reply.code(status).sendFile('index.html');
 
-  // These two send files too, with their compressed forms built beside them: not compressed again per request.
+  // These two send files too (streams, with their compressed forms built beside them): not compressed again.
   // Browsers ask for /favicon.ico whatever the HTML says; the 32-pixel PNG is what they would use (a PNG in an .ico
   // URL is understood by every browser), else the SVG.
   const favicon = existsSync(join(root, 'favicon-32.png')) ? 'favicon-32.png' : null;
-  app.get('/favicon.ico', { config: { auth: 'public' }, compress: false }, (_request, reply) =>
+  app.get('/favicon.ico', { config: { auth: 'public' } }, (_request, reply) =>
     favicon ? reply.sendFile(favicon) : reply.redirect('/favicon.svg', 301),
   );
 
-  app.get('/*', { config: { auth: 'public' }, compress: false }, (request, reply) => {
+  app.get('/*', { config: { auth: 'public' } }, (request, reply) => {
     const pathname = request.url.split('?', 1)[0] ?? '/';
     // Unknown API paths and missing build files get the plain JSON 404: HTML would only confuse a script or fetch.
     if (pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/assets/')) return reply.callNotFound();

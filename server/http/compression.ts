@@ -1,6 +1,6 @@
-import { constants } from 'node:zlib';
-import compress from '@fastify/compress';
-import type { FastifyInstance } from 'fastify';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 /** Below this a response is sent as it is: the headers and the CPU would cost more than the bytes saved. */
@@ -8,36 +8,61 @@ export const COMPRESSION_THRESHOLD = 1024;
 
 /**
  * What is worth compressing: HTML, JSON (also the manifest's application/manifest+json), scripts, styles, SVG and
- * plain text. Pictures (avatars are WebP or PNG) are compressed already; @fastify/compress leaves them alone because
- * mime-db calls them incompressible, and this list does not add them.
+ * plain text. Pictures (avatars are WebP or PNG) are compressed already.
  */
 const COMPRESSIBLE = /^(?:text\/(?:html|css|plain|javascript)|application\/(?:json|javascript|manifest\+json|problem\+json)|image\/svg\+xml)\s*(?:;|$)/i;
 
 /**
- * Brotli (preferred) or gzip for dynamic answers above the threshold. Brotli at quality 3 with a 256 KB window, not
- * the maximum 11 nor @fastify/compress's 4: a thread page's 10 KB of JSON becomes 1.9 KB in about 50 µs of CPU, where
- * quality 4 took 80 µs for 1.8 KB and quality 11 some 15 ms for 1.6 KB. At the thread page's 1,200 requests a second
- * (0.8 ms each) that keeps compression near 6 % of its time, under the 10 % it may cost (docs/benchmarks.md). Built
- * files are compressed once at build time at the maximum instead (vite.config.ts) and served as they are
- * (http/client-files.ts), so their routes opt out here.
- *
- * Registered before every route: @fastify/compress attaches itself to each route as it is added.
+ * The fastest settings (brotli quality 1, gzip level 1): a thread page's 23 KB of JSON becomes about 4 KB either way
+ * in about 80 µs of CPU, where brotli 3 took some 165 µs for the same size, brotli 4 265 µs and gzip 6 520 µs (3.2 KB).
+ */
+const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_LGWIN]: 18 } };
+const GZIP = { level: 1 };
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/** "br" where the browser accepts it, else "gzip", else null; an encoding with q=0 is refused. */
+export function chooseEncoding(header: string | undefined): 'br' | 'gzip' | null {
+  if (!header) return null;
+  const accepted = new Set<string>();
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (q === undefined || Number(q.slice(2)) > 0) accepted.add(name.trim());
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
+  return null;
+}
+
+function addVary(reply: FastifyReply): void {
+  const vary = reply.getHeader('vary');
+  const current = Array.isArray(vary) ? vary.join(', ') : typeof vary === 'string' ? vary : '';
+  if (!/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(current)) reply.header('vary', current ? `${current}, Accept-Encoding` : 'Accept-Encoding');
+}
+
+/**
+ * Brotli (preferred) or gzip for dynamic answers above the threshold, in one onSend hook. Not @fastify/compress:
+ * it turns every answer into a stream piped through a zlib stream, which cost the thread page about 40 % of its
+ * requests a second even at these settings (docs/benchmarks.md); here a string or buffer is compressed in one call
+ * on libuv's thread pool, off the event loop. Streams (files from @fastify/static, which sends their .br/.gz built
+ * beside them by vite.config.ts) and websocket upgrades never reach this with a string or buffer, so they go as
+ * they are.
  */
 export default fp(
   async (app: FastifyInstance) => {
-    app.addHook('onRoute', (route) => {
-      // A websocket upgrade is hijacked before any onSend, and its messages are not HTTP bodies: nothing to compress.
-      // Static files have their .br/.gz beside them; compressing them again on every request is what we avoid.
-      const file = (route.config as { file?: unknown } | undefined)?.file !== undefined;
-      if (route.websocket === true || file) route.compress = false;
-    });
-    await app.register(compress, {
-      encodings: ['br', 'gzip'],
-      threshold: COMPRESSION_THRESHOLD,
-      brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 3, [constants.BROTLI_PARAM_LGWIN]: 18 } },
-      customTypes: COMPRESSIBLE,
-      // Request bodies are small JSON; a compressed one would only be a way around the body limit.
-      globalDecompression: false,
+    app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+      if (Buffer.byteLength(payload) < COMPRESSION_THRESHOLD || reply.hasHeader('content-encoding')) return payload;
+      const type = reply.getHeader('content-type');
+      if (typeof type !== 'string' || !COMPRESSIBLE.test(type)) return payload;
+      addVary(reply);
+      const encoding = request.method === 'HEAD' ? null : chooseEncoding(request.headers['accept-encoding']);
+      if (encoding === null) return payload;
+      const body = encoding === 'br' ? await brotli(payload, BROTLI) : await gzipped(payload, GZIP);
+      reply.header('content-encoding', encoding);
+      reply.removeHeader('content-length');
+      return body;
     });
   },
   { name: 'compression' },

@@ -9,7 +9,7 @@ import { CLIENT_ROUTES, isClientRoute } from '../../shared/client-routes.js';
 import { avatars, users } from '../../server/db/schema.js';
 import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
 import WebSocket from 'ws';
-import { COMPRESSION_THRESHOLD } from '../../server/http/compression.js';
+import { chooseEncoding, COMPRESSION_THRESHOLD } from '../../server/http/compression.js';
 import { precompressFiles } from '../../vite.config.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
@@ -80,6 +80,14 @@ describe('compression of dynamic answers', () => {
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(String(gzip.headers.vary).toLowerCase()).toContain('accept-encoding');
     expect(JSON.parse(decoded(gzip))).toEqual(plain.json());
+  });
+
+  it('honours what the browser accepts, q=0 included', () => {
+    expect(chooseEncoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(chooseEncoding('br;q=0, gzip;q=0.8')).toBe('gzip');
+    expect(chooseEncoding('identity')).toBeNull();
+    expect(chooseEncoding('*')).toBe('gzip');
+    expect(chooseEncoding(undefined)).toBeNull();
   });
 
   it('leaves answers under the threshold as they are', async () => {
