@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { StrokeIcon } from './icons';
 import type { CategoryColor, CategoryIcon as IconName } from '../../../shared/constants';
 
 /**
@@ -57,21 +58,9 @@ const PATHS: Record<IconName, ReactNode> = {
 /** Decorative only: what the category is, its name says; the icon is hidden from assistive technology. */
 export function CategoryIcon({ name }: { name: IconName }) {
   return (
-    <svg
-      className="category-icon"
-      viewBox="0 0 24 24"
-      width="24"
-      height="24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <StrokeIcon className="category-icon" size={24}>
       {PATHS[name]}
-    </svg>
+    </StrokeIcon>
   );
 }
 

@@ -29,14 +29,17 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
-/** `filled`: the shape filled in, for a state that is on (a saved bookmark), beside its word. */
-export function Icon({ name, filled = false }: { name: IconName; filled?: boolean }) {
+/**
+ * A hand-drawn icon on a 24×24 grid in strokes of the text's colour (currentColor), hidden from screen readers: it
+ * always stands beside a word. Also draws the category icons (category-icon.tsx).
+ */
+export function StrokeIcon({ className, size, filled = false, children }: { className: string; size: number; filled?: boolean; children: ReactNode }) {
   return (
     <svg
-      className="icon"
+      className={className}
       viewBox="0 0 24 24"
-      width="18"
-      height="18"
+      width={size}
+      height={size}
       fill={filled ? 'currentColor' : 'none'}
       stroke="currentColor"
       strokeWidth="2"
@@ -45,7 +48,16 @@ export function Icon({ name, filled = false }: { name: IconName; filled?: boolea
       aria-hidden="true"
       focusable="false"
     >
-      {PATHS[name]}
+      {children}
     </svg>
+  );
+}
+
+/** `filled`: the shape filled in, for a state that is on (a saved bookmark), beside its word. */
+export function Icon({ name, filled = false }: { name: IconName; filled?: boolean }) {
+  return (
+    <StrokeIcon className="icon" size={18} filled={filled}>
+      {PATHS[name]}
+    </StrokeIcon>
   );
 }
