@@ -15,8 +15,11 @@ export function toForumEvent(change: ForumChange): ForumEvent {
 
 /**
  * The live consumer: NOTIFY on `forum_events` inside the writing transaction, so PostgreSQL sends it only on commit
- * and every process's hub (server/live/hub.ts) hears it in commit order.
+ * and every process's hub (server/live/hub.ts) hears it in commit order. Many changes are one statement: one
+ * pg_notify per element of a JSON array, called in the array's order.
  */
-export async function notifyLive(tx: Tx, change: ForumChange): Promise<void> {
-  await tx.execute(sql`select pg_notify(${FORUM_CHANNEL}, ${JSON.stringify(toForumEvent(change))})`);
+export async function notifyLive(tx: Tx, changes: readonly ForumChange[]): Promise<void> {
+  const payloads = changes.map((change) => JSON.stringify(toForumEvent(change)));
+  if (payloads.length === 1) await tx.execute(sql`select pg_notify(${FORUM_CHANNEL}, ${payloads[0]})`);
+  else await tx.execute(sql`select pg_notify(${FORUM_CHANNEL}, payload) from jsonb_array_elements_text(${JSON.stringify(payloads)}::jsonb) as payload`);
 }

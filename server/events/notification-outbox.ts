@@ -14,7 +14,21 @@ import type { ForumChange } from './types.js';
  * - post.reacted (added) and thread.updated about its solution: the post's author (notifications/acknowledgements.ts).
  * Removals and other thread changes notify nobody: a notification of something hidden later disappears when read.
  */
-export async function writeNotificationOutbox(tx: Tx, change: ForumChange): Promise<void> {
+export async function writeNotificationOutbox(tx: Tx, changes: readonly ForumChange[]): Promise<void> {
+  // Edits come many at once when an account is deleted (her posts, the mentions of her): one statement for them all.
+  const edits = changes.filter((change) => change.type === 'post.updated');
+  if (edits.length > 0) {
+    await tx.execute(sql`
+      insert into ${notificationOutbox} (change)
+      select edit.change
+        from jsonb_array_elements(${JSON.stringify(edits)}::jsonb) as edit(change)
+        join ${posts} p on p.id = (edit.change->>'postId')::bigint
+       where cardinality(p.mentioned_user_ids) > 0 or cardinality(p.quoted_post_ids) > 0`);
+  }
+  for (const change of changes) await writeOne(tx, change);
+}
+
+async function writeOne(tx: Tx, change: ForumChange): Promise<void> {
   const json = JSON.stringify(change);
   switch (change.type) {
     case 'post.created':
@@ -35,13 +49,6 @@ export async function writeNotificationOutbox(tx: Tx, change: ForumChange): Prom
         select ${json}::jsonb
          where exists (select 1 from ${categoryWatches} where category_id = ${change.categoryId} and level = 'watching')`);
       return;
-    case 'post.updated':
-      await tx.execute(sql`
-        insert into ${notificationOutbox} (change)
-        select ${json}::jsonb
-          from ${posts}
-         where id = ${change.postId} and (cardinality(mentioned_user_ids) > 0 or cardinality(quoted_post_ids) > 0)`);
-      return;
     case 'post.reacted':
       // Only an added reaction tells its author; the worker groups them per thread (acknowledgements.ts).
       if (change.added) await tx.insert(notificationOutbox).values({ change });
@@ -50,6 +57,7 @@ export async function writeNotificationOutbox(tx: Tx, change: ForumChange): Prom
       // A best answer marked (or its post shown again): the worker tells the answer's author once, if it still stands.
       if (change.changed.includes('solution')) await tx.insert(notificationOutbox).values({ change });
       return;
+    case 'post.updated': // above, all at once
     case 'post.removed':
     case 'category.updated':
       return;

@@ -13,21 +13,24 @@ const INDEXED_THREAD_ASPECTS: ReadonlySet<ThreadAspect> = new Set(['title', 'cat
  * post of the thread's) state as it is when it runs. Any change to a post reindexes it; a new thread is indexed
  * through its opening post's own `post.created`.
  */
-export async function writeSearchOutbox(tx: Tx, change: ForumChange): Promise<void> {
+export async function writeSearchOutbox(tx: Tx, changes: readonly ForumChange[]): Promise<void> {
+  const rows = changes.flatMap(searchWork);
+  if (rows.length > 0) await tx.insert(searchOutbox).values(rows);
+}
+
+function searchWork(change: ForumChange): { kind: 'post' | 'thread'; targetId: number }[] {
   switch (change.type) {
     case 'post.created':
     case 'post.updated':
     case 'post.removed':
-      await tx.insert(searchOutbox).values({ kind: 'post', targetId: change.postId });
-      return;
+      return [{ kind: 'post', targetId: change.postId }];
     case 'thread.updated':
-      if (change.changed.some((aspect) => INDEXED_THREAD_ASPECTS.has(aspect))) await tx.insert(searchOutbox).values({ kind: 'thread', targetId: change.threadId });
-      return;
+      return change.changed.some((aspect) => INDEXED_THREAD_ASPECTS.has(aspect)) ? [{ kind: 'thread', targetId: change.threadId }] : [];
     // The index holds a category's slug only, which never changes; who may enter it is filtered on every search.
     // The index holds no reaction counts.
     case 'post.reacted':
     case 'category.updated':
     case 'thread.created':
-      return;
+      return [];
   }
 }

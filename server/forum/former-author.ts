@@ -60,8 +60,9 @@ export async function handOverAuthorship(tx: Tx, input: HandOver): Promise<numbe
          where ${userId} = any(p.mentioned_user_ids) and t.id = p.thread_id
      returning p.id, p.thread_id, t.category_id`,
   );
-  for (const p of [...own, ...mentioned]) {
-    await publish(tx, { type: 'post.updated', threadId: p.thread_id, postId: p.id, categoryId: p.category_id });
-  }
+  await publish(
+    tx,
+    [...own, ...mentioned].map((p) => ({ type: 'post.updated', threadId: p.thread_id, postId: p.id, categoryId: p.category_id }) as const),
+  );
   return own.length;
 }

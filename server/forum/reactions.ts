@@ -44,8 +44,9 @@ export async function withdrawAllReactions(tx: Tx, userId: number): Promise<void
          where r.user_id = ${userId} and p.id = r.post_id and t.id = p.thread_id
      returning r.post_id, r.kind, p.thread_id, t.category_id`,
   );
-  for (const r of reactions) {
-    await countReaction(tx, r.post_id, r.kind, -1);
-    await publish(tx, { type: 'post.reacted', threadId: r.thread_id, postId: r.post_id, categoryId: r.category_id, reactorId: userId, added: false });
-  }
+  for (const r of reactions) await countReaction(tx, r.post_id, r.kind, -1);
+  await publish(
+    tx,
+    reactions.map((r) => ({ type: 'post.reacted', threadId: r.thread_id, postId: r.post_id, categoryId: r.category_id, reactorId: userId, added: false }) as const),
+  );
 }

@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '../../server/auth/types.js';
 import { queryRows, type Tx } from '../../server/db/client.js';
 import { categoryWatches } from '../../server/db/schema.js';
-import { categoryId, makePost, makeThread } from '../../server/dev/factories.js';
+import { categoryId, makePost, makeThread, makeUser } from '../../server/dev/factories.js';
+import { handOverAuthorship } from '../../server/forum/former-author.js';
+import { setReaction, withdrawAllReactions } from '../../server/forum/reactions.js';
+import { FORMER_MEMBER_NAME, formerMemberId } from '../../server/privacy/former-member.js';
 import type { ForumChange, ForumEvent } from '../../server/events/types.js';
 import { hide, restore } from '../../server/forum/post-hiding.js';
 import { hideThread, restoreThread } from '../../server/forum/thread-hiding.js';
@@ -291,6 +294,29 @@ const cases: WriteCase[] = [
       return async (tx) => {
         await changeThread(tx, threadId, { categoryId: to });
         return { outbox: [{ kind: 'thread', targetId: threadId }], events: [{ type: 'thread.updated', threadId, categoryId: to, previousCategoryId: from }] };
+      };
+    },
+  },
+  {
+    name: 'an account handed to "Oud-lid": her posts and the mentions of her at once, her reactions taken back',
+    async prepare() {
+      const leaving = await makeUser(t.db);
+      const category = await algemeen();
+      const own = await makeThread(t.db, leaving);
+      // Her post that names someone: its edit is one for the notification worker (the batch statement).
+      const naming = await makePost(t.db, leaving, own.threadId, { body: `Goed punt, @${author.displayName}.` });
+      const other = await makeThread(t.db, author, { body: `Wat vind jij, @${leaving.displayName}?` });
+      await setReaction(t.db, leaving, { id: other.postId, threadId: other.threadId, categoryId: category }, 'thanks', true);
+      const formerId = await formerMemberId(t.db);
+      return async (tx) => {
+        await withdrawAllReactions(tx, leaving.id);
+        await handOverAuthorship(tx, { userId: leaving.id, displayName: leaving.displayName, formerId, formerName: FORMER_MEMBER_NAME, removeText: false });
+        const updated = (threadId: number, postId: number) => ({ type: 'post.updated', threadId, postId, categoryId: category }) as const;
+        return {
+          outbox: [own.postId, naming, other.postId].map((targetId) => ({ kind: 'post', targetId }) as const),
+          events: [{ type: 'post.reacted', threadId: other.threadId, postId: other.postId, categoryId: category }, updated(own.threadId, own.postId), updated(own.threadId, naming), updated(other.threadId, other.postId)],
+          notices: [updated(own.threadId, naming)],
+        };
       };
     },
   },
