@@ -1,4 +1,5 @@
-import { CLOSE, FINAL_CLOSE_CODES, type ClientMessage, type ServerMessage } from './protocol.js';
+import { CLOSE, FINAL_CLOSE_CODES } from './constants.js';
+import type { ClientMessage, ServerMessage } from './protocol.js';
 
 /**
  * The live client for the SPA (and the tests): one websocket that reconnects by itself with exponential
