@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifySchema } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError, someCause } from './errors.js';
 import { validationAnswer } from './validation-messages.js';
@@ -16,32 +16,12 @@ function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
-export interface RouteInput {
-  method: string;
-  url: string;
-  schema: Pick<FastifySchema, 'body' | 'querystring' | 'params'>;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Every API route that validates input, with its schemas: the test of validation messages walks it. */
-    inputSchemas: RouteInput[];
-  }
-}
-
 /**
  * The one error handler and the one 404 handler. Clients always get the API's error shape;
  * a 5xx never carries the internal message or stack.
  */
 export const errorHandler = fp(
   async (app: FastifyInstance) => {
-    const inputs: RouteInput[] = [];
-    app.decorate('inputSchemas', inputs);
-    app.addHook('onRoute', (route) => {
-      const { body, querystring, params } = route.schema ?? {};
-      if (!route.url.startsWith('/api') || !(body || querystring || params)) return;
-      for (const method of [route.method].flat()) if (method !== 'HEAD') inputs.push({ method, url: route.url, schema: { body, querystring, params } });
-    });
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof HttpError) {
         if (error.headers) void reply.headers(error.headers);

@@ -32,19 +32,6 @@ export const API_TAGS: OpenAPIV3_1.TagObject[] = [
 /** The methods the CSRF check of auth/session-plugin.ts covers. */
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export interface RouteSchema {
-  method: string;
-  url: string;
-  schema: FastifySchema | undefined;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Every API route with the schema it declared, as registered; tests compare it with the document. */
-    routeSchemas: RouteSchema[];
-  }
-}
-
 interface RouteDocConfig {
   auth?: Access;
   csrf?: boolean;
@@ -81,12 +68,6 @@ function described(responses: Record<string, unknown>): Record<string, unknown> 
  */
 async function openapi(app: FastifyInstance, opts: { config: Config }) {
   const names = cookieNames(opts.config.httpsOnly);
-  const routeSchemas: RouteSchema[] = [];
-  app.decorate('routeSchemas', routeSchemas);
-  app.addHook('onRoute', (route) => {
-    if (!route.url?.startsWith('/api')) return;
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routeSchemas.push({ method, url: route.url, schema: route.schema });
-  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
