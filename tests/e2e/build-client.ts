@@ -2,7 +2,7 @@ import { build } from 'vite';
 
 /**
  * The browser tests run against the production build, exactly what `npm start` serves. Vitest sets NODE_ENV to
- * "test", with which Vite bundles React's development build (and StrictMode's doubled effects), a client no
+ * "test", with which Vite bundles the libraries' development builds (extra checks and warnings), a client no
  * reader ever gets; so the build runs with NODE_ENV=production, and the test processes get "test" back.
  */
 export default async function buildClient() {
