@@ -38,7 +38,7 @@ export const CLIENT_ROUTES = [
 export type ClientRoute = (typeof CLIENT_ROUTES)[number];
 
 /** One pattern as a regular expression, matched as react-router does: a `:param` is one non-empty segment, case and a trailing slash do not count. */
-function patternToRegExp(pattern: string): RegExp {
+export function patternToRegExp(pattern: string): RegExp {
   const source = pattern
     .split('/')
     .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/http';
-import { AppRoutes } from './routes';
+import { AppRoutes, startFirstPage } from './routes';
 import './base.css';
 import './components.css';
 
@@ -17,10 +17,18 @@ const queryClient = new QueryClient({
   },
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <AppRoutes />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+startFirstPage(window.location);
+
+// The first render in a task of its own, after the one that ran the modules: a phone's main thread gets a moment
+// in between (for input, a paint) instead of one long block. The header index.html shows until now goes in the same
+// task as the app draws its own (render is synchronous), so nothing moves.
+setTimeout(() => {
+  document.getElementById('app-shell')?.remove();
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <AppRoutes />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+});

@@ -1,5 +1,7 @@
 import { lazy, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { patternToRegExp, type ClientRoute } from '../../shared/client-routes';
+import { fetchEarly } from './api/early';
 import { Layout } from './components/layout';
 import { RequireMember } from './components/require-member';
 import { NotFound } from './components/states';
@@ -10,7 +12,7 @@ import Landing from './pages/landing';
  * every other page is its own chunk, fetched when first visited. Declarative routes (<BrowserRouter>) rather
  * than the data router: the data router adds some 15 KB we would not use (loaders, actions, fetchers).
  */
-const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
+const page = (load: () => Promise<{ default: ComponentType }>) => Object.assign(lazy(load), { load });
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(async () => ({ default: (await load())[name] }));
 
 const Login = page(() => import('./pages/login'));
@@ -40,6 +42,29 @@ const Log = page(() => import('./pages/moderation/log'));
 const Synonyms = page(() => import('./pages/admin/synonyms'));
 const CategoriesAdmin = page(() => import('./pages/admin/categories'));
 const Unsubscribe = page(() => import('./pages/unsubscribe'));
+
+/**
+ * The pages a member most often opens from a link or a bookmark (a notification mail leads to a thread), with the
+ * answers each asks for first. startFirstPage asks for both at once while the entry script starts, instead of the
+ * page's code after the session is known and its data after its code: on a phone that chain is the page's wait.
+ */
+const firstPages: [ClientRoute, { load: () => Promise<unknown> }, (id: string, params: URLSearchParams) => string[]][] = [
+  ['/discussie/:id', ThreadPage, (id, params) => [`/api/threads/${id}${params.get('vanaf') === 'ongelezen' ? '?start=unread' : ''}`, '/api/categories', `/api/threads/${id}/draft`]],
+  ['/forum', Categories, () => ['/api/categories']],
+  ['/forum/:slug', ThreadList, (slug, params) => (params.toString() === '' ? ['/api/categories', `/api/categories/${slug}/threads`] : ['/api/categories'])],
+  ['/nieuw-en-ongelezen', StartPage, (_, params) => (params.toString() === '' ? ['/api/threads/recent?tab=latest', '/api/categories'] : ['/api/categories'])],
+];
+
+export function startFirstPage({ pathname, search }: Pick<Location, 'pathname' | 'search'>): void {
+  const data = ['/api/me'];
+  for (const [route, lazyPage, answers] of firstPages) {
+    if (!patternToRegExp(route).test(pathname)) continue;
+    void lazyPage.load().catch(() => undefined); // a failed load is reported when the page itself asks again
+    data.push(...answers(pathname.split('/').filter(Boolean)[1] ?? '', new URLSearchParams(search)));
+    break;
+  }
+  fetchEarly(data);
+}
 
 export function AppRoutes() {
   return (

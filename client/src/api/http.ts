@@ -1,4 +1,5 @@
 import { nl } from '../i18n/nl';
+import { forgetEarly, takeEarly } from './early';
 
 /** One field's problem as the API names it: the field (dotted path, "terms.1" for a list's item) and a Dutch sentence. */
 export interface FieldProblem {
@@ -59,7 +60,10 @@ async function send(method: string, path: string, body?: unknown, token?: string
   if (token) headers['X-CSRF-Token'] = token;
   let response: Response;
   try {
-    const answer = fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : raw ? body : JSON.stringify(body) });
+    if (method !== 'GET') forgetEarly();
+    const answer =
+      (method === 'GET' ? takeEarly(path) : undefined) ??
+      fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : raw ? body : JSON.stringify(body) });
     if (newSession) {
       // The new cookie is stored when the answer's headers arrive, which is when fetch resolves.
       const change: Promise<void> = answer.then(

@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { moderates, useLogout, useMe } from '../api/auth';
+import { forgetEarly } from '../api/early';
 import { nl } from '../i18n/nl';
 import { nlMembersNav } from '../i18n/nl-members-nav';
 import { nlReading } from '../i18n/nl-reading';
@@ -40,8 +41,22 @@ function useFocusHeadingOnNavigate() {
   }, [pathname]);
 }
 
+/**
+ * Early answers (api/early.ts) are for the page the app opened on. Once she is elsewhere (she navigated, or a guard
+ * sent her to the login or waiting page) any page asks afresh: an answer refused before her login or approval must
+ * not stand for the page she reaches after it.
+ */
+function useForgetEarlyOnNavigate() {
+  const { pathname } = useLocation();
+  const first = useRef(pathname);
+  useEffect(() => {
+    if (pathname !== first.current) forgetEarly();
+  }, [pathname]);
+}
+
 export function Layout() {
   useFocusHeadingOnNavigate();
+  useForgetEarlyOnNavigate();
   const me = useMe();
   const user = me.data ?? null;
   const logout = useLogout();
