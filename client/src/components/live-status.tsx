@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { nl } from '../i18n/nl';
-import { useLive } from '../live/live-context';
+import { useLiveStatus } from '../live/live-context';
 
 const RESTORED_SHOWN_MS = 5000;
 
@@ -11,7 +11,7 @@ const RESTORED_SHOWN_MS = 5000;
  * never takes focus, so a reader who is typing is not interrupted.
  */
 export function LiveStatusNotice() {
-  const { status } = useLive();
+  const status = useLiveStatus();
   const wasDown = useRef(false);
   const [restored, setRestored] = useState(false);
 

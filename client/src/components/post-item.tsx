@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Post } from '../../../shared/api/forum';
 import type { User } from '../../../shared/api/users';
@@ -24,7 +24,11 @@ export { postAnchor };
 // The revision history, opened on request, comes in its own chunk; moderators' controls too (staff-parts.tsx).
 const RevisionHistory = lazy(async () => ({ default: (await import('./revision-history')).RevisionHistory }));
 
-export function PostItem({
+/**
+ * One post. Memoised: the thread page draws again on every key typed in its reply box and every live status, and a
+ * post whose props did not change (the page passes the same post objects and callbacks) need not.
+ */
+export const PostItem = memo(function PostItem({
   post,
   viewer,
   replyTo,
@@ -247,4 +251,4 @@ export function PostItem({
       {reporting && <ReportDialog postId={post.id} open={reporting} onClose={() => setReporting(false)} />}
     </article>
   );
-}
+});

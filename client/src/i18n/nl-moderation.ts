@@ -1,4 +1,5 @@
 import type { ModerationAction } from '../../../shared/api/moderation';
+import { clockTime } from './dutch-time';
 
 /** The moderators' screens: part of the Dutch catalogue (see nl.ts), loaded with those screens only. */
 export const nlModeration = {
@@ -104,7 +105,7 @@ export const nlModeration = {
   claim: 'Oppakken',
   unclaim: 'Loslaten',
   claimedByMe: 'Jij behandelt dit.',
-  claimedBy: (name: string, iso: string) => `${name} behandelt dit sinds ${new Date(iso).toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' })}.`,
+  claimedBy: (name: string, iso: string) => `${name} behandelt dit sinds ${clockTime(iso)}.`,
   claimLabel: (what: string) => `Oppakken: ${what}`,
   unclaimLabel: (what: string) => `Loslaten: ${what}`,
   claimed: 'Je behandelt dit nu; andere moderatoren zien dat.',

@@ -1,3 +1,4 @@
+import { weekdayDate } from './dutch-time';
 import { nl } from './nl';
 import { ROUTE_LABELS } from '../../../shared/field-labels';
 
@@ -7,7 +8,7 @@ import { ROUTE_LABELS } from '../../../shared/field-labels';
  */
 export const nlSaving = {
   /** A day beside a reminder preset and in the date range: "vrijdag 11 december 2026", so nobody has to count. */
-  day: (d: Date) => d.toLocaleDateString('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+  day: weekdayDate,
   bookmark: {
     /** The toggle on a post: its state is aria-pressed, its text says the same for those who see it. */
     save: 'Bewaren',

@@ -1,5 +1,6 @@
 import type { RepresentativeRole } from '../../../shared/constants';
 import { FIELD_LABELS, ROUTE_LABELS } from '../../../shared/field-labels';
+import { dateTime, longDate, shortDate } from './dutch-time';
 
 /**
  * The Dutch catalogue: every word the client shows. Functions for texts with numbers or names in them.
@@ -119,9 +120,9 @@ export const nl = {
     lid: 'Lid',
   } satisfies Record<RepresentativeRole, string>,
   time: {
-    format: (iso: string) => new Date(iso).toLocaleString('nl-NL', { dateStyle: 'medium', timeStyle: 'short' }),
-    date: (iso: string) => new Date(iso).toLocaleDateString('nl-NL', { dateStyle: 'long' }),
+    format: dateTime,
+    date: longDate,
     /** "4 dec 2026": for tables, where every column counts. */
-    shortDate: (iso: string) => new Date(iso).toLocaleDateString('nl-NL', { dateStyle: 'medium' }),
+    shortDate,
   },
 } as const;

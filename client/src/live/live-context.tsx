@@ -6,15 +6,18 @@ import type { ServerMessage } from '../../../shared/live/protocol';
 type Listener = (message: ServerMessage) => void;
 
 interface Live {
-  status: LiveStatus | 'off';
   client: LiveClient | null;
   /** Page-level reactions (counters, announcements, typing); the cache is already updated when they run. */
   listen(listener: Listener): () => void;
 }
 
-const LiveContext = createContext<Live>({ status: 'off', client: null, listen: () => () => {} });
+const LiveContext = createContext<Live>({ client: null, listen: () => () => {} });
+// Apart from the rest: the status changes as the socket connects and reconnects, and only the status line shows it;
+// in the same context every page using the socket (a whole thread) would be drawn again each time.
+const LiveStatusContext = createContext<LiveStatus | 'off'>('off');
 
 export const useLive = () => useContext(LiveContext);
+export const useLiveStatus = () => useContext(LiveStatusContext);
 
 /**
  * One socket per tab for an active member. The live client module (and the schema library it uses) is loaded
@@ -47,14 +50,17 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
 
   const value = useMemo<Live>(
     () => ({
-      status,
       client,
       listen: (listener) => {
         listeners.current.add(listener);
         return () => listeners.current.delete(listener);
       },
     }),
-    [status, client],
+    [client],
   );
-  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+  return (
+    <LiveContext.Provider value={value}>
+      <LiveStatusContext.Provider value={status}>{children}</LiveStatusContext.Provider>
+    </LiveContext.Provider>
+  );
 }

@@ -1,4 +1,4 @@
-import { Fragment, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import { Fragment, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import type { Post } from '../../../shared/api/forum';
 import { moderates, useMe } from '../api/auth';
@@ -148,6 +148,16 @@ export default function ThreadPage() {
     if (vanished && lost) document.getElementById('main-heading')?.focus();
   }, [vanished]);
 
+  // Reply and quote from a post: the same functions on every render, so a post (memo) is drawn again only when it
+  // changes, and not on every key she types in the reply box below.
+  const startReply = useCallback((post: Post, quote: boolean, html: string | null = null) => {
+    setReplyTo(post);
+    if (quote) void quoteMarkdown(post, html).then((markdown) => setText((t) => (t && !t.endsWith('\n') ? `${t}\n\n` : t) + markdown));
+    requestAnimationFrame(() => textarea.current?.focus());
+  }, []);
+  const replyToPost = useCallback((post: Post) => startReply(post, false), [startReply]);
+  const quotePost = useCallback((post: Post, html: string | null) => startReply(post, true, html), [startReply]);
+
   if (!valid) return <NotFound />;
   if (query.isError) return <PageError error={query.error} retry={() => void query.refetch()} />;
   if (!shown || !thread || !me.data) return <ThreadSkeleton onHandOver={() => void (skeletonFocused.current = true)} />;
@@ -155,11 +165,6 @@ export default function ThreadPage() {
   const mayReply = !thread.archived && (!thread.locked || moderates(me.data));
   const category = categories.data?.categories.find((c) => c.slug === thread.categorySlug);
 
-  const startReply = (post: Post, quote: boolean, html: string | null = null) => {
-    setReplyTo(post);
-    if (quote) void quoteMarkdown(post, html).then((markdown) => setText((t) => (t && !t.endsWith('\n') ? `${t}\n\n` : t) + markdown));
-    requestAnimationFrame(() => textarea.current?.focus());
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // No save may still be waiting once the post is sent: it would bring back the draft that posting deletes.
@@ -239,8 +244,8 @@ export default function ThreadPage() {
                 replyTo={post.replyToPostId ? byId.get(post.replyToPostId) : undefined}
                 locked={thread.locked}
                 archived={thread.archived === true}
-                onReply={(p) => startReply(p, false)}
-                onQuote={(p, html) => startReply(p, true, html)}
+                onReply={replyToPost}
+                onQuote={quotePost}
                 focusPost={setFocusPost}
               />
             </Fragment>
