@@ -33,7 +33,7 @@ async function writtenRows(): Promise<Record<string, number>> {
 
 describe('POST /api/posts/preview', () => {
   it('is in the route tables that the access and fuzz tests walk, for members', () => {
-    expect(t.app.accessTable).toContainEqual({ method: 'POST', url: URL, auth: 'member' });
+    expect(t.app.accessTable).toContainEqual(expect.objectContaining({ method: 'POST', url: URL, auth: 'member' }));
     expect(listRoutes(t.app)).toContainEqual({ method: 'POST', url: URL });
   });
 

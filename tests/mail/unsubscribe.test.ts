@@ -95,7 +95,7 @@ describe('POST /api/mail/unsubscribe', () => {
   });
 
   it('is declared public and needs no CSRF token, unlike the other public writes', async () => {
-    expect(t.app.accessTable).toContainEqual({ method: 'POST', url: '/api/mail/unsubscribe', auth: 'public' });
+    expect(t.app.accessTable).toContainEqual(expect.objectContaining({ method: 'POST', url: '/api/mail/unsubscribe', auth: 'public' }));
     // Registration, also public, still refuses a post without the CSRF token: the exemption is this route's alone.
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: {} });
     expect(res.statusCode).toBe(403);
