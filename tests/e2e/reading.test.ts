@@ -68,8 +68,13 @@ describe('where you left off', () => {
     expect(await page.getByRole('article').count()).toBe(3);
     expect(await page.locator(`#bericht-${opening}`).count()).toBe(0);
     const earlier = page.getByRole('button', { name: 'Eerdere berichten laden' });
-    const [buttonBox, firstBox] = [await earlier.boundingBox(), await page.getByRole('article').first().boundingBox()];
-    expect(buttonBox!.y).toBeLessThan(firstBox!.y);
+    await earlier.waitFor();
+    // Both measured in one go: the page may still be scrolling smoothly to the line, and two separate measurements
+    // would each see another scroll position.
+    const [buttonTop, firstPostTop] = await page.evaluate(() =>
+      [document.querySelector('button.earlier-posts'), document.querySelector('article')].map((el) => el?.getBoundingClientRect().top ?? NaN),
+    );
+    expect(buttonTop).toBeLessThan(firstPostTop!);
     await expectNoAxeViolations(page, 'thread opened at the first unread post');
     await screenshot(page, 'thread-from-unread-desktop');
 
