@@ -9,29 +9,21 @@ const MONTHS_SHORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 's
 const WEEKDAYS = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
 
 type When = string | Date;
-const date = (value: When) => (value instanceof Date ? value : new Date(value));
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 
+// Each form from a Date; the exported ones below read the API's ISO string (or take a Date) once.
+const clock = (d: Date) => `${twoDigits(d.getHours())}:${twoDigits(d.getMinutes())}`;
+const short = (d: Date) => `${d.getDate()} ${MONTHS_SHORT[d.getMonth()]} ${d.getFullYear()}`;
+const long = (d: Date) => `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+const when = <T>(format: (d: Date) => T) => (value: When) => format(value instanceof Date ? value : new Date(value));
+
 /** "14:05" */
-export const clockTime = (value: When) => {
-  const d = date(value);
-  return `${twoDigits(d.getHours())}:${twoDigits(d.getMinutes())}`;
-};
-
+export const clockTime = when(clock);
 /** "4 dec 2026" */
-export const shortDate = (value: When) => {
-  const d = date(value);
-  return `${d.getDate()} ${MONTHS_SHORT[d.getMonth()]} ${d.getFullYear()}`;
-};
-
+export const shortDate = when(short);
 /** "4 december 2026" */
-export const longDate = (value: When) => {
-  const d = date(value);
-  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
-};
-
+export const longDate = when(long);
 /** "vrijdag 4 december 2026" */
-export const weekdayDate = (value: When) => `${WEEKDAYS[date(value).getDay()]} ${longDate(value)}`;
-
+export const weekdayDate = when((d) => `${WEEKDAYS[d.getDay()]} ${long(d)}`);
 /** "4 dec 2026, 14:05" */
-export const dateTime = (value: When) => `${shortDate(value)}, ${clockTime(value)}`;
+export const dateTime = when((d) => `${short(d)}, ${clock(d)}`);
