@@ -19,7 +19,6 @@ export function toForumEvent(change: ForumChange): ForumEvent {
  * pg_notify per element of a JSON array, called in the array's order.
  */
 export async function notifyLive(tx: Tx, changes: readonly ForumChange[]): Promise<void> {
-  const payloads = changes.map((change) => JSON.stringify(toForumEvent(change)));
-  if (payloads.length === 1) await tx.execute(sql`select pg_notify(${FORUM_CHANNEL}, ${payloads[0]})`);
-  else await tx.execute(sql`select pg_notify(${FORUM_CHANNEL}, payload) from jsonb_array_elements_text(${JSON.stringify(payloads)}::jsonb) as payload`);
+  const payloads = JSON.stringify(changes.map((change) => JSON.stringify(toForumEvent(change))));
+  await tx.execute(sql`select pg_notify(${FORUM_CHANNEL}, payload) from jsonb_array_elements_text(${payloads}::jsonb) as payload`);
 }
