@@ -4,6 +4,7 @@ import fastifySession from '@fastify/session';
 import { and, eq, lte } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isCentreStaff } from '../centre/team.js';
 import type { Config } from '../config.js';
 import { users } from '../db/schema.js';
 import { forbidden, HttpError, unauthorized } from '../http/errors.js';
@@ -40,8 +41,12 @@ export function checkAccess(access: Access, user: CurrentUser | null): void {
   if (user.status === 'suspended') throw forbidden('account_suspended', 'Je account is geschorst.');
   if (user.status === 'rejected') throw forbidden('account_rejected', 'Je aanmelding is afgewezen.');
   if (access === 'member') return;
-  if (user.awaitingTotpRole) {
+  if (user.awaitingTotpRole || (access === 'centre' && user.awaitingTotpTeam)) {
     throw forbidden('totp_required', 'Stel eerst tweestapsverificatie in (bij Mijn account): voor moderatoren en beheerders is die verplicht.');
+  }
+  if (access === 'centre') {
+    if (!isCentreStaff(user)) throw forbidden('not_allowed', 'Dit mag alleen het team van het kenniscentrum.');
+    return;
   }
   if (!isModerator(user)) throw forbidden('not_allowed', 'Dit mag alleen een moderator.');
   if (access === 'admin' && user.role !== 'admin') throw forbidden('not_allowed', 'Dit mag alleen een beheerder.');

@@ -87,7 +87,7 @@ export function totpRoutes(app: FastifyInstance, opts: { config: Config; throttl
     const me = request.user!;
     return {
       enabled: me.totpEnabledAt !== null,
-      required: config.staffTotpRequired && (me.awaitingTotpRole !== undefined || isModerator(me)),
+      required: config.staffTotpRequired && (me.awaitingTotpRole !== undefined || me.awaitingTotpTeam === true || isModerator(me) || me.centreTeam),
       recoveryCodesLeft: await recoveryCodesLeft(app.db, me.id),
     };
   });

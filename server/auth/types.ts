@@ -9,7 +9,9 @@ export type Access =
   /** An active account: reads and writes the forum. */
   | 'member'
   | 'moderator'
-  | 'admin';
+  | 'admin'
+  /** The kenniscentrum's staff: admins and the centre's team (centre/team.ts). */
+  | 'centre';
 
 export type UserRow = typeof users.$inferSelect;
 export type CurrentUser = Omit<UserRow, 'passwordHash'> & {
@@ -18,6 +20,8 @@ export type CurrentUser = Omit<UserRow, 'passwordHash'> & {
    * required: until she has, she acts as a member (auth/totp-policy.ts).
    */
   awaitingTotpRole?: 'moderator' | 'admin';
+  /** The same for a member of the kenniscentrum's team: until she has set it up, she is not acting for the team. */
+  awaitingTotpTeam?: true;
 };
 
 declare module 'fastify' {

@@ -31,11 +31,12 @@ export function toUserDto(user: CurrentUser, withReason: boolean): User {
           statusReason: user.statusReason,
           suspendedUntil: user.suspendedUntil?.toISOString() ?? null,
           totpEnabled: user.totpEnabledAt !== null,
-          ...(user.awaitingTotpRole ? { totpRequired: true } : {}),
+          ...(user.awaitingTotpRole || user.awaitingTotpTeam ? { totpRequired: true } : {}),
           // Her privacy choice, for her account page; other members only ever see its effect (members/page.ts).
           showAffiliation: user.showAffiliation,
         }
       : {}),
+    ...(user.centreTeam || user.awaitingTotpTeam ? { centreTeam: true } : {}),
     avatarUrl: avatarUrl(user.id, user.avatarUpdatedAt),
     createdAt: user.createdAt.toISOString(),
   };

@@ -31,6 +31,8 @@ export interface UserOptions {
   createdAt?: Date;
   /** False: an address not yet confirmed by mail (a registration still waiting for its link). Default true. */
   emailConfirmed?: boolean;
+  /** In the kenniscentrum's team (default false). */
+  centreTeam?: boolean;
 }
 
 export async function makeUser(db: Db, options: UserOptions = {}): Promise<CurrentUser> {
@@ -48,6 +50,7 @@ export async function makeUser(db: Db, options: UserOptions = {}): Promise<Curre
       representativeVerified: options.representativeVerified ?? false,
       role: options.role ?? 'member',
       status: options.status ?? 'active',
+      centreTeam: options.centreTeam ?? false,
       emailConfirmedAt: options.emailConfirmed === false ? null : new Date(),
       ...(options.createdAt ? { createdAt: options.createdAt } : { createdAt: new Date(Date.now() - 30 * 24 * 3600 * 1000) }),
     })

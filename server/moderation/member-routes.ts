@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { and, asc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../../shared/api/common.js';
-import { RejectBody, RoleBody, SuspendBody, VerifyBody } from '../../shared/api/moderation.js';
+import { CentreTeamBody, RejectBody, RoleBody, SuspendBody, VerifyBody } from '../../shared/api/moderation.js';
 import { UserBody, UserList, UserListQuery, type UserSort } from '../../shared/api/users.js';
 import type { Tx } from '../db/client.js';
 import { users } from '../db/schema.js';
@@ -164,5 +164,24 @@ export default async function memberRoutes(app: FastifyInstance) {
       await logAction(tx, { moderatorId: request.user!.id, action: 'set_role', targetUserId: target.id, details: { from: target.role, to: role } });
       await notifyUser(tx, target.id, 'role_changed', role === 'moderator' ? 'Je bent nu moderator op Plein.' : 'Je bent geen moderator meer.');
     }),
+  );
+
+  api.post(
+    '/api/admin/users/:id/centre-team',
+    { config: { auth: 'admin' }, schema: { summary: 'Team van het kenniscentrum', tags: ['moderation'], params: IdParams, body: CentreTeamBody, response: { 200: UserBody } } },
+    async (request) =>
+      change(request.user!, request.params.id, async (tx, target) => {
+        const { centreTeam } = request.body;
+        if (target.centreTeam === centreTeam) return;
+        if (centreTeam && target.status !== 'active') throw conflict('not_active', 'Alleen een actief lid kan in het team van het kenniscentrum.');
+        await tx.update(users).set({ centreTeam }).where(eq(users.id, target.id));
+        await logAction(tx, { moderatorId: request.user!.id, action: 'set_centre_team', targetUserId: target.id, details: { to: centreTeam } });
+        await notifyUser(
+          tx,
+          target.id,
+          'role_changed',
+          centreTeam ? 'Je bent nu lid van het team van het kenniscentrum.' : 'Je bent geen lid meer van het team van het kenniscentrum.',
+        );
+      }),
   );
 }

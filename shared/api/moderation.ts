@@ -28,6 +28,7 @@ export const MODERATION_ACTIONS = [
   'verify_representative',
   'unverify_representative',
   'set_role',
+  'set_centre_team',
   'create_category',
   'update_category',
   'order_categories',
@@ -161,6 +162,10 @@ export type VerifyBody = Static<typeof VerifyBody>;
 /** Admins make members moderators and back; nobody is made admin through the API. */
 export const RoleBody = Type.Object({ role: OneOf(ROLES.filter((r) => r !== 'admin') as ['member', 'moderator']) }, { additionalProperties: false });
 export type RoleBody = Static<typeof RoleBody>;
+
+/** Whether an active member is in the kenniscentrum's team (admins only). */
+export const CentreTeamBody = Type.Object({ centreTeam: Type.Boolean() }, { additionalProperties: false });
+export type CentreTeamBody = Static<typeof CentreTeamBody>;
 
 export const AdminUserAnswer = Type.Object({ user: User });
 

@@ -26,6 +26,8 @@ export const User = Type.Object({
    * (her page, her posts, the directory). Other members never get this object, only what the choice lets through.
    */
   showAffiliation: Type.Optional(Type.Boolean()),
+  /** Only when true: she is in the kenniscentrum's team (trainings, Wegwijzer, helpdesk; kept by admins). */
+  centreTeam: Type.Optional(Type.Literal(true)),
   /** Her uploaded picture (`/api/members/:id/avatar?v=…`, as post authors carry it); null: her initials are shown. */
   avatarUrl: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   createdAt: Timestamp,

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LogList, ModeratedThread, Queue, ThreadImpact, ResolveBody, RoleBody, ThreadPatchBody } from '../../../shared/api/moderation';
+import type { CentreTeamBody, LogList, ModeratedThread, Queue, ThreadImpact, ResolveBody, RoleBody, ThreadPatchBody } from '../../../shared/api/moderation';
 import type { ClaimKind } from '../../../shared/api/claims';
 import type { User, UserList, UserSort } from '../../../shared/api/users';
 import type { UserStatus } from '../../../shared/constants';
@@ -74,7 +74,8 @@ export type UserAction =
   | { action: 'suspend'; body: { reason: string; days?: number } }
   | { action: 'lift'; body: Record<string, never> }
   | { action: 'representative'; body: { verified: boolean } }
-  | { action: 'role'; body: RoleBody };
+  | { action: 'role'; body: RoleBody }
+  | { action: 'centre-team'; body: CentreTeamBody };
 
 /** The membership decisions besides approval; every one answers with the changed account. */
 export function useUserAction() {

@@ -99,6 +99,20 @@ export function UserActions({ user, onDone }: { user: AdminUser; onDone: (notice
           {nextRole === 'moderator' ? t.makeModerator : t.makeMember}
         </button>
       )}
+      {canSetRole && (
+        <button
+          type="button"
+          className="secondary"
+          aria-disabled={busy}
+          onClick={() =>
+            !busy &&
+            act.mutate({ id: user.id, action: 'centre-team', body: { centreTeam: !user.centreTeam } }, { onSuccess: () => onDone(t.teamChanged(user.displayName, !user.centreTeam), { focus: false }) })
+          }
+          aria-label={`${user.centreTeam ? t.removeFromTeam : t.addToTeam}: ${user.displayName}`}
+        >
+          {user.centreTeam ? t.removeFromTeam : t.addToTeam}
+        </button>
+      )}
       {/* On the member's request (AVG): her account goes, her posts stay by "Oud-lid" or as placeholders. */}
       {user.status !== 'pending' && user.status !== 'deleted' && <ModeratorAccountDeletion user={user} onDone={onDone} />}
       {/* While the dialog asks, its refusal is shown in it, beside the reason, not once more behind it. */}

@@ -80,6 +80,8 @@ function UserTable({ filter }: { filter: UserFilter }) {
                   {u.representativeRole ? nl.roles[u.representativeRole] : '—'}
                   {u.role !== 'member' && ' '}
                   {u.role !== 'member' && <span className="badge">{nlModeration.platformRoles[u.role]}</span>}
+                  {u.centreTeam && ' '}
+                  {u.centreTeam && <span className="badge">{nlModeration.centreTeamBadge}</span>}
                 </td>
                 <td>
                   {nlModeration.statuses[u.status]}

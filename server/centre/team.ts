@@ -1,0 +1,9 @@
+import type { CurrentUser } from '../auth/types.js';
+
+/**
+ * The kenniscentrum's staff: admins, and the members admins put in the centre's team (`users.centre_team`). They
+ * announce trainings, keep the Wegwijzer and answer the helpdesk. The one place this rule is written; routes say
+ * `auth: 'centre'` (auth/session-plugin.ts checkAccess), other code asks here.
+ */
+export const isCentreStaff = (user: Pick<CurrentUser, 'role' | 'centreTeam'> | null): boolean =>
+  user !== null && (user.role === 'admin' || user.centreTeam);
