@@ -12,6 +12,10 @@ import type { Database } from './db/client.js';
 import dbPlugin from './db/plugin.js';
 import bookmarkRoutes from './bookmarks/routes.js';
 import draftRoutes from './drafts/routes.js';
+import conversationRoutes from './conversations/routes.js';
+import conversationBlockRoutes from './conversations/block-routes.js';
+import conversationDraftRoutes from './conversations/draft-routes.js';
+import guideRoutes from './guide/routes.js';
 import categoryAdminRoutes from './forum/category-admin-routes.js';
 import categoryRoutes from './forum/categories.js';
 import postRoutes from './forum/post-routes.js';
@@ -39,6 +43,7 @@ import notificationMailPlugin from './notifications/mail-plugin.js';
 import notificationsPlugin from './notifications/plugin.js';
 import privacyPlugin from './privacy/plugin.js';
 import searchPlugin from './search/plugin.js';
+import trainingsPlugin from './trainings/plugin.js';
 
 export const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -119,6 +124,10 @@ export async function buildApp({ config, database, logger, searchWorker = true, 
   await app.register(reactionRoutes);
   await app.register(bookmarkRoutes);
   await app.register(draftRoutes);
+  await app.register(conversationRoutes, { config });
+  await app.register(conversationBlockRoutes);
+  await app.register(conversationDraftRoutes);
+  await app.register(guideRoutes);
   await app.register(previewRoutes, { config });
   await app.register(memberRoutes);
   await app.register(avatarRoutes);
@@ -130,6 +139,8 @@ export async function buildApp({ config, database, logger, searchWorker = true, 
   await app.register(mailPlugin, { config, poll: mailWorker });
   // Data export, account deletion and the retention round; its workers poll when the notification worker does.
   await app.register(privacyPlugin, { config, poll: notificationWorker });
+  // Trainings of the kenniscentrum; the day-before reminder round polls when the notification worker does.
+  await app.register(trainingsPlugin, { config, poll: notificationWorker });
   await app.register(livePlugin, { config });
 
   if (config.serveClient) await app.register(clientFiles, { root: clientRoot });

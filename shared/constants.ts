@@ -91,6 +91,14 @@ export const LIMITS = {
   reminderMaxDays: 366,
   /** How many posts a member may keep saved. */
   bookmarksMax: 2000,
+  /** How many others a private conversation may have besides her (at the start and after adding). */
+  conversationParticipants: 10,
+  conversationSubjectMin: 3,
+  conversationSubjectMax: 150,
+  conversationMessageMax: 20_000,
+  /** New conversations a member may start per day; a new member (server/forum/anti-abuse.ts) fewer. */
+  conversationsPerDay: 20,
+  conversationsPerDayNewMember: 3,
 } as const;
 
 /**
@@ -130,7 +138,7 @@ export type CategoryWatchLevel = (typeof CATEGORY_WATCH_LEVELS)[number];
  * The kinds of mail a member chooses a frequency for, and the notification kinds each covers. Account mail (reset,
  * confirmation, approval, rejection, suspension) is always sent and has no preference.
  */
-export const MAIL_KINDS = ['replies', 'mentions', 'watching', 'categories'] as const;
+export const MAIL_KINDS = ['replies', 'mentions', 'watching', 'categories', 'messages'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 export const MAIL_KIND_OF: Record<ForumNotificationKind, MailKind> = {
   reply_to_post: 'replies',
@@ -143,4 +151,4 @@ export const MAIL_FREQUENCIES = ['direct', 'daily', 'weekly', 'never'] as const;
 export type MailFrequency = (typeof MAIL_FREQUENCIES)[number];
 export type MailPreferences = Record<MailKind, MailFrequency>;
 /** What a member gets until she chooses: answers and mentions at once, watched threads at once, new threads weekly. */
-export const DEFAULT_MAIL_PREFERENCES: MailPreferences = { replies: 'direct', mentions: 'direct', watching: 'direct', categories: 'weekly' };
+export const DEFAULT_MAIL_PREFERENCES: MailPreferences = { replies: 'direct', mentions: 'direct', watching: 'direct', categories: 'weekly', messages: 'direct' };

@@ -37,6 +37,11 @@ export const FIELD_LABELS = {
   note: 'Toelichting',
   remindAt: 'Herinnering',
   level: 'Volgen',
+  // Private conversations
+  subject: 'Onderwerp',
+  participantIds: 'Deelnemers',
+  userIds: 'Deelnemers',
+  messageId: 'Bericht',
   // Categories (admins)
   name: 'Naam',
   description: 'Omschrijving',
@@ -46,6 +51,10 @@ export const FIELD_LABELS = {
   expectsAnswers: 'Vragen met een beste antwoord (Opgelost)',
   archived: 'Gearchiveerd',
   ids: 'Volgorde',
+  // Wegwijzer (the kenniscentrum's staff)
+  sectionId: 'Onderwerp',
+  url: 'Webadres',
+  position: 'Plaats in de lijst',
   // Moderation
   action: 'Actie',
   locked: 'Gesloten',
@@ -55,6 +64,7 @@ export const FIELD_LABELS = {
   verified: 'Functie bevestigd',
   moderatorId: 'Moderator',
   userId: 'Lid',
+  centreTeam: 'In het team van het kenniscentrum',
   // Notifications and mail
   all: 'Alles gelezen',
   autoWatch: 'Volg discussies waarin ik schrijf',
@@ -63,6 +73,7 @@ export const FIELD_LABELS = {
   'mail.mentions': 'Vermeldingen en citaten',
   'mail.watching': 'Discussies die ik volg',
   'mail.categories': 'Nieuwe discussies in categorieën die ik volg',
+  'mail.messages': 'Privéberichten',
   'List-Unsubscribe': 'Afmelden',
   // Search
   q: 'Zoekterm',
@@ -73,6 +84,18 @@ export const FIELD_LABELS = {
   to: 'Tot en met',
   thread: 'Discussie',
   threadId: 'Discussie',
+  // Trainings (kenniscentrum)
+  kind: 'Soort',
+  startsAt: 'Begint',
+  endsAt: 'Eindigt',
+  location: 'Locatie',
+  meetingUrl: 'Link naar de online bijeenkomst',
+  linkVisibleMinutes: 'Link zichtbaar vanaf (minuten voor het begin)',
+  capacity: 'Aantal plaatsen',
+  signupDeadline: 'Aanmelden kan tot',
+  entryCriteria: 'Voor wie',
+  categoryId: 'Categorie',
+  period: 'Periode',
   // Lists and pages
   cursor: 'Vervolgpagina',
   limit: 'Aantal per pagina',
@@ -92,6 +115,7 @@ export type FieldName = keyof typeof FIELD_LABELS;
 export const PARAM_LABELS = {
   id: 'Nummer in het adres',
   slug: 'Categorie in het adres',
+  messageId: 'Bericht in het adres',
   kind: 'Soort in het adres',
 } as const;
 

@@ -33,6 +33,7 @@ const NewThread = page(() => import('./pages/new-thread'));
 const ThreadPage = page(() => import('./pages/thread'));
 const StartPage = page(() => import('./pages/start'));
 const Search = page(() => import('./pages/search'));
+const Guide = page(() => import('./pages/guide'));
 const Member = page(() => import('./pages/member'));
 const MembersDirectory = page(() => import('./pages/members-directory'));
 const Queue = page(() => import('./pages/moderation/queue'));
@@ -42,6 +43,13 @@ const Log = page(() => import('./pages/moderation/log'));
 const Synonyms = page(() => import('./pages/admin/synonyms'));
 const CategoriesAdmin = page(() => import('./pages/admin/categories'));
 const Unsubscribe = page(() => import('./pages/unsubscribe'));
+const Conversations = page(() => import('./pages/conversations/list'));
+const NewConversation = page(() => import('./pages/conversations/new'));
+const Conversation = page(() => import('./pages/conversations/conversation'));
+const Trainings = page(() => import('./pages/trainings'));
+const Training = page(() => import('./pages/training'));
+const NewTraining = named(() => import('./pages/training-form'), 'NewTrainingPage');
+const EditTraining = named(() => import('./pages/training-form'), 'EditTrainingPage');
 
 /**
  * The pages a member most often opens from a link or a bookmark (a notification mail leads to a thread), with the
@@ -50,7 +58,8 @@ const Unsubscribe = page(() => import('./pages/unsubscribe'));
  */
 const firstPages: [ClientRoute, { load: () => Promise<unknown> }, (id: string, params: URLSearchParams) => string[]][] = [
   ['/discussie/:id', ThreadPage, (id, params) => [`/api/threads/${id}${params.get('vanaf') === 'ongelezen' ? '?start=unread' : ''}`, '/api/categories', `/api/threads/${id}/draft`]],
-  ['/forum', Categories, () => ['/api/categories']],
+  // With the "Binnenkort" block's trainings (components/upcoming-trainings.tsx asks for exactly this address).
+  ['/forum', Categories, () => ['/api/categories', '/api/trainings?period=upcoming&limit=3']],
   ['/forum/:slug', ThreadList, (slug, params) => (params.toString() === '' ? ['/api/categories', `/api/categories/${slug}/threads`] : ['/api/categories'])],
   ['/nieuw-en-ongelezen', StartPage, (_, params) => (params.toString() === '' ? ['/api/threads/recent?tab=latest', '/api/categories'] : ['/api/categories'])],
 ];
@@ -95,9 +104,19 @@ export function AppRoutes() {
             <Route path="/nieuw" element={<NewThread />} />
             <Route path="/discussie/:id" element={<ThreadPage />} />
             <Route path="/zoeken" element={<Search />} />
+            <Route path="/wegwijzer" element={<Guide />} />
             <Route path="/leden" element={<MembersDirectory />} />
             <Route path="/leden/:id" element={<Member />} />
             <Route path="/bewaard" element={<Bookmarks />} />
+            <Route path="/berichten" element={<Conversations />} />
+            <Route path="/berichten/nieuw" element={<NewConversation />} />
+            {/* Also a moderator's read-only view of a reported conversation: the server decides who may read it. */}
+            <Route path="/berichten/:id" element={<Conversation />} />
+            <Route path="/trainingen" element={<Trainings />} />
+            {/* Before /trainingen/:id, though react-router ranks a fixed segment first anyway. For staff: the pages check. */}
+            <Route path="/trainingen/nieuw" element={<NewTraining />} />
+            <Route path="/trainingen/:id" element={<Training />} />
+            <Route path="/trainingen/:id/bewerken" element={<EditTraining />} />
           </Route>
           <Route element={<RequireMember moderator />}>
             <Route path="/moderatie" element={<Queue />} />

@@ -65,6 +65,8 @@ export const users = pgTable(
     showAffiliation: boolean('show_affiliation').notNull().default(true),
     /** When she last uploaded a picture (members/avatar*.ts); null: her initials are shown. Also the picture's cache key. */
     avatarUpdatedAt: time('avatar_updated_at'),
+    /** A member of the kenniscentrum's team (kept by admins): trainings, the Wegwijzer, the helpdesk (centre/team.ts). */
+    centreTeam: boolean('centre_team').notNull().default(false),
     createdAt: createdAt(),
     /** display_name_key(display_name), kept by the database: the @-autocomplete's "contains" match reads it (members/suggest.ts). */
     nameKey: text('name_key')
@@ -435,6 +437,8 @@ export const notifications = pgTable(
     /** Forum kinds: the thread, and the post the notification links to (for a group: the first unread one). */
     threadId: integer('thread_id').references(() => threads.id, { onDelete: 'cascade' }),
     postId: integer('post_id').references(() => posts.id, { onDelete: 'cascade' }),
+    /** Kind 'message': the private conversation (server/conversations/); gone with it. */
+    conversationId: integer('conversation_id').references(() => conversations.id, { onDelete: 'cascade' }),
     /** Who caused it (the latest, for a group). */
     actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
     /** How many events a grouped notification stands for ("3 nieuwe reacties"). */
@@ -459,6 +463,9 @@ export const notifications = pgTable(
       .where(sql`${t.kind} in ('mention', 'quote', 'reply_to_post', 'new_thread', 'answer_marked')`),
     index('notifications_post_id_idx').on(t.postId),
     index('notifications_thread_id_idx').on(t.threadId),
+    // One unread 'message' notification per member and conversation: new messages add to its count.
+    uniqueIndex('notifications_open_message_key').on(t.userId, t.conversationId).where(sql`${t.readAt} is null and ${t.kind} = 'message'`),
+    index('notifications_conversation_id_idx').on(t.conversationId),
   ],
 );
 
@@ -647,3 +654,276 @@ export const dataExports = pgTable(
     check('data_exports_status_check', sql`${t.status} in ('pending', 'ready', 'failed')`),
   ],
 );
+
+/**
+ * A training, kennisuitwisseling or webinar run by the kenniscentrum (server/trainings/). Its discussion is an ordinary
+ * forum thread in its category (`thread_id`); the meeting link is shown only to participants, from
+ * `link_visible_minutes` before the start.
+ */
+export const centreEvents = pgTable(
+  'centre_events',
+  {
+    id: serial('id').primaryKey(),
+    title: text('title').notNull(),
+    /** Markdown as staff wrote it, and the sanitized HTML members read. */
+    description: text('description').notNull(),
+    descriptionHtml: text('description_html').notNull(),
+    kind: text('kind').notNull(),
+    startsAt: time('starts_at').notNull(),
+    endsAt: time('ends_at').notNull(),
+    /** Where it is held (null: online only). */
+    location: text('location'),
+    /** The online meeting's address (null: not online). Never sent to anyone not signed up. */
+    meetingUrl: text('meeting_url'),
+    linkVisibleMinutes: integer('link_visible_minutes').notNull().default(30),
+    capacity: integer('capacity').notNull(),
+    /** No sign-ups after this moment (null: until the start). */
+    signupDeadline: time('signup_deadline'),
+    entryCriteria: text('entry_criteria').notNull().default(''),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+    threadId: integer('thread_id').references(() => threads.id, { onDelete: 'set null' }),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: time('updated_at').notNull().defaultNow(),
+    /** Called off by staff: it stays listed as such, sign-ups closed. */
+    cancelledAt: time('cancelled_at'),
+    /** The day-before reminder went out (claimed by setting it, so it goes once). */
+    reminderSentAt: time('reminder_sent_at'),
+  },
+  (t) => [
+    index('centre_events_starts_at_idx').on(t.startsAt),
+    check('centre_events_kind_check', sql`${t.kind} in ('training', 'kennisuitwisseling', 'webinar')`),
+    check('centre_events_time_check', sql`${t.endsAt} > ${t.startsAt}`),
+    check('centre_events_capacity_check', sql`${t.capacity} > 0`),
+    check('centre_events_place_check', sql`${t.location} is not null or ${t.meetingUrl} is not null`),
+  ],
+);
+
+/**
+ * Who signed up for an event: a participant, or waiting (in `id` order) for a place. Cancelling deletes the row;
+ * the first waiting member then becomes a participant in the same transaction.
+ */
+export const centreEventSignups = pgTable(
+  'centre_event_signups',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => centreEvents.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    createdAt: createdAt(),
+    /** When she moved up from the waiting list (null: a participant from the start, or still waiting). */
+    promotedAt: time('promoted_at'),
+  },
+  (t) => [
+    uniqueIndex('centre_event_signups_event_user_key').on(t.eventId, t.userId),
+    index('centre_event_signups_event_status_idx').on(t.eventId, t.status, t.id),
+    index('centre_event_signups_user_idx').on(t.userId),
+    check('centre_event_signups_status_check', sql`${t.status} in ('participant', 'waiting')`),
+  ],
+);
+
+/** The Wegwijzer's subjects ("Wet- en regelgeving", "Kiesraad", …), in the order staff chose. */
+export const guideSections = pgTable('guide_sections', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  position: integer('position').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+/** A curated link in the Wegwijzer, with a short description; found by search beside discussions. */
+export const guideLinks = pgTable(
+  'guide_links',
+  {
+    id: serial('id').primaryKey(),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => guideSections.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    url: text('url').notNull(),
+    description: text('description').notNull(),
+    position: integer('position').notNull().default(0),
+    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: time('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('guide_links_section_idx').on(t.sectionId, t.position, t.id)],
+);
+
+/** A private conversation between members (server/conversations/): only its participants read it. */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: serial('id').primaryKey(),
+    subject: text('subject').notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    lastMessageAt: time('last_message_at').notNull().defaultNow(),
+    messageCount: integer('message_count').notNull().default(0),
+  },
+  (t) => [check('conversations_message_count_check', sql`${t.messageCount} >= 0`)],
+);
+
+/** Who is in a conversation. Leaving deletes her row; the conversation goes with its last participant. */
+export const conversationParticipants = pgTable(
+  'conversation_participants',
+  {
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    joinedAt: time('joined_at').notNull().defaultNow(),
+    /** The last message she has read (0: none): her unread count is what came after. */
+    lastReadMessageId: integer('last_read_message_id').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.userId] }), index('conversation_participants_user_idx').on(t.userId)],
+);
+
+export const conversationMessages = pgTable(
+  'conversation_messages',
+  {
+    id: serial('id').primaryKey(),
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    /** Null once the author's account is deleted: shown as a former member. */
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    createdAt: createdAt(),
+    editedAt: time('edited_at'),
+    deletedAt: time('deleted_at'),
+  },
+  (t) => [index('conversation_messages_conversation_idx').on(t.conversationId, t.id), index('conversation_messages_author_idx').on(t.authorId)],
+);
+
+/** A member who may not start conversations with the blocker (and whom she no longer hears from in them). */
+export const memberBlocks = pgTable(
+  'member_blocks',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    blockedUserId: integer('blocked_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.blockedUserId] }), index('member_blocks_blocked_idx').on(t.blockedUserId)],
+);
+
+/** A report on a message in a private conversation: while one is open, moderators may read that conversation. */
+export const conversationMessageReports = pgTable(
+  'conversation_message_reports',
+  {
+    id: serial('id').primaryKey(),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => conversationMessages.id, { onDelete: 'cascade' }),
+    /** Null once the reporter's account is deleted. */
+    reporterId: integer('reporter_id').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason').notNull(),
+    note: text('note'),
+    status: text('status').notNull().default('open'),
+    resolution: text('resolution'),
+    resolutionNote: text('resolution_note'),
+    resolvedBy: integer('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+    resolvedAt: time('resolved_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('conversation_message_reports_message_reporter_key').on(t.messageId, t.reporterId),
+    index('conversation_message_reports_status_id_idx').on(t.status, t.id),
+    check('conversation_message_reports_reason_check', sql`${t.reason} in ('spam', 'offensive', 'off_topic', 'privacy', 'other')`),
+    check('conversation_message_reports_status_check', sql`${t.status} in ('open', 'resolved', 'dismissed')`),
+    check('conversation_message_reports_resolution_check', sql`${t.resolution} is null or ${t.resolution} in ('delete_message', 'dismiss')`),
+  ],
+);
+
+/** What she is writing in a conversation and has not sent: one per member and conversation (like a reply's draft). */
+export const conversationDrafts = pgTable(
+  'conversation_drafts',
+  {
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    updatedAt: time('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.userId] }), index('conversation_drafts_user_idx').on(t.userId)],
+);
+
+/**
+ * "Vraag het het kenniscentrum": a member's private question to the centre's team (server/helpdesk/). The team shares
+ * one inbox (open / assigned / waiting for the member / closed); with her consent an answered question becomes a
+ * public, anonymised thread (`published_thread_id`).
+ */
+export const helpdeskQuestions = pgTable(
+  'helpdesk_questions',
+  {
+    id: serial('id').primaryKey(),
+    askerId: integer('asker_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    /** The forum category it is about, if she chose one (also where a published thread goes by default). */
+    categoryId: integer('category_id').references(() => categories.id, { onDelete: 'set null' }),
+    /** 'open': the team's turn; 'waiting': the member's turn; 'closed'. */
+    status: text('status').notNull().default('open'),
+    assigneeId: integer('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    /** The team's first answer to her: the response time counts to here. */
+    firstResponseAt: time('first_response_at'),
+    lastActivityAt: time('last_activity_at').notNull().defaultNow(),
+    closedAt: time('closed_at'),
+    /** The last message she has read (team notes never count). */
+    askerLastReadMessageId: integer('asker_last_read_message_id').notNull().default(0),
+    /** Her consent to publish the question and answer as a thread; what may be shown besides the text. */
+    publishConsentAt: time('publish_consent_at'),
+    publishShowName: boolean('publish_show_name').notNull().default(false),
+    publishShowAffiliation: boolean('publish_show_affiliation').notNull().default(false),
+    publishedThreadId: integer('published_thread_id').references(() => threads.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('helpdesk_questions_asker_idx').on(t.askerId, t.lastActivityAt.desc()),
+    index('helpdesk_questions_inbox_idx').on(t.status, t.lastActivityAt.desc()),
+    check('helpdesk_questions_status_check', sql`${t.status} in ('open', 'waiting', 'closed')`),
+  ],
+);
+
+/** A message in a helpdesk question: hers, the team's answer, or a team note (`internal`) she never sees. */
+export const helpdeskMessages = pgTable(
+  'helpdesk_messages',
+  {
+    id: serial('id').primaryKey(),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => helpdeskQuestions.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    internal: boolean('internal').notNull().default(false),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('helpdesk_messages_question_idx').on(t.questionId, t.id)],
+);
+
+/** The team's canned answers: a title and Markdown text to start a reply from. */
+export const helpdeskCannedAnswers = pgTable('helpdesk_canned_answers', {
+  id: serial('id').primaryKey(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedAt: time('updated_at').notNull().defaultNow(),
+});

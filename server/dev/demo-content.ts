@@ -6,6 +6,9 @@ export const DEMO_MEMBERS = [
   { displayName: 'Jeroen de Boer', party: 'Dorpsbelangen Westerveld', municipality: 'Westerveld', representativeRole: 'commissielid' },
 ] as const;
 
+/** The kenniscentrum's team member of the demo: announces the trainings, keeps the Wegwijzer, answers the helpdesk. */
+export const DEMO_CENTRE_MEMBER = { displayName: 'Sanne de Wit', party: 'Kenniscentrum lokale partijen', municipality: 'Utrecht' } as const;
+
 export const DEMO_THREADS = [
   {
     category: 'fuseren',

@@ -12,6 +12,7 @@ import type { ForumChange } from './types.js';
  * - post.updated: only when the post mentions or quotes someone (an edit can add them; the worker notifies each
  *   member once per post). Hiding and restoring publish post.updated too, and write nothing unless the same holds.
  * - post.reacted (added) and thread.updated about its solution: the post's author (notifications/acknowledgements.ts).
+ * - conversation.message (created): the other participants (notifications/messages.ts).
  * Removals and other thread changes notify nobody: a notification of something hidden later disappears when read.
  */
 export async function writeNotificationOutbox(tx: Tx, changes: readonly ForumChange[]): Promise<void> {
@@ -57,9 +58,14 @@ async function writeOne(tx: Tx, change: ForumChange): Promise<void> {
       // A best answer marked (or its post shown again): the worker tells the answer's author once, if it still stands.
       if (change.changed.includes('solution')) await tx.insert(notificationOutbox).values({ change });
       return;
+    case 'conversation.message':
+      // A new message tells the other participants (notifications/messages.ts); edits and deletions tell nobody.
+      if (change.created) await tx.insert(notificationOutbox).values({ change });
+      return;
     case 'post.updated': // above, all at once
     case 'post.removed':
     case 'category.updated':
+    case 'conversation.updated':
       return;
   }
 }

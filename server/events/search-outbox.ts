@@ -27,9 +27,11 @@ function searchWork(change: ForumChange): { kind: 'post' | 'thread'; targetId: n
     case 'thread.updated':
       return change.changed.some((aspect) => INDEXED_THREAD_ASPECTS.has(aspect)) ? [{ kind: 'thread', targetId: change.threadId }] : [];
     // The index holds a category's slug only, which never changes; who may enter it is filtered on every search.
-    // The index holds no reaction counts.
+    // The index holds no reaction counts. Private conversations are never indexed.
     case 'post.reacted':
     case 'category.updated':
+    case 'conversation.message':
+    case 'conversation.updated':
     case 'thread.created':
       return [];
   }

@@ -36,8 +36,17 @@ export type ReactionChange = { type: 'post.reacted'; threadId: number; postId: n
 /** An admin changed a category (its access, name, archive state): live subscriptions are checked again. */
 export type CategoryChange = { type: 'category.updated'; categoryId: number };
 
+/**
+ * A private conversation changed (server/conversations/): a message written, edited or deleted, or who is in it
+ * (`removedUserIds`: who left or whose account went, so their other screens learn it too). Never indexed by search;
+ * the live hub sends it to the participants' sockets only; a new message notifies the other participants.
+ */
+export type ConversationChange =
+  | { type: 'conversation.message'; conversationId: number; messageId: number; created: boolean }
+  | { type: 'conversation.updated'; conversationId: number; removedUserIds?: number[] };
+
 /** Everything publish() announces. */
-export type ForumChange = PostChange | ReactionChange | ThreadChange | CategoryChange;
+export type ForumChange = PostChange | ReactionChange | ThreadChange | CategoryChange | ConversationChange;
 
 /**
  * The live wire form on channel `forum_events` (what the hub receives): a change without the consumer-only
@@ -47,6 +56,7 @@ export type ForumEvent =
   | PostChange
   | { type: 'post.reacted'; threadId: number; postId: number; categoryId: number }
   | CategoryChange
+  | ConversationChange
   | { type: 'thread.created' | 'thread.updated'; threadId: number; categoryId: number; previousCategoryId?: number };
 
 export const FORUM_CHANNEL = 'forum_events';

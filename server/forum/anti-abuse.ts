@@ -14,7 +14,7 @@ const DUPLICATE_WINDOW = '5 minutes';
  * text older than her last 120 posts come back within five minutes, and that is a flood the per-minute limit exists for.
  */
 export const DUPLICATE_LOOKBACK = 120;
-const NEW_MEMBER_DAYS = 3;
+export const NEW_MEMBER_DAYS = 3;
 const NEW_MEMBER_POSTS_PER_HOUR = 10;
 
 /**

@@ -24,7 +24,8 @@ import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
 import { toPostDto, toThreadDto, type PostRow } from '../forum/queries.js';
 import { Connection, LIMITS, type ConnectionHost } from './connection.js';
-import type { ForumEvent } from '../events/types.js';
+import type { ConversationChange, ForumEvent } from '../events/types.js';
+import { toMessageDto } from '../conversations/queries.js';
 import type { ForumChannelEvent, SessionMove, TypingEvent, UserEvent } from './notify.js';
 import type { LiveSocket } from './socket.js';
 import { threadVisible } from '../forum/visibility.js';
@@ -145,7 +146,35 @@ export class LiveHub implements ConnectionHost {
       return;
     }
 
+    if (event.type === 'conversation.message' || event.type === 'conversation.updated') return this.dispatchConversation(event);
     return this.dispatchPost(event as PostEvent);
+  }
+
+  /**
+   * A private conversation changed: only its participants' sockets hear of it, whoever is in it when the event is
+   * handled (loaded now, after the commit: someone who left meanwhile gets nothing). No subscription is needed.
+   */
+  private async dispatchConversation(event: ConversationChange): Promise<void> {
+    if (event.type === 'conversation.updated') {
+      const message = JSON.stringify({ type: 'conversation.updated', conversationId: event.conversationId } satisfies ServerMessage);
+      // Those who left hear it too (their other screens drop it); they learn nothing but that they are out.
+      const removed = event.removedUserIds ?? [];
+      const connected = (id: number) => !!this.byUser.get(id)?.size;
+      const userIds = new Set(removed.filter(connected));
+      for (const id of await this.store.conversationParticipantIds(event.conversationId)) userIds.add(id);
+      for (const id of userIds) for (const connection of this.byUser.get(id) ?? []) connection.send(message);
+      return;
+    }
+    const participants = (await this.store.conversationParticipantIds(event.conversationId)).filter((id) => this.byUser.get(id)?.size);
+    if (participants.length === 0) return; // nobody in it is here: no message query
+    const row = await this.store.loadConversationMessage(event.messageId);
+    if (!row || row.conversationId !== event.conversationId) return;
+    // Rendered twice at most: for its author (with the Markdown, to edit) and for everyone else.
+    const forAuthor = JSON.stringify({ type: 'conversation.message', conversationId: event.conversationId, message: toMessageDto(row, row.authorId) } satisfies ServerMessage);
+    const forOthers = JSON.stringify({ type: 'conversation.message', conversationId: event.conversationId, message: toMessageDto(row, null) } satisfies ServerMessage);
+    for (const id of participants) {
+      for (const connection of this.byUser.get(id) ?? []) connection.send(id === row.authorId ? forAuthor : forOthers);
+    }
   }
 
   private async dispatchPost(event: PostEvent): Promise<void> {

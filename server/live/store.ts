@@ -3,7 +3,8 @@ import { applyStaffTotpPolicy } from '../auth/totp-policy.js';
 import type { CurrentUser } from '../auth/types.js';
 import { findUserById } from '../auth/users.js';
 import type { Db } from '../db/client.js';
-import { categories, posts, threads, users } from '../db/schema.js';
+import { categories, conversationParticipants, posts, threads, users } from '../db/schema.js';
+import { findMessage, type MessageRow } from '../conversations/queries.js';
 import { findOpenCategory } from '../forum/categories.js';
 import { findPost, findVisibleThread, selectThreadPage, threadColumns, type PostRow, type ThreadRow } from '../forum/queries.js';
 import { viewerKind } from '../forum/visibility.js';
@@ -25,6 +26,10 @@ export interface LiveStore {
   /** One thread, hidden or deleted included. */
   loadThread(threadId: number): Promise<ThreadRow | null>;
   findUser(userId: number): Promise<CurrentUser | null>;
+  /** Who is in a private conversation now (none once it is deleted). */
+  conversationParticipantIds(conversationId: number): Promise<number[]>;
+  /** One message of a conversation, whatever its state; rendered per recipient by the hub. */
+  loadConversationMessage(messageId: number): Promise<MessageRow | null>;
 }
 
 /**
@@ -72,6 +77,9 @@ export function createLiveStore(db: Db, options: { staffTotpRequired: boolean } 
         .limit(1);
       return rows[0] ?? null;
     },
+    conversationParticipantIds: async (conversationId) =>
+      (await db.select({ userId: conversationParticipants.userId }).from(conversationParticipants).where(eq(conversationParticipants.conversationId, conversationId))).map((r) => r.userId),
+    loadConversationMessage: (messageId) => findMessage(db, messageId),
     // The same policy as the HTTP session guard: a member whose account changed is judged as a request would be.
     findUser: async (userId) => {
       const user = await findUserById(db, userId);

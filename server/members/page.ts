@@ -9,6 +9,7 @@ import { publicMemberColumns, toPublicMember } from './public-member.js';
 import { solvedSql } from '../forum/solved.js';
 import { postReadByMembersCondition, threadCondition, threadSeenByMembersCondition, viewerKind, type ViewerKind } from '../forum/visibility.js';
 import { cleanText, decodeEntities } from '../search/text.js';
+import { blockColumns } from '../conversations/blocks.js';
 
 /**
  * A member's page (GET /api/members/:id): who she is and what she wrote, as the ASKER may see it.
@@ -61,7 +62,7 @@ const toPostItem = (row: { id: number; threadId: number; threadTitle: string; bo
 /** The page of an ACTIVE member, or null (no such member, or her account is not active: "not found" alike). */
 export async function loadMemberPage(db: Db, asker: CurrentUser, memberId: number): Promise<MemberProfileBody | null> {
   const [member] = await db
-    .select({ ...publicMemberColumns, approvedAt: users.approvedAt, createdAt: users.createdAt })
+    .select({ ...publicMemberColumns, approvedAt: users.approvedAt, createdAt: users.createdAt, ...blockColumns(asker.id, memberId) })
     .from(users)
     .where(and(eq(users.id, memberId), eq(users.status, 'active')))
     .limit(1);
@@ -121,5 +122,8 @@ export async function loadMemberPage(db: Db, asker: CurrentUser, memberId: numbe
     threads: ownThreadRows.map((t) => ({ ...t, lastPostAt: t.lastPostAt.toISOString() })),
     posts: recentPosts.map(toPostItem),
     bestAnswers: bestAnswers.map(toPostItem),
+    // Whether the asker may write to her (conversations/blocks.ts): never to herself, nor to one who blocked her.
+    canMessage: asker.id !== memberId && !member.blockedAsker,
+    blockedByMe: member.blockedByAsker,
   };
 }

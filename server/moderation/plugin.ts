@@ -7,6 +7,7 @@ import moderationPostRoutes from './post-routes.js';
 import queueRoutes from './queue-routes.js';
 import reportRoutes from './report-routes.js';
 import moderationThreadRoutes from './thread-routes.js';
+import messageReportRoutes from './message-report-routes.js';
 
 /**
  * The moderation concern: reports and the review queue, moderators' actions on posts and threads, member
@@ -14,6 +15,7 @@ import moderationThreadRoutes from './thread-routes.js';
  */
 export default async function moderationPlugin(app: FastifyInstance, opts: { config: Config }) {
   await app.register(reportRoutes, { config: opts.config });
+  await app.register(messageReportRoutes);
   await app.register(queueRoutes);
   await app.register(claimRoutes);
   await app.register(moderationPostRoutes);

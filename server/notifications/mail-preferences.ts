@@ -42,6 +42,7 @@ export const mailKindOf = (kind: ForumNotificationKind): MailKind => MAIL_KIND_O
 
 /** MAIL_KIND_OF in SQL: the mail kind of a notification kind column (null for kinds that are never mailed). */
 export function mailKindSql(kind: SQL): SQL {
-  const cases = Object.entries(MAIL_KIND_OF).map(([notificationKind, mailKind]) => sql.raw(`when '${notificationKind}' then '${mailKind}'`));
+  // 'message' (a private conversation) is no forum kind: its mail kind is 'messages'.
+  const cases = [...Object.entries(MAIL_KIND_OF), ['message', 'messages']].map(([notificationKind, mailKind]) => sql.raw(`when '${notificationKind}' then '${mailKind}'`));
   return sql`(case ${kind} ${sql.join(cases, sql` `)} end)`;
 }

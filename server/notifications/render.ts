@@ -19,6 +19,9 @@ export interface NotificationView {
   /** The post it links to (for a group: the first unread), when the receiver may see it. */
   linkThreadId: number | null;
   linkPostId: number | null;
+  /** Kind 'message': the private conversation and its subject (she is in it: leaving deletes the notification). */
+  conversationId?: number | null;
+  conversationSubject?: string | null;
 }
 
 const quoted = (title: string | null) => `„${title ?? ''}”`;
@@ -63,6 +66,11 @@ export function renderNotification(v: NotificationView): { message: string; link
   if (isForumKind(v.kind)) return { message: FORUM_TEXT[v.kind](v), link };
   if (isPostKind(v.kind)) return { message: POST_TEXT[v.kind](v), link };
   if (isModeratorKind(v.kind)) return { message: MODERATOR_TEXT[v.kind].text(v.count), link: MODERATOR_TEXT[v.kind].link };
+  // Never the message's text: the subject and who wrote, like a thread's title and its writer.
+  if (v.kind === 'message' && v.conversationId) {
+    const text = v.count === 1 ? `${v.actorName ?? 'Een oud-lid'} stuurde je een bericht: ${quoted(v.conversationSubject ?? null)}` : `${v.count} nieuwe berichten in ${quoted(v.conversationSubject ?? null)}`;
+    return { message: text, link: `/berichten/${v.conversationId}` };
+  }
   // Moderation and account decisions: their own text; a link to the post they concern while she may see it.
   return { message: v.message, link };
 }

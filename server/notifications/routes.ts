@@ -7,7 +7,7 @@ import { FORUM_NOTIFICATION_KINDS, MODERATOR_NOTIFICATION_KINDS, POST_NOTIFICATI
 import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
 import type { Db } from '../db/client.js';
-import { categories, notifications, posts, reports, threads, users } from '../db/schema.js';
+import { categories, conversationMessageReports, notifications, posts, reports, threads, users } from '../db/schema.js';
 import { postTextVisibleTo, threadCondition, viewerKind } from '../forum/visibility.js';
 import { badRequest } from '../http/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.js';
@@ -47,15 +47,16 @@ async function unreadCount(db: Db, user: CurrentUser): Promise<number> {
 }
 
 /** What waits for the moderators: posts with open reports (the queue's items) and confirmed registrations. */
-async function waiting(db: Db): Promise<{ openReports: number; pendingRegistrations: number }> {
-  const [[reportRow], [userRow]] = await Promise.all([
+async function waiting(db: Db): Promise<{ openReports: number; pendingRegistrations: number; openMessageReports: number }> {
+  const [[reportRow], [userRow], [messageRow]] = await Promise.all([
     db.select({ n: countDistinct(reports.postId) }).from(reports).where(eq(reports.status, 'open')),
     db
       .select({ n: count() })
       .from(users)
       .where(and(eq(users.status, 'pending'), isNotNull(users.emailConfirmedAt))),
+    db.select({ n: countDistinct(conversationMessageReports.messageId) }).from(conversationMessageReports).where(eq(conversationMessageReports.status, 'open')),
   ]);
-  return { openReports: reportRow?.n ?? 0, pendingRegistrations: userRow?.n ?? 0 };
+  return { openReports: reportRow?.n ?? 0, pendingRegistrations: userRow?.n ?? 0, openMessageReports: messageRow?.n ?? 0 };
 }
 
 /**
@@ -87,6 +88,10 @@ export default async function notificationRoutes(app: FastifyInstance) {
         linkVisible: sql<boolean>`coalesce(${linkVisible}, false)`,
         linkThreadId: linkThread.id,
         linkPostId: linkPost.id,
+        // A training's notifications (server/trainings/) link to its page; whether she may still see it is the page's to say.
+        trainingId: sql<number | null>`(${notifications.data}->>'trainingId')::int`,
+        conversationId: notifications.conversationId,
+        conversationSubject: sql<string | null>`(select c.subject from conversations c where c.id = ${notifications.conversationId})`,
       })
       .from(notifications)
       .leftJoin(linkPost, eq(linkPost.id, linkPostId))
@@ -116,12 +121,14 @@ export default async function notificationRoutes(app: FastifyInstance) {
           categoryName: visible ? n.categoryName : null,
           linkThreadId: visible ? n.linkThreadId : null,
           linkPostId: visible ? n.linkPostId : null,
+          conversationId: n.conversationId,
+          conversationSubject: n.conversationSubject,
         });
         return {
           id: n.id,
           kind: n.kind,
           message,
-          link,
+          link: link ?? (n.trainingId !== null ? `/trainingen/${n.trainingId}` : null),
           count: n.count,
           readAt: n.readAt?.toISOString() ?? null,
           createdAt: n.createdAt.toISOString(),

@@ -7,6 +7,8 @@ import { notifyNotificationsChanged } from '../live/notify.js';
 import { deliverReminders } from '../bookmarks/reminders.js';
 import { expandAcknowledgement } from './acknowledgements.js';
 import { expandChange } from './expand.js';
+import { expandMessage } from './messages.js';
+import { scheduleMessageMail } from '../conversations/mail.js';
 import { scheduleNotificationMail } from './mail-schedule.js';
 import { DrainLoop } from '../db/drain-loop.js';
 
@@ -109,10 +111,12 @@ export class NotificationWorker {
     return this.db.transaction(async (tx) => {
       const made = await expandChange(tx, row.change);
       const acknowledged = await expandAcknowledgement(tx, row.change);
-      await notifyNotificationsChanged(tx, [...new Set([...made.map((m) => m.userId), ...acknowledged])]);
+      const messaged = await expandMessage(tx, row.change);
+      await notifyNotificationsChanged(tx, [...new Set([...made.map((m) => m.userId), ...acknowledged, ...messaged.map((m) => m.userId)])]);
       await scheduleNotificationMail(tx, made);
+      await scheduleMessageMail(tx, messaged);
       await deleteRows(tx, notificationOutbox, [row.id]);
-      return made.length + acknowledged.length;
+      return made.length + acknowledged.length + messaged.length;
     });
   }
 

@@ -4,6 +4,8 @@ import { handOverAuthorship } from '../forum/former-author.js';
 import { withdrawAllReactions } from '../forum/reactions.js';
 import { notifyUserEvent } from '../live/notify.js';
 import { logAction } from '../moderation/record.js';
+import { leaveAllConversations } from '../conversations/privacy.js';
+import { releaseTrainingPlaces } from '../trainings/privacy.js';
 import { FORMER_MEMBER_NAME, formerMemberId } from './former-member.js';
 
 /**
@@ -46,6 +48,10 @@ export async function deleteAccount(tx: Tx, input: AccountDeletion, displayName:
                         where r.reporter_id = ${userId}
                           and not exists (select 1 from reports o where o.post_id = r.post_id and o.reporter_id = ${formerId})`);
 
+  // Her conversations: left, and deleted where she was the last one in (conversations/privacy.ts).
+  await leaveAllConversations(tx, userId, input.removeText);
+  // Her places in trainings still to come go to the first waiting members (trainings/privacy.ts).
+  await releaseTrainingPlaces(tx, userId);
   await logAction(tx, { moderatorId: input.actorId, targetUserId: userId, action: 'delete_account', reason: input.reason });
   await tx.execute(sql`delete from users where id = ${userId}`);
 

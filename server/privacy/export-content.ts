@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../db/client.js';
+import { exportConversations } from '../conversations/privacy.js';
+import { exportTrainingSignups } from '../trainings/privacy.js';
 
 /**
  * Everything Plein holds about one member (AVG art. 15 and 20), as one JSON document: what she gave, what she wrote
@@ -108,5 +110,7 @@ export async function buildExport(db: DbOrTx, userId: number, now = new Date()):
     watches: { threads: threadWatches, categories: categoryWatches },
     readMarkers,
     moderation,
+    privateMessages: await exportConversations(db, userId),
+    trainingSignups: await exportTrainingSignups(db, userId),
   };
 }

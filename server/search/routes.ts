@@ -5,6 +5,7 @@ import { SEARCH_QUERY_MAX, SearchQuery, SearchResponse, SimilarQuery, SimilarRes
 import { LIMITS } from '../../shared/constants.js';
 import { fieldLabel } from '../../shared/field-labels.js';
 import { queryRows } from '../db/client.js';
+import { searchGuideLinks } from '../guide/search.js';
 import { closedCategorySlugs } from '../forum/categories.js';
 import { badRequest, HttpError } from '../http/errors.js';
 import { END_MS, inDateRange } from '../http/dates.js';
@@ -112,6 +113,8 @@ export default async function searchRoutes(app: FastifyInstance, opts: { service
         solved: hit.current.solved,
       }));
       const nextOffset = offset + limit;
+      // Wegwijzer links have no category, author, date or status: they answer the first page of a search without filters.
+      const plain = !cursor && [query.category, query.author, query.from, query.to, query.thread, query.status].every((v) => v === undefined);
       const nextCursor = answer.hasMore && nextOffset <= MAX_OFFSET ? encodeCursor([nextOffset, now.getTime(), answer.resultsFor, answer.match]) : null;
       return {
         query: query.q.trim(),
@@ -120,6 +123,7 @@ export default async function searchRoutes(app: FastifyInstance, opts: { service
         ...(answer.suggestion !== undefined ? { suggestion: answer.suggestion } : {}),
         hits,
         nextCursor,
+        guideLinks: plain ? await searchGuideLinks(app.db, query.q, await opts.synonyms.current()) : [],
       };
     },
   );

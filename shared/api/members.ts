@@ -75,6 +75,10 @@ export const MemberProfileBody = Type.Object({
   posts: Type.Array(MemberPost),
   /** Her best answers, newest first. */
   bestAnswers: Type.Array(MemberPost),
+  /** The asker may start a conversation with her (false for herself, an inactive member, or one who blocked the asker). */
+  canMessage: Type.Boolean(),
+  /** The asker has blocked her. */
+  blockedByMe: Type.Boolean(),
 });
 export type MemberProfileBody = Static<typeof MemberProfileBody>;
 

@@ -39,6 +39,8 @@ export const MODERATION_ACTIONS = [
   'mark_solution',
   'clear_solution',
   'delete_account',
+  'delete_message',
+  'dismiss_message_reports',
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 

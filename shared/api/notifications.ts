@@ -40,11 +40,12 @@ export const UnreadAnswer = Type.Object({ unreadCount: Type.Integer() });
 /**
  * GET /api/notifications/summary: the header's counts. `waiting` only for moderators and admins (null for others):
  * `openReports` counts the queue's items (posts with open reports), `pendingRegistrations` the registrations waiting
- * for approval whose address is confirmed.
+ * for approval whose address is confirmed, `openMessageReports` the private messages with open reports
+ * (GET /api/moderation/message-reports).
  */
 export const NotificationSummary = Type.Object({
   unreadCount: Type.Integer(),
-  waiting: Type.Union([Type.Object({ openReports: Type.Integer(), pendingRegistrations: Type.Integer() }), Type.Null()]),
+  waiting: Type.Union([Type.Object({ openReports: Type.Integer(), pendingRegistrations: Type.Integer(), openMessageReports: Type.Integer() }), Type.Null()]),
 });
 export type NotificationSummary = Static<typeof NotificationSummary>;
 
@@ -67,7 +68,7 @@ export const NotificationSettings = Type.Object(
     /** Follow threads she starts or replies to. */
     autoWatch: Type.Boolean(),
     mail: Type.Object(
-      { replies: Frequency, mentions: Frequency, watching: Frequency, categories: Frequency },
+      { replies: Frequency, mentions: Frequency, watching: Frequency, categories: Frequency, messages: Frequency },
       { additionalProperties: false },
     ),
   },
@@ -79,7 +80,13 @@ export const NotificationSettingsPatch = Type.Object(
     autoWatch: Type.Optional(Type.Boolean()),
     mail: Type.Optional(
       Type.Object(
-        { replies: Type.Optional(Frequency), mentions: Type.Optional(Frequency), watching: Type.Optional(Frequency), categories: Type.Optional(Frequency) },
+        {
+          replies: Type.Optional(Frequency),
+          mentions: Type.Optional(Frequency),
+          watching: Type.Optional(Frequency),
+          categories: Type.Optional(Frequency),
+          messages: Type.Optional(Frequency),
+        },
         { additionalProperties: false },
       ),
     ),

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { AuthorRef } from './forum.js';
 import { NextCursor, OneOf, Timestamp } from './common.js';
+import { GuideSearchLink } from './guide.js';
 
 export const SEARCH_QUERY_MAX = 200;
 export const SEARCH_SORTS = ['relevance', 'newest'] as const;
@@ -62,6 +63,11 @@ export const SearchResponse = Type.Object({
   suggestion: Type.Optional(Type.String()),
   hits: Type.Array(SearchHit),
   nextCursor: NextCursor,
+  /**
+   * Wegwijzer links with every typed word (server/guide/search.ts), best first, at most GUIDE_SEARCH_LINKS: on the
+   * first page of a search without filters; empty otherwise (links have no category, author or date).
+   */
+  guideLinks: Type.Array(GuideSearchLink),
 });
 export type SearchResponse = Static<typeof SearchResponse>;
 

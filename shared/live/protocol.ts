@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { ConversationMessage } from '../api/conversations.js';
 import { Post, Thread } from '../api/forum.js';
 
 /**
@@ -62,6 +63,17 @@ export const CategorySubscribedMessage = Type.Object({ type: Type.Literal('categ
 /** The server may have missed events (its database connection was lost): subscribe again with `after`. */
 export const ResyncMessage = Type.Object({ type: Type.Literal('resync') });
 export const PongMessage = Type.Object({ type: Type.Literal('pong') });
+/**
+ * A message in one of her conversations was written, edited or deleted (sent to every participant's sockets, no
+ * subscription needed). `message.body` only when she is its author; a deleted one has `deleted: true`, no text.
+ */
+export const ConversationMessageEvent = Type.Object({
+  type: Type.Literal('conversation.message'),
+  conversationId: Type.Integer(),
+  message: ConversationMessage,
+});
+/** Who is in one of her conversations changed (someone left or was added): refetch it and the list. */
+export const ConversationUpdatedMessage = Type.Object({ type: Type.Literal('conversation.updated'), conversationId: Type.Integer() });
 export const ErrorMessage = Type.Object({
   type: Type.Literal('error'),
   code: Type.String(),
@@ -85,5 +97,7 @@ export const ServerMessage = Type.Union([
   ResyncMessage,
   PongMessage,
   ErrorMessage,
+  ConversationMessageEvent,
+  ConversationUpdatedMessage,
 ]);
 export type ServerMessage = Static<typeof ServerMessage>;

@@ -100,10 +100,10 @@ describe('the client', () => {
     });
   }
 
-  it('injects HTML only from bodyHtml and snippetHtml, which the server sanitized', () => {
+  it('injects HTML only from bodyHtml, snippetHtml and descriptionHtml (a training), which the server sanitized', () => {
     for (const file of files('client/src').filter((f) => /\.tsx?$/.test(f))) {
       for (const [use] of readFileSync(file, 'utf8').matchAll(/dangerouslySetInnerHTML=\{\{ __html: [^}]+\}\}/g)) {
-        expect(use, file).toMatch(/__html: [\w.?]*(bodyHtml|snippetHtml)\s*\}\}/);
+        expect(use, file).toMatch(/__html: [\w.?]*(bodyHtml|snippetHtml|descriptionHtml)\s*\}\}/);
       }
     }
   });

@@ -68,7 +68,7 @@ describe('POST /api/mail/unsubscribe', () => {
       payload: { token: unsubscribeToken(secret(), { userId: user.id, kind: 'all' }) },
     });
     expect(res.statusCode).toBe(200);
-    expect(await preferences(user.id)).toEqual({ replies: 'never', mentions: 'never', watching: 'never', categories: 'never' });
+    expect(await preferences(user.id)).toEqual({ replies: 'never', mentions: 'never', watching: 'never', categories: 'never', messages: 'never' });
   });
 
   it('refuses a tampered or missing token with a Dutch 400 and changes nothing', async () => {

@@ -49,6 +49,8 @@ describe('GET /api/members/:id', () => {
       threads: [],
       posts: [],
       bestAnswers: [],
+      canMessage: true,
+      blockedByMe: false,
     });
     expect(JSON.stringify(res.body)).not.toMatch(/example\.nl|geheim/);
   });

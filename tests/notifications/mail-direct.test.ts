@@ -227,7 +227,7 @@ describe('preferences', () => {
     expect(res.json()).toEqual({ kind: 'watching' });
     const client = await t.loginAs(anna);
     const settings = (await client.get<NotificationSettings>('/api/me/notification-settings')).body;
-    expect(settings.mail).toEqual({ replies: 'direct', mentions: 'direct', watching: 'never', categories: 'weekly' });
+    expect(settings.mail).toEqual({ replies: 'direct', mentions: 'direct', watching: 'never', categories: 'weekly', messages: 'direct' });
 
     // And the next reply in a thread she follows is not mailed.
     await t.db.execute(sqlResetSeen(anna.id));

@@ -19,6 +19,7 @@ const PATHS = {
   ),
   flag: <path d="M5 21V4M5 4h11l-2 4 2 4H5" />,
   bookmark: <path d="M6 3h12v18l-6-4-6 4z" />,
+  mail: <path d="M3 6h18v12H3zM3 7l9 6.5L21 7" />,
   check: (
     <>
       <circle cx="12" cy="12" r="9" />

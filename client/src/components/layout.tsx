@@ -6,8 +6,11 @@ import { nl } from '../i18n/nl';
 import { nlMembersNav } from '../i18n/nl-members-nav';
 import { nlReading } from '../i18n/nl-reading';
 import { nlSavingNav } from '../i18n/nl-saving-nav';
+import { nlGuideNav } from '../i18n/nl-guide-nav';
+import { nlTrainingsNav } from '../i18n/nl-trainings-nav';
 import { LiveProvider } from '../live/live-context';
 import { Avatar } from './avatar';
+import { ConversationsLink } from './conversations-link';
 import { LiveStatusNotice } from './live-status';
 import { Logo } from './logo';
 import { ModerationLink, NotificationsLink } from './notifications-link';
@@ -90,6 +93,12 @@ export function Layout() {
                   <li>
                     <NavLink to="/leden">{nlMembersNav.members}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/trainingen">{nlTrainingsNav.trainings}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/wegwijzer">{nlGuideNav.guide}</NavLink>
+                  </li>
                   {moderator && (
                     <li>
                       <ModerationLink />
@@ -103,6 +112,11 @@ export function Layout() {
                   <li>
                     <NotificationsLink moderator={moderator} />
                   </li>
+                  {active && (
+                    <li>
+                      <ConversationsLink />
+                    </li>
+                  )}
                   {active && (
                     <li>
                       <NavLink to="/bewaard">{nlSavingNav.bookmarks}</NavLink>

@@ -20,6 +20,7 @@ export function MemberPicker({
   label,
   hint,
   error,
+  required,
   text,
   value,
   onTextChange,
@@ -28,6 +29,7 @@ export function MemberPicker({
   label: string;
   hint?: string;
   error?: string | null;
+  required?: boolean;
   text: string;
   value: PickedMember | null;
   onTextChange: (text: string) => void;
@@ -70,7 +72,7 @@ export function MemberPicker({
   };
 
   return (
-    <Field label={label} hint={hint} error={error}>
+    <Field label={label} hint={hint} error={error} required={required}>
       {(p) => (
         <div className="member-picker">
           <div className="member-picker-row">

@@ -62,7 +62,8 @@ export function NotificationsLink({ moderator }: { moderator: boolean }) {
 /** "Moderatie 3" for moderators and admins, named "Moderatie, 3 wachten: 2 gerapporteerde berichten, 1 aanmelding". */
 export function ModerationLink() {
   const waiting = useNotificationSummary(true).data?.waiting;
-  const reports = waiting?.openReports ?? 0;
+  // Reported posts and reported private messages wait in the same queue (/moderatie).
+  const reports = (waiting?.openReports ?? 0) + (waiting?.openMessageReports ?? 0);
   const registrations = waiting?.pendingRegistrations ?? 0;
   const total = reports + registrations;
   return (
@@ -76,7 +77,7 @@ export function ModerationLink() {
 /** A moderation tab with what waits behind it ("Gerapporteerde berichten 2"), for the sub-navigation. */
 export function useWaiting() {
   const waiting = useNotificationSummary(true).data?.waiting;
-  return { openReports: waiting?.openReports ?? 0, pendingRegistrations: waiting?.pendingRegistrations ?? 0 };
+  return { openReports: (waiting?.openReports ?? 0) + (waiting?.openMessageReports ?? 0), pendingRegistrations: waiting?.pendingRegistrations ?? 0 };
 }
 
 export { Count as WaitingCount };

@@ -5,6 +5,7 @@ import type { User } from '../../../shared/api/users';
 import { moderates } from '../api/auth';
 import { useDeletePost, useEditPost } from '../api/forum';
 import { nl } from '../i18n/nl';
+import { nlConversationsNav } from '../i18n/nl-conversations-nav';
 import { nlForum } from '../i18n/nl-forum';
 import { SolutionBlock, SolutionLabel, SolutionToggle } from './best-answer';
 import { Avatar } from './avatar';
@@ -212,6 +213,13 @@ export const PostItem = memo(function PostItem({
               <Icon name="flag" />
               {nlForum.thread.report}
             </button>
+          )}
+          {/* A private conversation with the author; the new-conversation page says so if she cannot be written to. */}
+          {!own && (
+            <Link className="link-button action" to={`/berichten/nieuw?aan=${post.author.id}`}>
+              <Icon name="mail" />
+              {nlConversationsNav.sendMessage}
+            </Link>
           )}
           <SolutionToggle post={post} />
           <BookmarkControl post={post} />

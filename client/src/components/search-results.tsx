@@ -1,11 +1,14 @@
 import { useRef, type Ref } from 'react';
 import { Link } from 'react-router';
+import type { GuideSearchLink } from '../../../shared/api/guide';
 import type { SearchHit, SearchResponse } from '../../../shared/api/search';
+import { nlGuide } from '../i18n/nl-guide';
 import { nl } from '../i18n/nl';
 import { nlSearch } from '../i18n/nl-search';
 import type { Category } from '../../../shared/api/forum';
 import { categoryColorClass } from './category-icon';
 import { CategoryTag } from './category-tag';
+import { GuideSearchResults } from './guide-search-results';
 import { LoadMore, type NextPages } from './load-more';
 import { postAnchor } from './quote';
 
@@ -13,15 +16,18 @@ import { postAnchor } from './quote';
 export type SearchOutcome = Pick<SearchResponse, 'query' | 'resultsFor' | 'match' | 'suggestion'>;
 
 /** What the live region says once a search has answered. */
-export function announceOutcome(outcome: SearchOutcome, count: number, more: boolean): string {
-  if (count === 0) return `${nlSearch.results.noneFor(outcome.query)}.`;
-  return nlSearch.results.announce({
+export function announceOutcome(outcome: SearchOutcome, count: number, more: boolean, guideLinks = 0): string {
+  if (count === 0 && guideLinks === 0) return `${nlSearch.results.noneFor(outcome.query)}.`;
+  // Wegwijzer links, named after the discussions (there may be none of those).
+  const links = guideLinks > 0 ? ` ${nlGuide.search.announce(guideLinks)}` : '';
+  if (count === 0) return `${nlSearch.results.for(outcome.query)}: ${nlGuide.search.noDiscussions}${links}`;
+  return `${nlSearch.results.announce({
     query: outcome.query,
     resultsFor: outcome.resultsFor,
     count: nlSearch.results.count(count, more),
     partial: outcome.match === 'some',
     suggestion: offeredSuggestion(outcome),
-  });
+  })}${links}`;
 }
 
 /** "Zoek in plaats daarvan naar …" only for another query than the one the hits are already for. */
@@ -65,6 +71,7 @@ export function SearchResults({
   onSuggestion,
   headingRef,
   stale = false,
+  guideLinks = [],
 }: {
   outcome: SearchOutcome;
   hits: SearchHit[];
@@ -74,12 +81,14 @@ export function SearchResults({
   onSuggestion: (q: string) => void;
   headingRef: Ref<HTMLHeadingElement>;
   stale?: boolean;
+  /** The Wegwijzer's matching links (the first page's), above the discussions. */
+  guideLinks?: readonly GuideSearchLink[];
 }) {
   const list = useRef<HTMLOListElement>(null);
   const corrected = outcome.resultsFor !== outcome.query;
   const suggestion = stale ? undefined : offeredSuggestion(outcome);
 
-  if (hits.length === 0) {
+  if (hits.length === 0 && guideLinks.length === 0) {
     return (
       <section aria-labelledby="results-heading">
         <h2 id="results-heading" tabIndex={-1} ref={headingRef}>
@@ -103,13 +112,16 @@ export function SearchResults({
           </Link>
         </p>
       )}
-      <p className="muted">{nlSearch.results.count(hits.length, pages.hasNextPage)}</p>
+      <GuideSearchResults links={guideLinks} />
+      <p className="muted">{hits.length === 0 ? nlGuide.search.noDiscussions : nlSearch.results.count(hits.length, pages.hasNextPage)}</p>
       {outcome.match === 'some' && <p className="notice">{nlSearch.results.partial}</p>}
-      <ol className="card-list" ref={list}>
-        {hits.map((hit) => (
-          <Hit key={hit.threadId} hit={hit} category={categoryOf(hit.categorySlug)} />
-        ))}
-      </ol>
+      {hits.length > 0 && (
+        <ol className="card-list" ref={list}>
+          {hits.map((hit) => (
+            <Hit key={hit.threadId} hit={hit} category={categoryOf(hit.categorySlug)} />
+          ))}
+        </ol>
+      )}
       <LoadMore pages={pages} list={list} />
     </section>
   );

@@ -156,6 +156,8 @@ export const nlModeration = {
     edit_post: 'Bericht bewerkt',
     delete_post: 'Bericht verwijderd',
     dismiss_reports: 'Rapporten afgewezen',
+    delete_message: 'Privébericht verwijderd',
+    dismiss_message_reports: 'Rapporten over een privébericht afgewezen',
     lock_thread: 'Discussie gesloten',
     unlock_thread: 'Discussie heropend',
     pin_thread: 'Discussie vastgezet',

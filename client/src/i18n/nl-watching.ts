@@ -48,6 +48,7 @@ export const nlWatching = {
       mentions: FIELD_LABELS['mail.mentions'],
       watching: FIELD_LABELS['mail.watching'],
       categories: FIELD_LABELS['mail.categories'],
+      messages: FIELD_LABELS['mail.messages'],
     } satisfies Record<MailKind, string>,
     frequencies: { direct: 'Direct', daily: 'Dagelijks', weekly: 'Wekelijks', never: 'Nooit' } satisfies Record<MailFrequency, string>,
     save: 'Instellingen opslaan',

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createLiveClient, type LiveClient, type LiveStatus } from '../../../shared/live/client';
 import type { ServerMessage } from '../../../shared/live/protocol';
+import { applyConversationEvent, catchUpConversations } from '../api/conversation-cache';
 import { keys, updateThreadInfo, upsertPost, type ThreadData } from '../api/forum';
 import { notificationKeys } from '../api/notifications';
 
@@ -26,6 +27,10 @@ function applyToCache(client: QueryClient, message: ServerMessage): void {
       // Only an id arrives: fetch the count (and the list, if open) again.
       void client.invalidateQueries({ queryKey: notificationKeys.all });
       return;
+    case 'conversation.message':
+    case 'conversation.updated':
+      applyConversationEvent(client, message);
+      return;
     default:
       return;
   }
@@ -44,6 +49,8 @@ export function connectLive(queryClient: QueryClient, notify: (message: ServerMe
       // Notifications have no catch-up as threads do: one made before this socket was open (between the header's
       // first count and the connection, or while reconnecting) is only found by counting again.
       if (status === 'open') void queryClient.invalidateQueries({ queryKey: notificationKeys.summary });
+      // Conversations have no catch-up on the socket either (their events are not subscribed to): ask again.
+      if (status === 'open') catchUpConversations(queryClient);
       onStatus(status);
     },
   });

@@ -4,6 +4,7 @@ import { CategoryBadges } from '../components/category-badges';
 import { categoryColorClass, CategoryMark } from '../components/category-icon';
 import { PageTitle } from '../components/page-title';
 import { Loading, PageError } from '../components/states';
+import { UpcomingTrainings } from '../components/upcoming-trainings';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
 
@@ -42,6 +43,7 @@ export default function Categories() {
           ))}
         </ul>
       )}
+      {!query.isPending && <UpcomingTrainings />}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useMember } from '../api/members';
 import { Avatar } from '../components/avatar';
 import { PageTitle } from '../components/page-title';
 import { Loading, NotFound, PageError } from '../components/states';
+import { MemberConversationActions } from './conversations/member-actions';
 import { nl } from '../i18n/nl';
 import { nlMembers } from '../i18n/nl-members';
 import './members.css';
@@ -73,6 +74,7 @@ export default function MemberPage() {
           )}
         </div>
       </div>
+      <MemberConversationActions page={query.data} />
       <dl className="details">
         {/* Absent when she chose not to show them: then the page says nothing about them at all. */}
         {member.party !== undefined && (

@@ -15,6 +15,7 @@ import { PageTitle } from '../components/page-title';
 import { RoleSelect } from '../components/role-select';
 import { ErrorMessage, Loading } from '../components/states';
 import { TwoStepSection } from '../components/two-step-settings';
+import { BlockedMembersSection } from './conversations/blocked-members';
 import { nl } from '../i18n/nl';
 import { nlForum } from '../i18n/nl-forum';
 import { nlMembers } from '../i18n/nl-members';
@@ -56,6 +57,7 @@ export default function Profile() {
           {editable && <ProfileForm user={user} />}
           {editable && <AvatarSettings user={user} />}
           {editable && <NotificationSettingsSection />}
+          {editable && <BlockedMembersSection />}
           <PasswordForm />
           {editable && <TwoStepSection />}
           <h2>{nlForum.profile.logoutEverywhere}</h2>

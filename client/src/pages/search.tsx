@@ -184,7 +184,7 @@ export default function SearchPage() {
       {filters.q && search.isPending && <Loading />}
       {/* On the page from the start: a live region must exist before its text changes to be read out. */}
       <p className="visually-hidden" role="status">
-        {first && settled ? announceOutcome(first, hits.length, search.hasNextPage) : ''}
+        {first && settled ? announceOutcome(first, hits.length, search.hasNextPage, first.guideLinks.length) : ''}
       </p>
       {first && (
         <SearchResults
@@ -198,6 +198,7 @@ export default function SearchPage() {
           }}
           headingRef={heading}
           stale={search.isPlaceholderData}
+          guideLinks={first.guideLinks}
         />
       )}
     </>

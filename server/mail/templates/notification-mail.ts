@@ -8,6 +8,7 @@ import { postLink } from '../../notifications/render.js';
 import { mailLayout, type MailBlock, type MailItem } from '../layout.js';
 import type { MailTemplate, TemplateContext } from '../types.js';
 import type { UnsubscribeKind } from '../unsubscribe.js';
+import { conversationDigestBlocks, digestConversations } from '../../conversations/mail.js';
 
 /**
  * Notification mail ('notifications': one thread's news, queued by notifications/mail-schedule.ts) and the daily or
@@ -173,18 +174,26 @@ const digest: MailTemplate = async (context) => {
     const kinds = notificationKindsAt(preferences, section.frequency);
     items.push(...(await unreadMailPosts(context.db, applyStaffTotpPolicy(context.user, context.config.staffTotpRequired), { kinds, after: new Date(section.since), until: new Date(section.until), limit: 500 })));
   }
-  if (items.length === 0) return null;
+  // Private conversations with unread messages, when she wants those at a digest's frequency (conversations/mail.ts).
+  const messageSections = sections.filter((s) => preferences.messages === s.frequency);
+  const talks = (await Promise.all(messageSections.map((s) => digestConversations(context.db, context.user.id, new Date(s.since), new Date(s.until))))).flat();
+  if (items.length === 0 && talks.length === 0) return null;
   items.sort((a, b) => a.postId - b.postId);
 
   const daily = sections.some((s) => s.frequency === 'daily');
   const newThreads = items.filter((i) => i.kind === 'new_thread').length;
   const posts = items.length - newThreads;
-  const summary = [newThreads > 0 ? plural(newThreads, 'nieuwe discussie', 'nieuwe discussies') : null, posts > 0 ? plural(posts, 'nieuw bericht', 'nieuwe berichten') : null]
+  const summary = [
+    newThreads > 0 ? plural(newThreads, 'nieuwe discussie', 'nieuwe discussies') : null,
+    posts > 0 ? plural(posts, 'nieuw bericht', 'nieuwe berichten') : null,
+    talks.length > 0 ? plural(talks.length, 'gesprek met nieuwe berichten', 'gesprekken met nieuwe berichten') : null,
+  ]
     .filter((part) => part !== null)
     .join(' en ');
   // A digest about one kind of mail unsubscribes from that kind; one about several from all notification mail
   // (the footer says so), because "stop this mail" must stop the whole digest.
-  const kinds = new Set(items.map((i) => mailKindOf(i.kind)));
+  const kinds = new Set<MailKind>(items.map((i) => mailKindOf(i.kind)));
+  if (talks.length > 0) kinds.add('messages');
   const unsubscribe: UnsubscribeKind = kinds.size === 1 ? [...kinds][0]! : 'all';
   return mailLayout(context, {
     subject: `${daily ? 'Je dagelijkse overzicht' : 'Je weekoverzicht'}: ${summary}`,
@@ -192,6 +201,7 @@ const digest: MailTemplate = async (context) => {
     blocks: [
       daily ? 'Dit is er sinds je vorige overzicht gebeurd:' : 'Dit is er de afgelopen week gebeurd:',
       ...digestBlocks(context, items),
+      ...conversationDigestBlocks(context, talks),
       { action: { label: 'Naar je meldingen', url: context.url('/meldingen') } },
     ],
     unsubscribe,

@@ -14,6 +14,7 @@ import { ErrorMessage, Loading, PageError } from '../../components/states';
 import { nl } from '../../i18n/nl';
 import { nlForum } from '../../i18n/nl-forum';
 import { nlModeration } from '../../i18n/nl-moderation';
+import { MessageReportsSection } from './message-reports';
 import { ModerationNav } from './moderation-nav';
 
 /** A decision that takes something away: it asks first, for a reason the author reads (and a duration for a suspension). */
@@ -105,6 +106,7 @@ export default function QueuePage() {
         </ul>
       )}
       <LoadMore pages={queue} list={list} />
+      <MessageReportsSection />
       {asking && (
         <ReasonDialog
           title={m.confirmTitle(m.actions[asking.action], asking.item.author.displayName)}
