@@ -1,14 +1,12 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../shared/api/common.js';
 import type { NotificationList } from '../../shared/api/notifications.js';
-import type { TrainingAnswer, TrainingList, TrainingParticipantList } from '../../shared/api/trainings.js';
-import { queryRows } from '../../server/db/client.js';
+import type { TrainingAnswer, TrainingList } from '../../shared/api/trainings.js';
 import { makeCategory } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
 import { usingRealPostgres } from '../helpers/database.js';
-import { createTraining, DAY, HOUR, moveTraining } from './fixtures.js';
+import { countFor, createTraining, DAY, HOUR, moveTraining, participantsOf, trainingOf } from './fixtures.js';
 
 let t: TestApp;
 let staff: TestClient;
@@ -19,12 +17,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const members = (n: number) => Promise.all(Array.from({ length: n }, () => t.login()));
-const detail = async (c: TestClient, id: number) => (await c.get<TrainingAnswer>(`/api/trainings/${id}`)).body.training;
-const participants = async (id: number) => (await staff.get<TrainingParticipantList>(`/api/trainings/${id}/participants`)).body.participants;
-const kindsFor = (userId: number, kind: string) =>
-  queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from notifications where user_id = ${userId} and kind = ${kind}`).then((r) => r[0]!.n);
-const mailsFor = (userId: number, kind: string) =>
-  queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from mail_outbox where user_id = ${userId} and kind = ${kind}`).then((r) => r[0]!.n);
+const detail = trainingOf;
+const participants = (id: number) => participantsOf(staff, id);
+const kindsFor = (userId: number, kind: string) => countFor(t.db, 'notifications', userId, kind);
+const mailsFor = (userId: number, kind: string) => countFor(t.db, 'mail_outbox', userId, kind);
 
 describe(`changing and calling off (${usingRealPostgres ? 'real PostgreSQL' : 'PGlite'})`, () => {
   it('raising the capacity moves waiting members up in order; lowering it below the participants is refused', async () => {

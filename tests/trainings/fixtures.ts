@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { CreateTrainingBody, TrainingAnswer, TrainingDetail } from '../../shared/api/trainings.js';
-import type { Db } from '../../server/db/client.js';
+import type { CreateTrainingBody, TrainingAnswer, TrainingDetail, TrainingParticipantList } from '../../shared/api/trainings.js';
+import { queryRows, type Db } from '../../server/db/client.js';
 import { centreEvents } from '../../server/db/schema.js';
 import { categoryId } from '../../server/dev/factories.js';
 import type { TestClient } from '../helpers/client.js';
@@ -42,3 +42,14 @@ export async function moveTraining(db: Db, id: number, startInMs: number, length
     .set({ startsAt, endsAt: new Date(startsAt.getTime() + lengthMs), signupDeadline: null })
     .where(eq(centreEvents.id, id));
 }
+
+/** A training as this client sees it. */
+export const trainingOf = async (client: TestClient, id: number) => (await client.get<TrainingAnswer>(`/api/trainings/${id}`)).body.training;
+
+/** Participants, then the waiting list, as staff see them. */
+export const participantsOf = async (staff: TestClient, id: number) =>
+  (await staff.get<TrainingParticipantList>(`/api/trainings/${id}/participants`)).body.participants;
+
+/** How many notifications, or mails waiting to go, of one kind a member has. */
+export const countFor = async (db: Db, table: 'notifications' | 'mail_outbox', userId: number, kind: string) =>
+  (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(table)} where user_id = ${userId} and kind = ${kind}`))[0]!.n;

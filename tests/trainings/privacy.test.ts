@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TrainingParticipantList } from '../../shared/api/trainings.js';
 import { DEFAULT_PASSWORD } from '../../server/dev/factories.js';
 import { buildExport } from '../../server/privacy/export-content.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
-import { createTraining, moveTraining } from './fixtures.js';
+import { createTraining, moveTraining, participantsOf } from './fixtures.js';
 
 let t: TestApp;
 let staff: TestClient;
@@ -14,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const list = async (id: number) => (await staff.get<TrainingParticipantList>(`/api/trainings/${id}/participants`)).body.participants;
+const list = (id: number) => participantsOf(staff, id);
 
 describe('sign-ups and her personal data', () => {
   it('her data export lists her sign-ups', async () => {

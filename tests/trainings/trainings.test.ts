@@ -7,7 +7,7 @@ import { makeCategory } from '../../server/dev/factories.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
 import { usingRealPostgres } from '../helpers/database.js';
-import { createTraining, DAY, HOUR, moveTraining, trainingBody } from './fixtures.js';
+import { createTraining, DAY, HOUR, moveTraining, trainingBody, trainingOf } from './fixtures.js';
 
 let t: TestApp;
 let staff: TestClient;
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const detail = async (c: TestClient, id: number) => (await c.get<TrainingAnswer>(`/api/trainings/${id}`)).body.training;
+const detail = trainingOf;
 const count = async (table: string) => (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]!.n;
 const iso = (ms: number) => new Date(ms).toISOString();
 

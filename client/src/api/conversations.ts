@@ -119,12 +119,9 @@ export function useLeaveConversation(conversationId: number) {
   });
 }
 
-export function useReportMessage(conversationId: number) {
-  return useMutation({
-    mutationFn: ({ messageId, reason, note }: { messageId: number; reason: ReportReason; note: string }) =>
-      post<unknown>(`/api/conversations/${conversationId}/messages/${messageId}/report`, note.trim() ? { reason, note: note.trim() } : { reason }),
-  });
-}
+/** Reports a message to the moderators (components/report-dialog.tsx asks why). */
+export const reportMessage = (conversationId: number, messageId: number) => (reason: ReportReason, note: string) =>
+  post<unknown>(`/api/conversations/${conversationId}/messages/${messageId}/report`, note.trim() ? { reason, note: note.trim() } : { reason });
 
 /** The reply draft, as plain calls (components/use-draft.ts decides when): never cached, like the forum's drafts. */
 export const conversationDraftApi = (conversationId: number) => ({

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import type { CategoryList, Post, PreviewAnswer, RevisionList, Thread, ThreadFilter, ThreadList, ThreadPage, ThreadSort, ThreadWithPost } from '../../../shared/api/forum';
+import type { ReportReason } from '../../../shared/constants';
 import { del, get, patch, post, qs } from './http';
 
 export const keys = {
@@ -161,9 +162,6 @@ export function usePreview(body: string, enabled: boolean) {
   });
 }
 
-export function useReport() {
-  return useMutation({
-    mutationFn: ({ postId, reason, note }: { postId: number; reason: string; note: string }) =>
-      post<unknown>(`/api/posts/${postId}/reports`, note.trim() ? { reason, note: note.trim() } : { reason }),
-  });
-}
+/** Reports a post to the moderators (components/report-dialog.tsx asks why). */
+export const reportPost = (postId: number) => (reason: ReportReason, note: string) =>
+  post<unknown>(`/api/posts/${postId}/reports`, note.trim() ? { reason, note: note.trim() } : { reason });

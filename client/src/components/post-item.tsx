@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Post } from '../../../shared/api/forum';
 import type { User } from '../../../shared/api/users';
 import { moderates } from '../api/auth';
-import { useDeletePost, useEditPost } from '../api/forum';
+import { reportPost, useDeletePost, useEditPost } from '../api/forum';
 import { nl } from '../i18n/nl';
 import { nlConversationsNav } from '../i18n/nl-conversations-nav';
 import { nlForum } from '../i18n/nl-forum';
@@ -256,7 +256,7 @@ export const PostItem = memo(function PostItem({
           <RevisionHistory post={{ ...post, body: post.body }} onClose={() => setHistory(false)} />
         </Suspense>
       )}
-      {reporting && <ReportDialog postId={post.id} open={reporting} onClose={() => setReporting(false)} />}
+      {reporting && <ReportDialog texts={nlForum.report} send={reportPost(post.id)} open={reporting} onClose={() => setReporting(false)} />}
     </article>
   );
 });

@@ -1,16 +1,27 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { LIMITS, REPORT_REASONS, type ReportReason } from '../../../shared/constants';
-import { useReport } from '../api/forum';
-import { nlForum } from '../i18n/nl-forum';
 import { Dialog } from './dialog';
 import { Field } from './field';
 import { useFormErrors } from './form-errors';
 import { ErrorMessage } from './states';
 
-export function ReportDialog({ postId, open, onClose }: { postId: number; open: boolean; onClose: () => void }) {
+export interface ReportTexts {
+  title: string;
+  /** What happens with the report, where that is not obvious (a private conversation is read by a moderator). */
+  explain?: string;
+  reason: string;
+  reasons: Record<ReportReason, string>;
+  note: string;
+  submit: string;
+  done: string;
+}
+
+/** "Rapporteren": why, and a note, for a post or a private message; `send` goes to the route of either. */
+export function ReportDialog({ texts, send, open, onClose }: { texts: ReportTexts; send: (reason: ReportReason, note: string) => Promise<unknown>; open: boolean; onClose: () => void }) {
   const [reason, setReason] = useState<ReportReason>('spam');
   const [note, setNote] = useState('');
-  const report = useReport();
+  const report = useMutation({ mutationFn: () => send(reason, note) });
   const errors = useFormErrors(report.error, ['note']);
   const close = () => {
     report.reset();
@@ -19,24 +30,25 @@ export function ReportDialog({ postId, open, onClose }: { postId: number; open: 
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    report.mutate({ postId, reason, note });
+    report.mutate();
   };
   return (
-    <Dialog title={nlForum.report.title} open={open} onClose={close}>
+    <Dialog title={texts.title} open={open} onClose={close}>
       {report.isSuccess ? (
-        <p role="status">{nlForum.report.done}</p>
+        <p role="status">{texts.done}</p>
       ) : (
         <form className="form" onSubmit={submit} ref={errors.formRef}>
+          {texts.explain && <p>{texts.explain}</p>}
           <ErrorMessage error={errors.general} />
           <fieldset>
-            <legend>{nlForum.report.reason}</legend>
+            <legend>{texts.reason}</legend>
             {REPORT_REASONS.map((r) => (
               <label key={r} className="radio">
-                <input type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} /> {nlForum.report.reasons[r]}
+                <input type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} /> {texts.reasons[r]}
               </label>
             ))}
           </fieldset>
-          <Field label={nlForum.report.note} error={errors.of('note')}>
+          <Field label={texts.note} error={errors.of('note')}>
             {(p) => (
               <textarea
                 {...p}
@@ -51,7 +63,7 @@ export function ReportDialog({ postId, open, onClose }: { postId: number; open: 
             )}
           </Field>
           <button type="submit" disabled={report.isPending}>
-            {nlForum.report.submit}
+            {texts.submit}
           </button>
         </form>
       )}

@@ -1,7 +1,8 @@
 import { memo, useState } from 'react';
 import { Link } from 'react-router';
 import type { ConversationMessage } from '../../../../shared/api/conversations';
-import { useDeleteMessage, useEditMessage } from '../../api/conversations';
+import { reportMessage, useDeleteMessage, useEditMessage } from '../../api/conversations';
+import { ReportDialog } from '../../components/report-dialog';
 import { Avatar } from '../../components/avatar';
 import { Composer } from '../../components/composer';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -10,7 +11,6 @@ import { Icon } from '../../components/icons';
 import { ErrorMessage } from '../../components/states';
 import { nl } from '../../i18n/nl';
 import { nlConversations } from '../../i18n/nl-conversations';
-import { ReportMessageDialog } from './report-message';
 
 const t = nlConversations.page;
 export const messageAnchor = (id: number) => `bericht-${id}`;
@@ -146,7 +146,7 @@ export const MessageItem = memo(function MessageItem({
           }
         />
       )}
-      {reporting && <ReportMessageDialog conversationId={message.conversationId} messageId={message.id} onClose={() => setReporting(false)} />}
+      {reporting && <ReportDialog texts={nlConversations.report} send={reportMessage(message.conversationId, message.id)} open onClose={() => setReporting(false)} />}
     </article>
   );
 });
