@@ -1,9 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
-import { NavLink, useLocation } from 'react-router';
+import { NavLink } from 'react-router';
 import { conversationKeys, useConversationUnread } from '../api/conversation-unread';
 import { nlConversationsNav as t } from '../i18n/nl-conversations-nav';
-import { WaitingCount } from './notifications-link';
+import { useAskAgainOnNavigation, WaitingCount } from './notifications-link';
 
 /**
  * "Berichten" in the header with the number of conversations that have unread messages, shown and spoken (one
@@ -11,14 +9,7 @@ import { WaitingCount } from './notifications-link';
  * since reading a conversation elsewhere (another tab) sends her no event.
  */
 export function ConversationsLink() {
-  const client = useQueryClient();
-  const { pathname } = useLocation();
-  const shown = useRef(pathname);
-  useEffect(() => {
-    if (shown.current === pathname) return;
-    shown.current = pathname;
-    void client.invalidateQueries({ queryKey: conversationKeys.unread });
-  }, [pathname, client]);
+  useAskAgainOnNavigation(conversationKeys.unread);
   const n = useConversationUnread(true).data?.count ?? 0;
   return (
     <NavLink to="/berichten" aria-label={n > 0 ? t.unreadName(n) : undefined}>

@@ -18,6 +18,18 @@ function Count({ n }: { n: number }) {
   );
 }
 
+/** Asks for a header count again when she moves to another page (the first fetch happens anyway). */
+export function useAskAgainOnNavigation(queryKey: readonly unknown[]) {
+  const client = useQueryClient();
+  const { pathname } = useLocation();
+  const shown = useRef(pathname);
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    void client.invalidateQueries({ queryKey });
+  }, [pathname, client, queryKey]);
+}
+
 /**
  * The header's counts, fetched again on every navigation; the live socket asks again when a notification arrives
  * (live/connect.ts). No polling. For a moderator, a successful action of hers (approving, resolving a report) may
@@ -25,14 +37,7 @@ function Count({ n }: { n: number }) {
  */
 function useSummaryRefresh(moderator: boolean) {
   const client = useQueryClient();
-  const { pathname } = useLocation();
-  // The first fetch happens anyway; only a later change of page asks again.
-  const shown = useRef(pathname);
-  useEffect(() => {
-    if (shown.current === pathname) return;
-    shown.current = pathname;
-    void client.invalidateQueries({ queryKey: notificationKeys.summary });
-  }, [pathname, client]);
+  useAskAgainOnNavigation(notificationKeys.summary);
   useEffect(() => {
     if (!moderator) return;
     return client.getMutationCache().subscribe((event) => {
