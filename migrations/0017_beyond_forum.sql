@@ -108,44 +108,6 @@ CREATE TABLE "guide_sections" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "helpdesk_canned_answers" (
-	"id" serial PRIMARY KEY NOT NULL,
-	"title" text NOT NULL,
-	"body" text NOT NULL,
-	"updated_by" integer,
-	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "helpdesk_messages" (
-	"id" serial PRIMARY KEY NOT NULL,
-	"question_id" integer NOT NULL,
-	"author_id" integer,
-	"internal" boolean DEFAULT false NOT NULL,
-	"body" text NOT NULL,
-	"body_html" text NOT NULL,
-	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "helpdesk_questions" (
-	"id" serial PRIMARY KEY NOT NULL,
-	"asker_id" integer NOT NULL,
-	"subject" text NOT NULL,
-	"category_id" integer,
-	"status" text DEFAULT 'open' NOT NULL,
-	"assignee_id" integer,
-	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
-	"first_response_at" timestamp (3) with time zone,
-	"last_activity_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
-	"closed_at" timestamp (3) with time zone,
-	"asker_last_read_message_id" integer DEFAULT 0 NOT NULL,
-	"publish_consent_at" timestamp (3) with time zone,
-	"publish_show_name" boolean DEFAULT false NOT NULL,
-	"publish_show_affiliation" boolean DEFAULT false NOT NULL,
-	"published_thread_id" integer,
-	CONSTRAINT "helpdesk_questions_status_check" CHECK ("helpdesk_questions"."status" in ('open', 'waiting', 'closed'))
-);
---> statement-breakpoint
 CREATE TABLE "member_blocks" (
 	"user_id" integer NOT NULL,
 	"blocked_user_id" integer NOT NULL,
@@ -172,13 +134,6 @@ ALTER TABLE "conversation_participants" ADD CONSTRAINT "conversation_participant
 ALTER TABLE "conversations" ADD CONSTRAINT "conversations_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "guide_links" ADD CONSTRAINT "guide_links_section_id_guide_sections_id_fk" FOREIGN KEY ("section_id") REFERENCES "public"."guide_sections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "guide_links" ADD CONSTRAINT "guide_links_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "helpdesk_canned_answers" ADD CONSTRAINT "helpdesk_canned_answers_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "helpdesk_messages" ADD CONSTRAINT "helpdesk_messages_question_id_helpdesk_questions_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."helpdesk_questions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "helpdesk_messages" ADD CONSTRAINT "helpdesk_messages_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "helpdesk_questions" ADD CONSTRAINT "helpdesk_questions_asker_id_users_id_fk" FOREIGN KEY ("asker_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "helpdesk_questions" ADD CONSTRAINT "helpdesk_questions_category_id_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."categories"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "helpdesk_questions" ADD CONSTRAINT "helpdesk_questions_assignee_id_users_id_fk" FOREIGN KEY ("assignee_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "helpdesk_questions" ADD CONSTRAINT "helpdesk_questions_published_thread_id_threads_id_fk" FOREIGN KEY ("published_thread_id") REFERENCES "public"."threads"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_blocks" ADD CONSTRAINT "member_blocks_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_blocks" ADD CONSTRAINT "member_blocks_blocked_user_id_users_id_fk" FOREIGN KEY ("blocked_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "centre_event_signups_event_user_key" ON "centre_event_signups" USING btree ("event_id","user_id");--> statement-breakpoint
@@ -192,9 +147,6 @@ CREATE INDEX "conversation_messages_conversation_idx" ON "conversation_messages"
 CREATE INDEX "conversation_messages_author_idx" ON "conversation_messages" USING btree ("author_id");--> statement-breakpoint
 CREATE INDEX "conversation_participants_user_idx" ON "conversation_participants" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "guide_links_section_idx" ON "guide_links" USING btree ("section_id","position","id");--> statement-breakpoint
-CREATE INDEX "helpdesk_messages_question_idx" ON "helpdesk_messages" USING btree ("question_id","id");--> statement-breakpoint
-CREATE INDEX "helpdesk_questions_asker_idx" ON "helpdesk_questions" USING btree ("asker_id","last_activity_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "helpdesk_questions_inbox_idx" ON "helpdesk_questions" USING btree ("status","last_activity_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "member_blocks_blocked_idx" ON "member_blocks" USING btree ("blocked_user_id");--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_conversation_id_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."conversations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "notifications_open_message_key" ON "notifications" USING btree ("user_id","conversation_id") WHERE "notifications"."read_at" is null and "notifications"."kind" = 'message';--> statement-breakpoint
