@@ -69,6 +69,8 @@ describe('changing a member’s role', () => {
 
     await page.goto('/moderatie/logboek');
     await page.getByRole('heading', { level: 1, name: 'Logboek' }).waitFor();
+    // The heading is drawn before the log's entries arrive: wait for the second before counting.
+    await page.getByText('Rechten gewijzigd').nth(1).waitFor();
     expect(await page.getByText('Rechten gewijzigd').count()).toBe(2);
   });
 });
