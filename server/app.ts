@@ -16,6 +16,8 @@ import conversationRoutes from './conversations/routes.js';
 import conversationBlockRoutes from './conversations/block-routes.js';
 import conversationDraftRoutes from './conversations/draft-routes.js';
 import guideRoutes from './guide/routes.js';
+import helpdeskRoutes from './helpdesk/routes.js';
+import helpdeskTeamRoutes from './helpdesk/team-routes.js';
 import categoryAdminRoutes from './forum/category-admin-routes.js';
 import categoryRoutes from './forum/categories.js';
 import postRoutes from './forum/post-routes.js';
@@ -128,6 +130,8 @@ export async function buildApp({ config, database, logger, searchWorker = true, 
   await app.register(conversationBlockRoutes);
   await app.register(conversationDraftRoutes);
   await app.register(guideRoutes);
+  await app.register(helpdeskRoutes, { config });
+  await app.register(helpdeskTeamRoutes, { config });
   await app.register(previewRoutes, { config });
   await app.register(memberRoutes);
   await app.register(avatarRoutes);

@@ -99,7 +99,20 @@ export const LIMITS = {
   /** New conversations a member may start per day; a new member (server/forum/anti-abuse.ts) fewer. */
   conversationsPerDay: 20,
   conversationsPerDayNewMember: 3,
+  helpdeskSubjectMin: 5,
+  helpdeskSubjectMax: 150,
+  helpdeskMessageMax: 20_000,
+  helpdeskCannedTitleMax: 100,
+  /** Questions a member may ask the kenniscentrum per day. */
+  helpdeskQuestionsPerDay: 5,
 } as const;
+
+/** A helpdesk question (server/helpdesk/): the team's turn, the member's turn, or done. */
+export const HELPDESK_STATUSES = ['open', 'waiting', 'closed'] as const;
+export type HelpdeskStatus = (typeof HELPDESK_STATUSES)[number];
+/** The team's inbox tabs (shared/api/helpdesk.ts InboxQuery). */
+export const HELPDESK_VIEWS = ['unassigned', 'mine', 'open', 'waiting', 'closed'] as const;
+export type HelpdeskView = (typeof HELPDESK_VIEWS)[number];
 
 /**
  * What a member is notified of (server/notifications/). Forum kinds point at a thread and a post and are written by

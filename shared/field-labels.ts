@@ -96,6 +96,13 @@ export const FIELD_LABELS = {
   entryCriteria: 'Voor wie',
   categoryId: 'Categorie',
   period: 'Periode',
+  // Helpdesk (Vraag het het kenniscentrum)
+  internal: 'Interne notitie',
+  showName: 'Met mijn naam',
+  assigneeId: 'Behandelaar',
+  question: 'Vraag',
+  answer: 'Antwoord',
+  view: 'Overzicht',
   // Lists and pages
   cursor: 'Vervolgpagina',
   limit: 'Aantal per pagina',
@@ -127,6 +134,8 @@ export const ROUTE_LABELS = {
   'POST /api/notifications/read': { ids: 'Meldingen' },
   'GET /api/members/suggest': { q: 'Naam' },
   'GET /api/moderation/log': { action: 'Handeling' },
+  'POST /api/helpdesk/questions': { body: 'Je vraag' },
+  'PUT /api/helpdesk/questions/:id/consent': { showAffiliation: 'Met mijn partij en gemeente' },
 } as const satisfies Record<string, Partial<Record<FieldName, string>>>;
 
 /**

@@ -439,6 +439,8 @@ export const notifications = pgTable(
     postId: integer('post_id').references(() => posts.id, { onDelete: 'cascade' }),
     /** Kind 'message': the private conversation (server/conversations/); gone with it. */
     conversationId: integer('conversation_id').references(() => conversations.id, { onDelete: 'cascade' }),
+    /** Kinds 'helpdesk_answer' and 'helpdesk_question': the helpdesk question (server/helpdesk/); gone with it. */
+    helpdeskQuestionId: integer('helpdesk_question_id').references(() => helpdeskQuestions.id, { onDelete: 'cascade' }),
     /** Who caused it (the latest, for a group). */
     actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
     /** How many events a grouped notification stands for ("3 nieuwe reacties"). */
@@ -466,6 +468,11 @@ export const notifications = pgTable(
     // One unread 'message' notification per member and conversation: new messages add to its count.
     uniqueIndex('notifications_open_message_key').on(t.userId, t.conversationId).where(sql`${t.readAt} is null and ${t.kind} = 'message'`),
     index('notifications_conversation_id_idx').on(t.conversationId),
+    // One unread helpdesk notification per member, kind and question: new messages add to its count.
+    uniqueIndex('notifications_open_helpdesk_key')
+      .on(t.userId, t.kind, t.helpdeskQuestionId)
+      .where(sql`${t.readAt} is null and ${t.kind} in ('helpdesk_answer', 'helpdesk_question')`),
+    index('notifications_helpdesk_question_id_idx').on(t.helpdeskQuestionId),
   ],
 );
 
@@ -862,3 +869,66 @@ export const conversationDrafts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.conversationId, t.userId] }), index('conversation_drafts_user_idx').on(t.userId)],
 );
+
+/**
+ * A member's question to the kenniscentrum (server/helpdesk/): read by her and the team only. Goes with her account.
+ * `status`: open (the team's turn), waiting (the member's), closed.
+ */
+export const helpdeskQuestions = pgTable(
+  'helpdesk_questions',
+  {
+    id: serial('id').primaryKey(),
+    askerId: integer('asker_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    categoryId: integer('category_id').references(() => categories.id, { onDelete: 'set null' }),
+    status: text('status').notNull().default('open'),
+    assigneeId: integer('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    /** The team's first public answer: the response-time figure. */
+    firstResponseAt: time('first_response_at'),
+    lastActivityAt: time('last_activity_at').notNull().defaultNow(),
+    closedAt: time('closed_at'),
+    /** The asker's read marker over the public messages. */
+    askerLastReadMessageId: integer('asker_last_read_message_id').notNull().default(0),
+    /** Her consent to publish it (null: none), and how she may be named. */
+    publishConsentAt: time('publish_consent_at'),
+    publishShowName: boolean('publish_show_name').notNull().default(false),
+    publishShowAffiliation: boolean('publish_show_affiliation').notNull().default(false),
+    publishedThreadId: integer('published_thread_id').references(() => threads.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('helpdesk_questions_asker_idx').on(t.askerId, t.lastActivityAt.desc()),
+    index('helpdesk_questions_inbox_idx').on(t.status, t.lastActivityAt.desc()),
+    index('helpdesk_questions_assignee_idx').on(t.assigneeId),
+  ],
+);
+
+/** A message on a helpdesk question: the asker's, or the team's answer or (internal) note for the team only. */
+export const helpdeskMessages = pgTable(
+  'helpdesk_messages',
+  {
+    id: serial('id').primaryKey(),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => helpdeskQuestions.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Written by the team (not the asker): set when written, so it stays true after the author leaves the team. */
+    fromTeam: boolean('from_team').notNull(),
+    internal: boolean('internal').notNull().default(false),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('helpdesk_messages_question_idx').on(t.questionId, t.id), index('helpdesk_messages_author_idx').on(t.authorId)],
+);
+
+/** The team's canned answers ("standaardantwoorden"): Markdown to start an answer from. */
+export const helpdeskCannedAnswers = pgTable('helpdesk_canned_answers', {
+  id: serial('id').primaryKey(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: time('updated_at').notNull().defaultNow(),
+});

@@ -13,6 +13,7 @@ import type { ForumChange } from './types.js';
  *   member once per post). Hiding and restoring publish post.updated too, and write nothing unless the same holds.
  * - post.reacted (added) and thread.updated about its solution: the post's author (notifications/acknowledgements.ts).
  * - conversation.message (created): the other participants (notifications/messages.ts).
+ * - helpdesk.message (not an internal note): the asker or the team (notifications/helpdesk.ts).
  * Removals and other thread changes notify nobody: a notification of something hidden later disappears when read.
  */
 export async function writeNotificationOutbox(tx: Tx, changes: readonly ForumChange[]): Promise<void> {
@@ -62,10 +63,15 @@ async function writeOne(tx: Tx, change: ForumChange): Promise<void> {
       // A new message tells the other participants (notifications/messages.ts); edits and deletions tell nobody.
       if (change.created) await tx.insert(notificationOutbox).values({ change });
       return;
+    case 'helpdesk.message':
+      // An internal note is the team's own working; it tells nobody.
+      if (!change.internal) await tx.insert(notificationOutbox).values({ change });
+      return;
     case 'post.updated': // above, all at once
     case 'post.removed':
     case 'category.updated':
     case 'conversation.updated':
+    case 'helpdesk.updated':
       return;
   }
 }

@@ -27,11 +27,14 @@ function searchWork(change: ForumChange): { kind: 'post' | 'thread'; targetId: n
     case 'thread.updated':
       return change.changed.some((aspect) => INDEXED_THREAD_ASPECTS.has(aspect)) ? [{ kind: 'thread', targetId: change.threadId }] : [];
     // The index holds a category's slug only, which never changes; who may enter it is filtered on every search.
-    // The index holds no reaction counts. Private conversations are never indexed.
+    // The index holds no reaction counts. Private conversations and helpdesk questions are never indexed (a
+    // published question is a thread, indexed as every thread is).
     case 'post.reacted':
     case 'category.updated':
     case 'conversation.message':
     case 'conversation.updated':
+    case 'helpdesk.message':
+    case 'helpdesk.updated':
     case 'thread.created':
       return [];
   }

@@ -45,8 +45,18 @@ export type ConversationChange =
   | { type: 'conversation.message'; conversationId: number; messageId: number; created: boolean }
   | { type: 'conversation.updated'; conversationId: number; removedUserIds?: number[] };
 
+/**
+ * A helpdesk question changed (server/helpdesk/): a message written (`internal`: a note for the team only), or its
+ * state (asked, status, assignee, consent, published). `askerId` routes it without a query, also after the question
+ * is gone. Never indexed; the live hub sends it to the asker (never an internal note) and the team; a new message
+ * notifies the other side (notifications/helpdesk.ts).
+ */
+export type HelpdeskChange =
+  | { type: 'helpdesk.message'; questionId: number; messageId: number; askerId: number; internal: boolean }
+  | { type: 'helpdesk.updated'; questionId: number; askerId: number };
+
 /** Everything publish() announces. */
-export type ForumChange = PostChange | ReactionChange | ThreadChange | CategoryChange | ConversationChange;
+export type ForumChange = PostChange | ReactionChange | ThreadChange | CategoryChange | ConversationChange | HelpdeskChange;
 
 /**
  * The live wire form on channel `forum_events` (what the hub receives): a change without the consumer-only
@@ -57,6 +67,7 @@ export type ForumEvent =
   | { type: 'post.reacted'; threadId: number; postId: number; categoryId: number }
   | CategoryChange
   | ConversationChange
+  | HelpdeskChange
   | { type: 'thread.created' | 'thread.updated'; threadId: number; categoryId: number; previousCategoryId?: number };
 
 export const FORUM_CHANNEL = 'forum_events';

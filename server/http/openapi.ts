@@ -23,6 +23,7 @@ export const API_TAGS: OpenAPIV3_1.TagObject[] = [
   { name: 'notifications', description: 'Meldingen, volgen en negeren, en de instellingen voor e-mail.' },
   { name: 'search', description: 'Zoeken in het forum en vergelijkbare discussies.' },
   { name: 'guide', description: 'De Wegwijzer: links naar wetten, de Kiesraad, handreikingen en opleiders, bijgehouden door het kenniscentrum.' },
+  { name: 'helpdesk', description: 'Vraag het het kenniscentrum: vragen van leden aan het team, de gedeelde inbox, standaardantwoorden, reactietijden en publiceren met toestemming.' },
   { name: 'trainings', description: 'Trainingen, kennisuitwisselingen en webinars van het kenniscentrum: aanmelden, wachtlijst, agenda en deelnemers.' },
   { name: 'moderation', description: 'Gerapporteerde berichten, de wachtrij, verbergen en verwijderen, accounts en het logboek.' },
   { name: 'admin', description: 'Beheer: categorieën en zoeksynoniemen.' },

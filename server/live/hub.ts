@@ -24,8 +24,10 @@ import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
 import { toPostDto, toThreadDto, type PostRow } from '../forum/queries.js';
 import { Connection, LIMITS, type ConnectionHost } from './connection.js';
-import type { ConversationChange, ForumEvent } from '../events/types.js';
+import type { ConversationChange, ForumEvent, HelpdeskChange } from '../events/types.js';
 import { toMessageDto } from '../conversations/queries.js';
+import { questionReader } from '../helpdesk/access.js';
+import { toMessageDto as toHelpdeskMessageDto } from '../helpdesk/queries.js';
 import type { ForumChannelEvent, SessionMove, TypingEvent, UserEvent } from './notify.js';
 import type { LiveSocket } from './socket.js';
 import { threadVisible } from '../forum/visibility.js';
@@ -147,6 +149,7 @@ export class LiveHub implements ConnectionHost {
     }
 
     if (event.type === 'conversation.message' || event.type === 'conversation.updated') return this.dispatchConversation(event);
+    if (event.type === 'helpdesk.message' || event.type === 'helpdesk.updated') return this.dispatchHelpdesk(event);
     return this.dispatchPost(event as PostEvent);
   }
 
@@ -174,6 +177,30 @@ export class LiveHub implements ConnectionHost {
     const forOthers = JSON.stringify({ type: 'conversation.message', conversationId: event.conversationId, message: toMessageDto(row, null) } satisfies ServerMessage);
     for (const id of participants) {
       for (const connection of this.byUser.get(id) ?? []) connection.send(id === row.authorId ? forAuthor : forOthers);
+    }
+  }
+
+  /**
+   * A helpdesk question changed: its asker's sockets and the kenniscentrum team's hear of it, judged per socket by
+   * the one rule (helpdesk/access.ts questionReader). An internal note goes to the team only, never to the asker.
+   */
+  private async dispatchHelpdesk(event: HelpdeskChange): Promise<void> {
+    const readers = [...this.connections].filter((c) => {
+      const team = questionReader({ askerId: event.askerId }, c.user);
+      return team !== null && (team || event.type === 'helpdesk.updated' || !event.internal);
+    });
+    if (readers.length === 0) return;
+    if (event.type === 'helpdesk.updated') {
+      const message = JSON.stringify({ type: 'helpdesk.updated', questionId: event.questionId } satisfies ServerMessage);
+      for (const connection of readers) connection.send(message);
+      return;
+    }
+    const row = await this.store.loadHelpdeskMessage(event.messageId);
+    if (!row || row.questionId !== event.questionId) return;
+    for (const connection of readers) {
+      const team = questionReader({ askerId: event.askerId }, connection.user)!;
+      if (row.internal && !team) continue;
+      connection.send({ type: 'helpdesk.message', questionId: event.questionId, message: toHelpdeskMessageDto(row, connection.user.id, team) });
     }
   }
 

@@ -5,6 +5,7 @@ import { findUserById } from '../auth/users.js';
 import type { Db } from '../db/client.js';
 import { categories, conversationParticipants, posts, threads, users } from '../db/schema.js';
 import { findMessage, type MessageRow } from '../conversations/queries.js';
+import { findMessage as findHelpdeskMessage, type MessageRow as HelpdeskMessageRow } from '../helpdesk/queries.js';
 import { findOpenCategory } from '../forum/categories.js';
 import { findPost, findVisibleThread, selectThreadPage, threadColumns, type PostRow, type ThreadRow } from '../forum/queries.js';
 import { viewerKind } from '../forum/visibility.js';
@@ -30,6 +31,8 @@ export interface LiveStore {
   conversationParticipantIds(conversationId: number): Promise<number[]>;
   /** One message of a conversation, whatever its state; rendered per recipient by the hub. */
   loadConversationMessage(messageId: number): Promise<MessageRow | null>;
+  /** One message of a helpdesk question; the hub decides who hears of it (helpdesk/access.ts). */
+  loadHelpdeskMessage(messageId: number): Promise<HelpdeskMessageRow | null>;
 }
 
 /**
@@ -80,6 +83,7 @@ export function createLiveStore(db: Db, options: { staffTotpRequired: boolean } 
     conversationParticipantIds: async (conversationId) =>
       (await db.select({ userId: conversationParticipants.userId }).from(conversationParticipants).where(eq(conversationParticipants.conversationId, conversationId))).map((r) => r.userId),
     loadConversationMessage: (messageId) => findMessage(db, messageId),
+    loadHelpdeskMessage: (messageId) => findHelpdeskMessage(db, messageId),
     // The same policy as the HTTP session guard: a member whose account changed is judged as a request would be.
     findUser: async (userId) => {
       const user = await findUserById(db, userId);

@@ -22,6 +22,9 @@ export interface NotificationView {
   /** Kind 'message': the private conversation and its subject (she is in it: leaving deletes the notification). */
   conversationId?: number | null;
   conversationSubject?: string | null;
+  /** Kinds 'helpdesk_answer' (to the asker) and 'helpdesk_question' (to the team): the question and its subject. */
+  helpdeskQuestionId?: number | null;
+  helpdeskSubject?: string | null;
 }
 
 const quoted = (title: string | null) => `„${title ?? ''}”`;
@@ -70,6 +73,14 @@ export function renderNotification(v: NotificationView): { message: string; link
   if (v.kind === 'message' && v.conversationId) {
     const text = v.count === 1 ? `${v.actorName ?? 'Een oud-lid'} stuurde je een bericht: ${quoted(v.conversationSubject ?? null)}` : `${v.count} nieuwe berichten in ${quoted(v.conversationSubject ?? null)}`;
     return { message: text, link: `/berichten/${v.conversationId}` };
+  }
+  if (v.kind === 'helpdesk_answer' && v.helpdeskQuestionId) {
+    const text = v.count === 1 ? `Het kenniscentrum heeft je vraag beantwoord: ${quoted(v.helpdeskSubject ?? null)}` : `${v.count} nieuwe antwoorden op je vraag ${quoted(v.helpdeskSubject ?? null)}`;
+    return { message: text, link: `/kenniscentrum/vragen/${v.helpdeskQuestionId}` };
+  }
+  if (v.kind === 'helpdesk_question' && v.helpdeskQuestionId) {
+    const text = v.count === 1 ? `${v.actorName ?? 'Een lid'} vraagt het kenniscentrum: ${quoted(v.helpdeskSubject ?? null)}` : `${v.count} nieuwe berichten bij de vraag ${quoted(v.helpdeskSubject ?? null)}`;
+    return { message: text, link: `/kenniscentrum/inbox/${v.helpdeskQuestionId}` };
   }
   // Moderation and account decisions: their own text; a link to the post they concern while she may see it.
   return { message: v.message, link };

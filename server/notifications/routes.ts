@@ -1,11 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { and, count, countDistinct, desc, eq, inArray, isNotNull, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, countDistinct, desc, eq, inArray, isNotNull, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import { NotificationList, NotificationsQuery, NotificationSummary, ReadNotificationsBody, UnreadAnswer } from '../../shared/api/notifications.js';
 import { FORUM_NOTIFICATION_KINDS, MODERATOR_NOTIFICATION_KINDS, POST_NOTIFICATION_KINDS } from '../../shared/constants.js';
 import type { CurrentUser } from '../auth/types.js';
 import { isModerator } from '../auth/users.js';
+import { isCentreStaff } from '../centre/team.js';
 import type { Db } from '../db/client.js';
 import { categories, conversationMessageReports, notifications, posts, reports, threads, users } from '../db/schema.js';
 import { postTextVisibleTo, threadCondition, viewerKind } from '../forum/visibility.js';
@@ -31,6 +32,8 @@ function shownTo(user: CurrentUser): { shown: SQL; linkVisible: SQL } {
   const shown = and(
     or(notInArray(notifications.kind, [...FORUM_NOTIFICATION_KINDS, ...POST_NOTIFICATION_KINDS]), linkVisible),
     isModerator(user) ? undefined : notInArray(notifications.kind, [...MODERATOR_NOTIFICATION_KINDS]),
+    // A question to the team only while she is on it (the question itself is the team's to read, helpdesk/access.ts).
+    isCentreStaff(user) ? undefined : ne(notifications.kind, 'helpdesk_question'),
   )!;
   return { shown, linkVisible };
 }
@@ -92,6 +95,8 @@ export default async function notificationRoutes(app: FastifyInstance) {
         trainingId: sql<number | null>`(${notifications.data}->>'trainingId')::int`,
         conversationId: notifications.conversationId,
         conversationSubject: sql<string | null>`(select c.subject from conversations c where c.id = ${notifications.conversationId})`,
+        helpdeskQuestionId: notifications.helpdeskQuestionId,
+        helpdeskSubject: sql<string | null>`(select q.subject from helpdesk_questions q where q.id = ${notifications.helpdeskQuestionId})`,
       })
       .from(notifications)
       .leftJoin(linkPost, eq(linkPost.id, linkPostId))
@@ -123,6 +128,8 @@ export default async function notificationRoutes(app: FastifyInstance) {
           linkPostId: visible ? n.linkPostId : null,
           conversationId: n.conversationId,
           conversationSubject: n.conversationSubject,
+          helpdeskQuestionId: n.helpdeskQuestionId,
+          helpdeskSubject: n.helpdeskSubject,
         });
         return {
           id: n.id,

@@ -8,6 +8,8 @@ import { deliverReminders } from '../bookmarks/reminders.js';
 import { expandAcknowledgement } from './acknowledgements.js';
 import { expandChange } from './expand.js';
 import { expandMessage } from './messages.js';
+import { expandHelpdesk } from './helpdesk.js';
+import { scheduleHelpdeskMail } from '../helpdesk/mail.js';
 import { scheduleMessageMail } from '../conversations/mail.js';
 import { scheduleNotificationMail } from './mail-schedule.js';
 import { DrainLoop } from '../db/drain-loop.js';
@@ -112,11 +114,14 @@ export class NotificationWorker {
       const made = await expandChange(tx, row.change);
       const acknowledged = await expandAcknowledgement(tx, row.change);
       const messaged = await expandMessage(tx, row.change);
-      await notifyNotificationsChanged(tx, [...new Set([...made.map((m) => m.userId), ...acknowledged, ...messaged.map((m) => m.userId)])]);
+      const asked = await expandHelpdesk(tx, row.change);
+      const told = [...made.map((m) => m.userId), ...acknowledged, ...messaged.map((m) => m.userId), ...asked.map((m) => m.userId)];
+      await notifyNotificationsChanged(tx, [...new Set(told)]);
       await scheduleNotificationMail(tx, made);
       await scheduleMessageMail(tx, messaged);
+      await scheduleHelpdeskMail(tx, asked);
       await deleteRows(tx, notificationOutbox, [row.id]);
-      return made.length + acknowledged.length + messaged.length;
+      return told.length;
     });
   }
 

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../db/client.js';
 import { exportConversations } from '../conversations/privacy.js';
+import { exportHelpdesk } from '../helpdesk/privacy.js';
 import { exportTrainingSignups } from '../trainings/privacy.js';
 
 /**
@@ -112,5 +113,6 @@ export async function buildExport(db: DbOrTx, userId: number, now = new Date()):
     moderation,
     privateMessages: await exportConversations(db, userId),
     trainingSignups: await exportTrainingSignups(db, userId),
+    helpdesk: await exportHelpdesk(db, userId),
   };
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ConversationMessage } from '../api/conversations.js';
+import { HelpdeskMessage } from '../api/helpdesk.js';
 import { Post, Thread } from '../api/forum.js';
 
 /**
@@ -74,6 +75,13 @@ export const ConversationMessageEvent = Type.Object({
 });
 /** Who is in one of her conversations changed (someone left or was added): refetch it and the list. */
 export const ConversationUpdatedMessage = Type.Object({ type: Type.Literal('conversation.updated'), conversationId: Type.Integer() });
+/**
+ * A new message on a helpdesk question (server/helpdesk/): sent to the asker's sockets (never an internal note) and
+ * to the kenniscentrum's team's. No subscription needed.
+ */
+export const HelpdeskMessageEvent = Type.Object({ type: Type.Literal('helpdesk.message'), questionId: Type.Integer(), message: HelpdeskMessage });
+/** A question's state changed (status, assignee, consent, published, a new question for the team): refetch it and the lists. */
+export const HelpdeskUpdatedMessage = Type.Object({ type: Type.Literal('helpdesk.updated'), questionId: Type.Integer() });
 export const ErrorMessage = Type.Object({
   type: Type.Literal('error'),
   code: Type.String(),
@@ -99,5 +107,7 @@ export const ServerMessage = Type.Union([
   ErrorMessage,
   ConversationMessageEvent,
   ConversationUpdatedMessage,
+  HelpdeskMessageEvent,
+  HelpdeskUpdatedMessage,
 ]);
 export type ServerMessage = Static<typeof ServerMessage>;
