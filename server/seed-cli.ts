@@ -5,6 +5,7 @@ import { DEMO_CENTRE_MEMBER, DEMO_MEMBERS, DEMO_THREADS } from './dev/demo-conte
 import { DEFAULT_PASSWORD, makePost, makeThread, makeUser } from './dev/factories.js';
 import { seedCategories } from './forum/categories.js';
 import { seedGuide } from './guide/demo.js';
+import { seedHelpdesk } from './helpdesk/demo.js';
 import { OperatorError, runCli } from './ops/cli.js';
 import { seedTrainings } from './trainings/demo.js';
 
@@ -32,8 +33,9 @@ async function main(): Promise<void> {
     }
     const centre = await makeUser(database.db, { ...DEMO_CENTRE_MEMBER, email: 'kenniscentrum@plein.local', centreTeam: true });
     const trainingCount = await seedTrainings(database.db, centre, config.mail.siteUrl);
+    const questionCount = await seedHelpdesk(database.db, members, centre);
     const count = await database.db.$count(threads);
-    console.info(`${members.length + 1} leden, ${trainingCount} trainingen en ${count} discussies toegevoegd. Log in als lid1@plein.local met wachtwoord ${DEFAULT_PASSWORD}; als teamlid van het kenniscentrum: kenniscentrum@plein.local.`);
+    console.info(`${members.length + 1} leden, ${trainingCount} trainingen, ${questionCount} helpdeskvragen en ${count} discussies toegevoegd. Log in als lid1@plein.local met wachtwoord ${DEFAULT_PASSWORD}; als teamlid van het kenniscentrum: kenniscentrum@plein.local.`);
   } finally {
     await database.close();
   }
