@@ -9,7 +9,7 @@ import { publish } from '../events/publish.js';
 import { NEW_MEMBER_DAYS } from '../forum/anti-abuse.js';
 import { notifyNotificationsChanged } from '../live/notify.js';
 import { badRequest, conflict, forbidden, HttpError } from '../http/errors.js';
-import { blockedBy } from './blocks.js';
+import { blockedBy, blockedByMe } from './blocks.js';
 
 /**
  * Every write to a private conversation, each in one transaction that announces it through publish() (the live hub
@@ -20,7 +20,7 @@ import { blockedBy } from './blocks.js';
 const cannotMessage = () => forbidden('cannot_message', 'Je kunt deze persoon geen bericht sturen.');
 
 /**
- * The members she wants to write to, checked: others than herself, active, not having blocked her. Answers nothing;
+ * The members she wants to write to, checked: others than herself, active, not having blocked her nor blocked by her. Answers nothing;
  * refuses the whole list when one fails, so nothing half happens.
  */
 async function assertRecipients(db: Db | Tx, user: CurrentUser, ids: readonly number[], field: string): Promise<void> {
@@ -28,6 +28,9 @@ async function assertRecipients(db: Db | Tx, user: CurrentUser, ids: readonly nu
   const found = await db.select({ id: users.id }).from(users).where(and(inArray(users.id, [...ids]), eq(users.status, 'active')));
   if (found.length !== ids.length) throw badRequest('unknown_participant', 'Je kunt alleen actieve leden een bericht sturen.', field);
   if ((await blockedBy(db, user.id, ids)).length > 0) throw cannotMessage();
+  if ((await blockedByMe(db, user.id, ids)).length > 0) {
+    throw forbidden('blocked_by_you', 'Je hebt dit lid geblokkeerd. Hef de blokkade op (op de pagina van het lid) om een bericht te sturen.');
+  }
 }
 
 const DUPLICATE_WINDOW = '5 minutes';

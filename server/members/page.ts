@@ -122,8 +122,8 @@ export async function loadMemberPage(db: Db, asker: CurrentUser, memberId: numbe
     threads: ownThreadRows.map((t) => ({ ...t, lastPostAt: t.lastPostAt.toISOString() })),
     posts: recentPosts.map(toPostItem),
     bestAnswers: bestAnswers.map(toPostItem),
-    // Whether the asker may write to her (conversations/blocks.ts): never to herself, nor to one who blocked her.
-    canMessage: asker.id !== memberId && !member.blockedAsker,
+    // Whether the asker may write to her (conversations/blocks.ts): never to herself, nor when either blocked the other.
+    canMessage: asker.id !== memberId && !member.blockedAsker && !member.blockedByAsker,
     blockedByMe: member.blockedByAsker,
   };
 }

@@ -86,3 +86,14 @@ export function searchCase(members: Member[]): LoadCase {
   };
   return { name: 'search', what: 'GET /api/search?q=… (varied queries)', connections: 10, requests: [request] };
 }
+
+/** The kenniscentrum's shared inbox (member 1 is on the team): every tab in turn, with its counts. */
+export function inboxCase(team: Member): LoadCase {
+  const views = ['unassigned', 'mine', 'open', 'waiting', 'closed'];
+  let i = 0;
+  const request: RequestSpec = {
+    method: 'GET',
+    setupRequest: (req) => ({ ...req, path: `/api/helpdesk/inbox?view=${views[i++ % views.length]}`, headers: { ...PROXY_HEADERS, ...ACCEPT_ENCODING, cookie: team.cookie } }),
+  };
+  return { name: 'inbox', what: 'GET /api/helpdesk/inbox?view=… (20 questions, counts of every tab) as the team', connections: 10, requests: [request] };
+}

@@ -83,6 +83,27 @@ export async function fillCorpus(target: BenchDatabase, options: BenchOptions): 
       from users u join threads t on (t.id + u.id) % 40 = 0
       where u.email like '%@bench.example.nl'
       on conflict do nothing`);
+    // The helpdesk: lid1 is on the kenniscentrum's team; one question per ten threads, spread over the year and the
+    // inbox's tabs, each asked, answered (with an internal note on every third) and followed up.
+    await db.execute(sql`update users set centre_team = true where email = ${memberEmail(1)}`);
+    const questions = Math.max(10, Math.round(options.threads / 10) * 10);
+    await db.execute(sql`
+      insert into helpdesk_questions (asker_id, subject, category_id, status, assignee_id, created_at, first_response_at, last_activity_at)
+      select ${firstUser}::int + 1 + g % (${options.members}::int - 1), (${titles})[1 + g % ${SAMPLE_TITLES.length}] || ' (vraag ' || g || ')',
+             (${catIds})[1 + g % ${cats.length}], (array['open', 'waiting', 'closed'])[1 + g % 3],
+             case when g % 2 = 0 then ${firstUser}::int end,
+             now() - interval '365 days' + (g * interval '365 days' / ${questions}),
+             now() - interval '365 days' + (g * interval '365 days' / ${questions}) + (1 + g % 48) * interval '1 hour',
+             now() - interval '365 days' + (g * interval '365 days' / ${questions}) + interval '3 days'
+      from generate_series(1, ${questions}) g`);
+    await db.execute(sql`
+      insert into helpdesk_messages (question_id, author_id, from_team, internal, body, body_html, created_at)
+      select q.id, case when i in (2, 3) then ${firstUser}::int else q.asker_id end, i in (2, 3), i = 3,
+             (${bodies})[1 + (q.id + i) % ${SAMPLE_BODIES.length}], (${htmls})[1 + (q.id + i) % ${SAMPLE_BODIES.length}],
+             q.created_at + i * interval '1 hour'
+      from helpdesk_questions q cross join generate_series(1, 4) i
+      where i <> 3 or q.id % 3 = 0
+      order by q.id, i`);
     await db.execute(sql`analyze`);
     const threadIds = (await queryRows<{ id: number }>(db, sql`select id from threads order by id`)).map((r) => r.id);
     const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from posts`);

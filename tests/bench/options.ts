@@ -20,7 +20,7 @@ const HELP = `npm run bench -- [options]
   --scale N          2,000 × N threads of 25 posts (default 1; 20 gives a million posts)
   --duration S       seconds per load case (default 10)
   --sockets N        websocket clients for the live fan-out (default 1000)
-  --only a,b         run only these cases: health, thread, category, reply, search, live, watchers, mail
+  --only a,b         run only these cases: health, thread, category, reply, search, inbox, live, watchers, mail
   --cpu-prof         write a V8 CPU profile of the server to bench-results/
 Uses DATABASE_URL (a database plein_bench is dropped and made on that server) or else PGlite in a temporary folder.`;
 

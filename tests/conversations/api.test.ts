@@ -111,7 +111,11 @@ describe('private conversations', () => {
     const page = await anna.client.get<{ canMessage: boolean; blockedByMe: boolean }>(`/api/members/${bram.user.id}`);
     expect(page.body).toMatchObject({ canMessage: false, blockedByMe: false });
     const bramsView = await bram.client.get<{ canMessage: boolean; blockedByMe: boolean }>(`/api/members/${anna.user.id}`);
-    expect(bramsView.body).toMatchObject({ canMessage: true, blockedByMe: true });
+    expect(bramsView.body).toMatchObject({ canMessage: false, blockedByMe: true });
+    // Both ways: Bram cannot start one with the member he blocked either, and is told why.
+    const own = await bram.client.post<ErrorBody>('/api/conversations', { subject: 'Toch een vraag', body: 'Tekst van Bram', participantIds: [anna.user.id] });
+    expect(own.status).toBe(403);
+    expect(own.body.error.code).toBe('blocked_by_you');
     expect((await bram.client.get<{ items: { id: number }[] }>('/api/me/blocks')).body.items.map((m) => m.id)).toEqual([anna.user.id]);
     expect((await bram.client.put<ErrorBody>(`/api/members/${bram.user.id}/block`)).status).toBe(400);
     expect((await bram.client.put<ErrorBody>('/api/members/999999/block')).status).toBe(404);

@@ -103,7 +103,7 @@ export const nlConversations = {
     confirmBlock: (name: string) => `${name} kan dan geen gesprek meer met je beginnen of je aan een gesprek toevoegen, en je krijgt geen meldingen meer van haar of zijn berichten. ${name} krijgt hier geen bericht van.`,
     blocked: (name: string) => `Je hebt ${name} geblokkeerd.`,
     unblocked: (name: string) => `${name} is niet meer geblokkeerd.`,
-    blockedNote: 'Je hebt dit lid geblokkeerd voor berichten.',
+    blockedNote: 'Je hebt dit lid geblokkeerd voor berichten: jullie kunnen geen nieuw gesprek met elkaar beginnen.',
   },
   blocks: {
     title: 'Geblokkeerde leden',
