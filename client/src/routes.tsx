@@ -50,6 +50,15 @@ const Trainings = page(() => import('./pages/trainings'));
 const Training = page(() => import('./pages/training'));
 const NewTraining = named(() => import('./pages/training-form'), 'NewTrainingPage');
 const EditTraining = named(() => import('./pages/training-form'), 'EditTrainingPage');
+const HelpdeskHub = page(() => import('./pages/helpdesk/hub'));
+const MyQuestions = page(() => import('./pages/helpdesk/my-questions'));
+const AskQuestion = page(() => import('./pages/helpdesk/ask'));
+const HelpdeskQuestion = page(() => import('./pages/helpdesk/question'));
+// The team's pages: chunks of their own that a member never downloads (vite.config.ts STAFF_CODE).
+const HelpdeskInbox = page(() => import('./pages/helpdesk/helpdesk-inbox'));
+const HelpdeskInboxQuestion = page(() => import('./pages/helpdesk/helpdesk-inbox-question'));
+const HelpdeskCanned = page(() => import('./pages/helpdesk/helpdesk-staff-canned'));
+const HelpdeskStats = page(() => import('./pages/helpdesk/helpdesk-staff-stats'));
 
 /**
  * The pages a member most often opens from a link or a bookmark (a notification mail leads to a thread), with the
@@ -117,6 +126,15 @@ export function AppRoutes() {
             <Route path="/trainingen/nieuw" element={<NewTraining />} />
             <Route path="/trainingen/:id" element={<Training />} />
             <Route path="/trainingen/:id/bewerken" element={<EditTraining />} />
+            <Route path="/kenniscentrum" element={<HelpdeskHub />} />
+            <Route path="/kenniscentrum/vragen" element={<MyQuestions />} />
+            <Route path="/kenniscentrum/vragen/nieuw" element={<AskQuestion />} />
+            <Route path="/kenniscentrum/vragen/:id" element={<HelpdeskQuestion />} />
+            {/* For the kenniscentrum's team: the pages check (as the training form does), the server checks again. */}
+            <Route path="/kenniscentrum/inbox" element={<HelpdeskInbox />} />
+            <Route path="/kenniscentrum/inbox/:id" element={<HelpdeskInboxQuestion />} />
+            <Route path="/kenniscentrum/standaardantwoorden" element={<HelpdeskCanned />} />
+            <Route path="/kenniscentrum/cijfers" element={<HelpdeskStats />} />
           </Route>
           <Route element={<RequireMember moderator />}>
             <Route path="/moderatie" element={<Queue />} />

@@ -31,7 +31,9 @@ describe('the Wegwijzer', () => {
     const page = await (await e2e.context()).newPage();
     const staffScripts = scriptsOf(page);
     await loginThroughForm(page, staff.email);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Wegwijzer' }).click();
+    // The header's one "Kenniscentrum" item leads to the hub, which leads on.
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Kenniscentrum' }).click();
+    await page.getByRole('link', { name: 'Naar de Wegwijzer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Wegwijzer' }).waitFor();
     const addSection = page.getByRole('button', { name: 'Onderwerp toevoegen' });
     await addSection.waitFor();

@@ -51,7 +51,9 @@ describe('trainings', () => {
     const staffPage = await (await e2e.context()).newPage();
     const staffScripts = scriptsOf(staffPage);
     await loginThroughForm(staffPage, staff.email);
-    await staffPage.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Trainingen' }).click();
+    // The header's one "Kenniscentrum" item leads to the hub, which leads on.
+    await staffPage.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Kenniscentrum' }).click();
+    await staffPage.getByRole('link', { name: 'Naar de trainingen' }).click();
     await staffPage.getByRole('heading', { level: 1, name: 'Trainingen en kennisuitwisselingen' }).waitFor();
     await staffPage.getByText('Er staan op dit moment geen bijeenkomsten gepland.').waitFor();
     await expectNoAxeViolations(staffPage, 'trainings, empty, as staff');

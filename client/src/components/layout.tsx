@@ -6,11 +6,10 @@ import { nl } from '../i18n/nl';
 import { nlMembersNav } from '../i18n/nl-members-nav';
 import { nlReading } from '../i18n/nl-reading';
 import { nlSavingNav } from '../i18n/nl-saving-nav';
-import { nlGuideNav } from '../i18n/nl-guide-nav';
-import { nlTrainingsNav } from '../i18n/nl-trainings-nav';
 import { LiveProvider } from '../live/live-context';
 import { Avatar } from './avatar';
 import { ConversationsLink } from './conversations-link';
+import { HelpdeskLink } from './helpdesk-link';
 import { LiveStatusNotice } from './live-status';
 import { Logo } from './logo';
 import { ModerationLink, NotificationsLink } from './notifications-link';
@@ -93,11 +92,9 @@ export function Layout() {
                   <li>
                     <NavLink to="/leden">{nlMembersNav.members}</NavLink>
                   </li>
+                  {/* One item for trainings, the Wegwijzer and the helpdesk: with two the header wrapped below ~1150 px. */}
                   <li>
-                    <NavLink to="/trainingen">{nlTrainingsNav.trainings}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/wegwijzer">{nlGuideNav.guide}</NavLink>
+                    <HelpdeskLink />
                   </li>
                   {moderator && (
                     <li>

@@ -2,6 +2,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createLiveClient, type LiveClient, type LiveStatus } from '../../../shared/live/client';
 import type { ServerMessage } from '../../../shared/live/protocol';
 import { applyConversationEvent, catchUpConversations } from '../api/conversation-cache';
+import { applyHelpdeskEvent } from '../api/helpdesk-cache';
+import { helpdeskKeys } from '../api/helpdesk-unread';
 import { keys, updateThreadInfo, upsertPost, type ThreadData } from '../api/forum';
 import { notificationKeys } from '../api/notifications';
 
@@ -31,6 +33,10 @@ function applyToCache(client: QueryClient, message: ServerMessage): void {
     case 'conversation.updated':
       applyConversationEvent(client, message);
       return;
+    case 'helpdesk.message':
+    case 'helpdesk.updated':
+      applyHelpdeskEvent(client, message);
+      return;
     default:
       return;
   }
@@ -51,6 +57,8 @@ export function connectLive(queryClient: QueryClient, notify: (message: ServerMe
       if (status === 'open') void queryClient.invalidateQueries({ queryKey: notificationKeys.summary });
       // Conversations have no catch-up on the socket either (their events are not subscribed to): ask again.
       if (status === 'open') catchUpConversations(queryClient);
+      // Nor the helpdesk: an answer that came while the socket was down is only found by asking again.
+      if (status === 'open') void queryClient.invalidateQueries({ queryKey: helpdeskKeys.all });
       onStatus(status);
     },
   });
