@@ -54,7 +54,7 @@ describe('internal notes', () => {
     expect(mail!.subject).toMatch(/^Antwoord van het kenniscentrum: „Vraag over fuseren \d+”$/);
     expect(mail!.text).toContain('Begin met een gezamenlijke ledenvergadering.');
     expect(mail!.text).toContain(`/kenniscentrum/vragen/${id}`);
-    expect(mail!.text + mail!.html).not.toContain('Interne notitie');
+    expect(`${mail!.text}${String(mail!.html)}`).not.toContain('Interne notitie');
 
     const exported = JSON.stringify(await buildExport(t.db, asker.user.id));
     expect(exported).toContain('Begin met een gezamenlijke **ledenvergadering**.');
