@@ -73,7 +73,7 @@ export const FIELD_LABELS = {
   'mail.mentions': 'Vermeldingen en citaten',
   'mail.watching': 'Discussies die ik volg',
   'mail.categories': 'Nieuwe discussies in categorieën die ik volg',
-  'mail.messages': 'Privéberichten',
+  'mail.messages': 'Privéberichten en antwoorden van het kenniscentrum',
   'List-Unsubscribe': 'Afmelden',
   // Search
   q: 'Zoekterm',

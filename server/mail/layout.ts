@@ -59,7 +59,7 @@ export const UNSUBSCRIBE_WHAT: Record<UnsubscribeKind, string> = {
   mentions: 'mail als iemand je noemt of citeert',
   watching: 'mail over nieuwe berichten in discussies die je volgt',
   categories: 'mail over nieuwe discussies in categorieën die je volgt',
-  messages: 'mail over nieuwe privéberichten',
+  messages: 'mail over nieuwe privéberichten en de helpdesk van het kenniscentrum',
   all: 'alle mail over meldingen',
 };
 

@@ -18,7 +18,7 @@ export const nlMail = {
       mentions: 'mail als iemand je noemt of citeert',
       watching: 'mail over nieuwe berichten in discussies die je volgt',
       categories: 'mail over nieuwe discussies in categorieën die je volgt',
-      messages: 'mail over nieuwe privéberichten',
+      messages: 'mail over nieuwe privéberichten en de helpdesk van het kenniscentrum',
       all: 'alle mail over meldingen',
     } satisfies Record<UnsubscribeKind, string>,
   },
