@@ -165,7 +165,9 @@ describe('private conversations', () => {
     await confirm.getByRole('button', { name: 'Blokkeren' }).click();
     await c.getByText('Je hebt Dirk Drammer geblokkeerd.').waitFor();
     await c.getByRole('button', { name: 'Blokkering opheffen' }).waitFor();
-    await c.getByText('Je hebt dit lid geblokkeerd voor berichten.').waitFor();
+    await c.getByText('Je hebt dit lid geblokkeerd voor berichten: jullie kunnen geen nieuw gesprek met elkaar beginnen.').waitFor();
+    // Both ways: she cannot start one with him either while she blocks him.
+    expect(await c.getByRole('link', { name: 'Stuur een bericht' }).count()).toBe(0);
     await expectNoAxeViolations(c, 'member page of a blocked member');
 
     // Dirk no longer finds "Stuur een bericht" on her page, nor can he start one by the link.

@@ -158,10 +158,7 @@ function BookmarkForm({
             rows={3}
             maxLength={LIMITS.bookmarkNoteMax}
             value={note}
-            onChange={(e) => {
-              errors.clear('note');
-              setNote(e.target.value);
-            }}
+            onChange={(e) => errors.edit('note', setNote)(e.target.value)}
           />
         )}
       </Field>

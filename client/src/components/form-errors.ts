@@ -11,6 +11,8 @@ export interface FormErrors {
   of(field: string): string | null;
   /** She changed the field: its message goes (the others stay until they are fixed or the form is sent again). */
   clear(field: string): void;
+  /** A field's change handler: its message goes, then `set` takes the value (Composer's onChange, or an input's value). */
+  edit<T = string>(field: string, set: (value: T) => void): (value: T) => void;
   /** What to show above the form (ErrorMessage), or null: the error when it names no field this form shows. */
   general: Error | null;
   /** On the form: after an answer with field errors, focus goes to the first field named (its message is read with it). */
@@ -57,10 +59,15 @@ export function useFormErrors(error: unknown, shown: readonly string[]): FormErr
   let general: Error | null = null;
   if (rest.length > 0) general = new Error(rest.join(' '));
   else if (error && !named) general = error instanceof Error ? error : new Error(String(error));
+  const clear = (field: string) => {
+    if (byField.has(field) && !gone.has(field)) setCleared({ error, fields: new Set([...gone, field]) });
+  };
   return {
     of: (field) => (gone.has(field) ? null : (byField.get(field) ?? null)),
-    clear: (field) => {
-      if (byField.has(field) && !gone.has(field)) setCleared({ error, fields: new Set([...gone, field]) });
+    clear,
+    edit: (field, set) => (value) => {
+      clear(field);
+      set(value);
     },
     general,
     formRef,

@@ -55,10 +55,7 @@ export function ReportDialog({ texts, send, open, onClose }: { texts: ReportText
                 rows={3}
                 maxLength={LIMITS.reportNoteMax}
                 value={note}
-                onChange={(e) => {
-                  errors.clear('note');
-                  setNote(e.target.value);
-                }}
+                onChange={(e) => errors.edit('note', setNote)(e.target.value)}
               />
             )}
           </Field>

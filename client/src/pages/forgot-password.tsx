@@ -44,10 +44,7 @@ export default function ForgotPassword() {
               name="email"
               autoComplete="email"
               value={email}
-              onChange={(e) => {
-                errors.clear('email');
-                setEmail(e.target.value);
-              }}
+              onChange={(e) => errors.edit('email', setEmail)(e.target.value)}
             />
           )}
         </Field>

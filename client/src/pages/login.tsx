@@ -87,10 +87,7 @@ export default function Login() {
               name="email"
               autoComplete="username"
               value={email}
-              onChange={(e) => {
-                errors.clear('email');
-                setEmail(e.target.value);
-              }}
+              onChange={(e) => errors.edit('email', setEmail)(e.target.value)}
             />
           )}
         </Field>
@@ -103,10 +100,7 @@ export default function Login() {
               name="password"
               autoComplete="current-password"
               value={password}
-              onChange={(e) => {
-                errors.clear('password');
-                setPassword(e.target.value);
-              }}
+              onChange={(e) => errors.edit('password', setPassword)(e.target.value)}
             />
           )}
         </Field>

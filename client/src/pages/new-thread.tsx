@@ -69,10 +69,7 @@ export default function NewThread() {
                 <select
                   {...p}
                   value={categorySlug}
-                  onChange={(e) => {
-                    errors.clear('categorySlug');
-                    setCategorySlug(e.target.value);
-                  }}
+                  onChange={(e) => errors.edit('categorySlug', setCategorySlug)(e.target.value)}
                 >
                   {choices.map((c) => (
                     <option key={c.slug} value={c.slug}>
@@ -90,10 +87,7 @@ export default function NewThread() {
                   type="text"
                   maxLength={LIMITS.titleMax}
                   value={title}
-                  onChange={(e) => {
-                    errors.clear('title');
-                    setTitle(e.target.value);
-                  }}
+                  onChange={(e) => errors.edit('title', setTitle)(e.target.value)}
                 />
               )}
             </Field>
@@ -102,10 +96,7 @@ export default function NewThread() {
           <div className="form new-thread-body">
             <Composer
               value={body}
-              onChange={(value) => {
-                errors.clear('body');
-                setBody(value);
-              }}
+              onChange={errors.edit('body', setBody)}
               error={fieldError('body')}
             />
             <button type="submit" disabled={create.isPending}>

@@ -112,10 +112,7 @@ function TrainingForm({
   const categories = useCategories();
   const [values, setValues] = useState(initial);
   const errors = useFormErrors(error, FIELDS);
-  const set = (field: keyof Values) => (value: string) => {
-    errors.clear(field);
-    setValues((v) => ({ ...v, [field]: value }));
-  };
+  const set = (field: keyof Values) => errors.edit(field, (value: string) => setValues((v) => ({ ...v, [field]: value })));
   // An archived category takes no new trainings, but the one a training already has stays choosable.
   const choices = categories.data?.categories.filter((c) => !c.archived || String(c.id) === initial.categoryId) ?? [];
   const categoryId = values.categoryId || (unlistedCategory ? '' : String(choices[0]?.id ?? ''));

@@ -91,20 +91,14 @@ export default function NewConversation() {
               type="text"
               maxLength={LIMITS.conversationSubjectMax}
               value={subject}
-              onChange={(e) => {
-                errors.clear('subject');
-                setSubject(e.target.value);
-              }}
+              onChange={(e) => errors.edit('subject', setSubject)(e.target.value)}
             />
           )}
         </Field>
         <Composer
           label={t.body}
           value={body}
-          onChange={(value) => {
-            errors.clear('body');
-            setBody(value);
-          }}
+          onChange={errors.edit('body', setBody)}
           error={errors.of('body')}
         />
         <div className="actions">

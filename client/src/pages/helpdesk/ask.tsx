@@ -51,20 +51,14 @@ export default function AskPage() {
               type="text"
               maxLength={LIMITS.helpdeskSubjectMax}
               value={subject}
-              onChange={(e) => {
-                errors.clear('subject');
-                setSubject(e.target.value);
-              }}
+              onChange={(e) => errors.edit('subject', setSubject)(e.target.value)}
             />
           )}
         </Field>
         <Composer
           label={t.body}
           value={body}
-          onChange={(value) => {
-            errors.clear('body');
-            setBody(value);
-          }}
+          onChange={errors.edit('body', setBody)}
           error={errors.of('body')}
         />
         <Field label={t.category} hint={t.categoryHint} error={errors.of('categoryId')}>
@@ -72,10 +66,7 @@ export default function AskPage() {
             <select
               {...p}
               value={categoryId}
-              onChange={(e) => {
-                errors.clear('categoryId');
-                setCategoryId(e.target.value);
-              }}
+              onChange={(e) => errors.edit('categoryId', setCategoryId)(e.target.value)}
             >
               <option value="">{t.noCategory}</option>
               {categories.map((c) => (

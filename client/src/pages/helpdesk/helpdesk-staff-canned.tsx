@@ -55,20 +55,14 @@ function CannedForm({
             type="text"
             maxLength={LIMITS.helpdeskCannedTitleMax}
             value={title}
-            onChange={(e) => {
-              errors.clear('title');
-              setTitle(e.target.value);
-            }}
+            onChange={(e) => errors.edit('title', setTitle)(e.target.value)}
           />
         )}
       </Field>
       <Composer
         label={t.body}
         value={body}
-        onChange={(value) => {
-          errors.clear('body');
-          setBody(value);
-        }}
+        onChange={errors.edit('body', setBody)}
         error={errors.of('body')}
       />
       <div className="actions">

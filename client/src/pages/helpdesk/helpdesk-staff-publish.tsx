@@ -78,10 +78,6 @@ function Publish({
     if (publish.isPending) return;
     publish.mutate({ categoryId: Number(chosen), title, question: text, answer }, { onSuccess: onPublished });
   };
-  const change = (field: (typeof FIELDS)[number], set: (value: string) => void) => (value: string) => {
-    errors.clear(field);
-    set(value);
-  };
 
   return (
     <section className="publish-block card" aria-labelledby="publiceren-kop">
@@ -92,7 +88,7 @@ function Publish({
         <ErrorMessage error={errors.general} />
         <Field label={t.category} required error={errors.of('categoryId')}>
           {(p) => (
-            <select {...p} value={chosen} onChange={(e) => change('categoryId', setCategoryId)(e.target.value)}>
+            <select {...p} value={chosen} onChange={(e) => errors.edit('categoryId', setCategoryId)(e.target.value)}>
               {categories.map((c) => (
                 <option key={c.id} value={String(c.id)}>
                   {c.name}
@@ -102,10 +98,10 @@ function Publish({
           )}
         </Field>
         <Field label={t.title} required error={errors.of('title')}>
-          {(p) => <input {...p} type="text" maxLength={LIMITS.titleMax} value={title} onChange={(e) => change('title', setTitle)(e.target.value)} />}
+          {(p) => <input {...p} type="text" maxLength={LIMITS.titleMax} value={title} onChange={(e) => errors.edit('title', setTitle)(e.target.value)} />}
         </Field>
-        <Composer label={t.question} value={text} onChange={change('question', setText)} error={errors.of('question')} />
-        <Composer label={t.answer} value={answer} onChange={change('answer', setAnswer)} error={errors.of('answer')} />
+        <Composer label={t.question} value={text} onChange={errors.edit('question', setText)} error={errors.of('question')} />
+        <Composer label={t.answer} value={answer} onChange={errors.edit('answer', setAnswer)} error={errors.of('answer')} />
         <button type="submit" aria-disabled={publish.isPending}>
           {publish.isPending ? t.busy : t.submit}
         </button>

@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { HelpdeskQuestion, TriageBody } from '../../../../shared/api/helpdesk';
 import { HELPDESK_STATUSES, type HelpdeskStatus } from '../../../../shared/constants';
 import { useCategories } from '../../api/forum';
@@ -46,11 +46,6 @@ export function TriageForm({ question }: { question: HelpdeskQuestion }) {
     triage.mutate(body, { onSuccess: () => outcome.show(t.triageSaved, { focus: false }) });
   };
 
-  const change = (field: (typeof FIELDS)[number], set: (value: string) => void) => (event: ChangeEvent<HTMLSelectElement>) => {
-    errors.clear(field);
-    set(event.target.value);
-  };
-
   // The question's own assignee and category stay choosable, also when the lists do not (or not yet) hold them.
   const people = question.assignee && !team.some((m) => m.id === question.assignee?.id) ? [question.assignee, ...team] : team;
   const topics = question.category && !categories.some((c) => c.id === question.category?.id) ? [question.category, ...categories] : categories;
@@ -62,7 +57,7 @@ export function TriageForm({ question }: { question: HelpdeskQuestion }) {
         <div className="field-row">
           <Field label={t.assignee} required error={errors.of('assigneeId')}>
             {(p) => (
-              <select {...p} value={assignee} onChange={change('assigneeId', setAssignee)}>
+              <select {...p} value={assignee} onChange={(e) => errors.edit('assigneeId', setAssignee)(e.target.value)}>
                 <option value="">{t.nobody}</option>
                 {people.map((m) => (
                   <option key={m.id} value={String(m.id)}>
@@ -74,7 +69,7 @@ export function TriageForm({ question }: { question: HelpdeskQuestion }) {
           </Field>
           <Field label={t.status} required error={errors.of('status')}>
             {(p) => (
-              <select {...p} value={status} onChange={change('status', (value) => setStatus(value as HelpdeskStatus))}>
+              <select {...p} value={status} onChange={(e) => errors.edit('status', setStatus)(e.target.value as HelpdeskStatus)}>
                 {HELPDESK_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {nlHelpdeskStaff.status[s]}
@@ -85,7 +80,7 @@ export function TriageForm({ question }: { question: HelpdeskQuestion }) {
           </Field>
           <Field label={t.category} required error={errors.of('categoryId')}>
             {(p) => (
-              <select {...p} value={category} onChange={change('categoryId', setCategory)}>
+              <select {...p} value={category} onChange={(e) => errors.edit('categoryId', setCategory)(e.target.value)}>
                 <option value="">{t.noCategory}</option>
                 {topics.map((c) => (
                   <option key={c.id} value={String(c.id)}>
