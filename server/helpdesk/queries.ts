@@ -82,6 +82,11 @@ export function toQuestionDto(view: QuestionView, viewer: CurrentUser, team: boo
   };
 }
 
+/** The question as `user` reads it now (after a write: its new state). */
+export async function questionDto(db: DbOrTx, id: number, user: CurrentUser, team: boolean): Promise<HelpdeskQuestion> {
+  return toQuestionDto((await questionView(db, id))!, user, team);
+}
+
 export interface MessageRow {
   id: number;
   questionId: number;

@@ -15,19 +15,12 @@ import {
   ListQuery,
   MyQuestionList,
 } from '../../shared/api/helpdesk.js';
-import type { CurrentUser } from '../auth/types.js';
 import type { Config } from '../config.js';
-import type { DbOrTx } from '../db/client.js';
 import { helpdeskQuestions } from '../db/schema.js';
 import { askersQuestion, readableQuestion } from './access.js';
 import { myQuestions } from './inbox.js';
-import { findMessage, questionMessages, questionView, toMessageDto, toQuestionDto } from './queries.js';
+import { findMessage, questionDto, questionMessages, toMessageDto } from './queries.js';
 import { askQuestion, closeQuestion, markRead, postMessage, setConsent } from './writes.js';
-
-/** The question as `user` reads it now (after a write: its new state). */
-export async function questionDto(db: DbOrTx, id: number, user: CurrentUser, team: boolean) {
-  return toQuestionDto((await questionView(db, id))!, user, team);
-}
 
 /**
  * "Vraag het het kenniscentrum": the asker's routes, and the message route the team answers through. A question she

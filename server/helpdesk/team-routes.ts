@@ -24,7 +24,7 @@ import { notFound } from '../http/errors.js';
 import { readableQuestion } from './access.js';
 import { helpdeskStats, inbox } from './inbox.js';
 import { publishQuestion } from './publish.js';
-import { questionDto } from './routes.js';
+import { questionDto } from './queries.js';
 import { triage } from './writes.js';
 
 const cannedNotFound = () => notFound('Dit standaardantwoord bestaat niet.');

@@ -128,7 +128,7 @@ export async function closeQuestion(db: Db, question: QuestionRow): Promise<void
 /** Her consent to publish (or its change); null takes it back. Once published it stands: the thread is public. */
 export async function setConsent(db: Db, question: QuestionRow, consent: { showName: boolean; showAffiliation: boolean } | null): Promise<void> {
   if (question.publishedThreadId !== null) throw conflict('already_published', 'Deze vraag staat al op het forum; je toestemming kan niet meer veranderen.');
-  if (consent && question.status === 'open' && question.firstResponseAt === null) {
+  if (consent && question.firstResponseAt === null) {
     throw conflict('not_answered', 'Je kunt toestemming geven zodra het kenniscentrum je vraag heeft beantwoord.');
   }
   await db.transaction(async (tx) => {

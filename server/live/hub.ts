@@ -183,6 +183,7 @@ export class LiveHub implements ConnectionHost {
   /**
    * A helpdesk question changed: its asker's sockets and the kenniscentrum team's hear of it, judged per socket by
    * the one rule (helpdesk/access.ts questionReader). An internal note goes to the team only, never to the asker.
+   * Helpdesk events are few (a handful of questions a day), so every socket is judged rather than kept in an index.
    */
   private async dispatchHelpdesk(event: HelpdeskChange): Promise<void> {
     const readers = [...this.connections].filter((c) => {

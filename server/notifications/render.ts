@@ -1,4 +1,5 @@
 import type { ForumNotificationKind, ModeratorNotificationKind, PostNotificationKind } from '../../shared/constants.js';
+import { askerPath, teamPath } from '../helpdesk/mail.js';
 
 /**
  * The Dutch text and the link of a notification, made when it is read (forum and moderator kinds store ids and a
@@ -76,11 +77,11 @@ export function renderNotification(v: NotificationView): { message: string; link
   }
   if (v.kind === 'helpdesk_answer' && v.helpdeskQuestionId) {
     const text = v.count === 1 ? `Het kenniscentrum heeft je vraag beantwoord: ${quoted(v.helpdeskSubject ?? null)}` : `${v.count} nieuwe antwoorden op je vraag ${quoted(v.helpdeskSubject ?? null)}`;
-    return { message: text, link: `/kenniscentrum/vragen/${v.helpdeskQuestionId}` };
+    return { message: text, link: askerPath(v.helpdeskQuestionId) };
   }
   if (v.kind === 'helpdesk_question' && v.helpdeskQuestionId) {
     const text = v.count === 1 ? `${v.actorName ?? 'Een lid'} vraagt het kenniscentrum: ${quoted(v.helpdeskSubject ?? null)}` : `${v.count} nieuwe berichten bij de vraag ${quoted(v.helpdeskSubject ?? null)}`;
-    return { message: text, link: `/kenniscentrum/inbox/${v.helpdeskQuestionId}` };
+    return { message: text, link: teamPath(v.helpdeskQuestionId) };
   }
   // Moderation and account decisions: their own text; a link to the post they concern while she may see it.
   return { message: v.message, link };

@@ -93,6 +93,15 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
+/**
+ * Until nothing on the page says "Laden…": a page may load several parts at once (the moderation queue and the
+ * reported messages), so waiting for one to go is not enough, and a locator for "the" one is ambiguous.
+ */
+export async function waitForLoaded(page: Page): Promise<void> {
+  const loading = page.getByText('Laden…');
+  while ((await loading.count()) > 0) await loading.first().waitFor({ state: 'detached' });
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });

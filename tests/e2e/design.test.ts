@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
-import { e2e, expectNoAxeViolations, loginThroughForm, screenshot, useE2e } from './browser.js';
+import { e2e, expectNoAxeViolations, loginThroughForm, screenshot, useE2e, waitForLoaded } from './browser.js';
 
 const PHONE = { width: 375, height: 812 };
 /** --bg of the dark theme (client/src/base.css), as the browser reports it. */
@@ -83,7 +83,7 @@ describe('design: dark theme and phone width', () => {
     await loginThroughForm(page, moderatorEmail);
     await page.goto('/moderatie');
     await page.getByRole('heading', { level: 1, name: 'Gerapporteerde berichten' }).waitFor();
-    await page.getByText('Laden…').waitFor({ state: 'detached' });
+    await waitForLoaded(page);
     await check(page, `moderation queue (${label})`);
     await page.goto(`/discussie/${threadId}`);
     await page.getByText('Dank je, dat is een goede tip.').waitFor();

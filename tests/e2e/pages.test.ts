@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../server/db/schema.js';
 import { makePost, makeThread, makeUser } from '../../server/dev/factories.js';
-import { e2e, expectNoAxeViolations, loginThroughForm, screenshot, useE2e } from './browser.js';
+import { e2e, expectNoAxeViolations, loginThroughForm, screenshot, useE2e, waitForLoaded } from './browser.js';
 
 const PHONE = { width: 375, height: 812 };
 
@@ -130,7 +130,7 @@ describe('pages: accessibility and screenshots', () => {
       ] as const) {
         await page.goto(path);
         await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-        await page.getByText('Laden…').waitFor({ state: 'detached' });
+        await waitForLoaded(page);
         await expectNoAxeViolations(page, `${name} (${label})`);
         await screenshot(page, `${name}-${label}`);
       }
