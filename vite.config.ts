@@ -59,7 +59,7 @@ interface ModuleGraph {
 const ENTRY = fileURLToPath(new URL('./client/src/main.tsx', import.meta.url));
 const MEMBER_CODE = /client[\\/]src[\\/](components|api|i18n|live)[\\/]/;
 // Loaded by staff pages and the staff-only parts of member pages (components/staff-parts.tsx), never by a member.
-const STAFF_CODE = /(post-moderation|thread-moderation|claim-control|message-reports|training-staff|training-form|helpdesk-staff[\w-]*|helpdesk-inbox[\w-]*|guide-editor|guide-forms|guide-staff|api[\\/](moderation|categories|search-synonyms)|nl-categories)\.tsx?$/;
+const STAFF_CODE = /(post-moderation|thread-moderation|claim-control|message-reports|training-staff|training-form|centre-staff-only|helpdesk-staff[\w-]*|helpdesk-inbox[\w-]*|guide-editor|guide-forms|guide-staff|api[\\/](moderation|categories|search-synonyms)|nl-categories)\.tsx?$/;
 
 /**
  * The member pages' shared code as one chunk ("forum") instead of a score of files of one or two kilobytes: over

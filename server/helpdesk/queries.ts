@@ -22,6 +22,13 @@ const authorColumns = Object.fromEntries(Object.keys(publicMemberColumns).map((k
   [K in keyof typeof publicMemberColumns]: (typeof author)[K];
 };
 
+/**
+ * The team's public answers on a question (the row of `helpdesk_questions` in the outer query) that its asker has not
+ * read: her unread count on the question and her badge (`/api/helpdesk/unread`) both count these.
+ */
+export const unreadAnswersSql = sql`from ${helpdeskMessages} m
+  where m.question_id = ${helpdeskQuestions.id} and m.from_team and not m.internal and m.id > ${helpdeskQuestions.askerLastReadMessageId}`;
+
 export interface QuestionView {
   question: QuestionRow;
   category: { id: number; slug: string; name: string; access: string } | null;
@@ -39,9 +46,7 @@ export async function questionViews(db: DbOrTx, where: SQL | undefined, orderBy:
       category: { id: categories.id, slug: categories.slug, name: categories.name, access: categories.access },
       asker: askerColumns,
       assignee: { id: assignee.id, displayName: assignee.displayName },
-      unread: sql<number>`(select count(*)::int from ${helpdeskMessages} m
-                            where m.question_id = ${helpdeskQuestions.id} and m.from_team and not m.internal
-                              and m.id > ${helpdeskQuestions.askerLastReadMessageId})`,
+      unread: sql<number>`(select count(*)::int ${unreadAnswersSql})`,
     })
     .from(helpdeskQuestions)
     .leftJoin(categories, eq(categories.id, helpdeskQuestions.categoryId))

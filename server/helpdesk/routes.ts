@@ -19,7 +19,7 @@ import type { Config } from '../config.js';
 import { helpdeskQuestions } from '../db/schema.js';
 import { askersQuestion, readableQuestion } from './access.js';
 import { myQuestions } from './inbox.js';
-import { findMessage, questionDto, questionMessages, toMessageDto } from './queries.js';
+import { findMessage, questionDto, questionMessages, toMessageDto, unreadAnswersSql } from './queries.js';
 import { askQuestion, closeQuestion, markRead, postMessage, setConsent } from './writes.js';
 
 /**
@@ -48,8 +48,7 @@ export default async function helpdeskRoutes(app: FastifyInstance, opts: { confi
         .where(
           and(
             eq(helpdeskQuestions.askerId, request.user!.id),
-            sql`exists (select 1 from helpdesk_messages m where m.question_id = ${helpdeskQuestions.id} and m.from_team and not m.internal
-                          and m.id > ${helpdeskQuestions.askerLastReadMessageId})`,
+            sql`exists (select 1 ${unreadAnswersSql})`,
           ),
         );
       return { count: row?.n ?? 0 };

@@ -1,8 +1,6 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CreateTrainingBody, TrainingDetail, TrainingKind, UpdateTrainingBody } from '../../../shared/api/trainings';
-import { useMe } from '../api/auth';
-import { isCentreStaff } from '../api/centre-staff';
 import { useCategories } from '../api/forum';
 import { useCreateTraining, useUpdateTraining } from '../api/training-staff';
 import { useTraining } from '../api/trainings';
@@ -11,11 +9,11 @@ import { Field } from '../components/field';
 import { useFormErrors } from '../components/form-errors';
 import { PageTitle } from '../components/page-title';
 import { ErrorMessage, Loading, NotFound, PageError } from '../components/states';
-import { nl } from '../i18n/nl';
 import { nlTrainingStaff } from '../i18n/nl-training-staff';
 import { nlTrainings } from '../i18n/nl-trainings';
 import { toIso, toLocalInput } from './training-form-time';
 import './trainings.css';
+import { RequireCentreStaff } from '../components/centre-staff-only';
 
 const t = nlTrainingStaff.form;
 const KINDS = Object.keys(nlTrainings.kinds) as TrainingKind[];
@@ -74,21 +72,6 @@ function valuesOf(training: TrainingDetail, categoryId: string): Values {
     signupDeadline: toLocalInput(training.signupDeadline),
     entryCriteria: training.entryCriteria,
   };
-}
-
-/** The pages are for the kenniscentrum's staff; the server refuses anyone else, this spares her a form of refusals. */
-function RequireStaff({ children }: { children: ReactNode }) {
-  const me = useMe();
-  if (me.isPending) return <Loading />;
-  if (!isCentreStaff(me.data)) {
-    return (
-      <>
-        <PageTitle>{nl.errors.forbiddenTitle}</PageTitle>
-        <p>{nl.errors.forbidden}</p>
-      </>
-    );
-  }
-  return <>{children}</>;
 }
 
 function TrainingForm({
@@ -206,7 +189,7 @@ export function NewTrainingPage() {
   const create = useCreateTraining();
   const navigate = useNavigate();
   return (
-    <RequireStaff>
+    <RequireCentreStaff>
       <PageTitle>{t.newTitle}</PageTitle>
       <p>{t.intro}</p>
       <TrainingForm
@@ -217,7 +200,7 @@ export function NewTrainingPage() {
         cancelTo="/trainingen"
         onSubmit={(values) => create.mutate(toBody(values), { onSuccess: ({ training }) => navigate(`/trainingen/${training.id}`) })}
       />
-    </RequireStaff>
+    </RequireCentreStaff>
   );
 }
 
@@ -257,5 +240,5 @@ function EditTraining({ id }: { id: number }) {
 /** /trainingen/:id/bewerken */
 export function EditTrainingPage() {
   const id = Number(useParams().id);
-  return <RequireStaff>{Number.isInteger(id) && id > 0 ? <EditTraining id={id} /> : <NotFound />}</RequireStaff>;
+  return <RequireCentreStaff>{Number.isInteger(id) && id > 0 ? <EditTraining id={id} /> : <NotFound />}</RequireCentreStaff>;
 }

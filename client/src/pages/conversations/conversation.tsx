@@ -22,6 +22,8 @@ import { messageAnchor, MessageItem } from './message-item';
 import { useConversationDraft } from './use-conversation-draft';
 import { useConversationLive } from './use-conversation-live';
 import './conversations.css';
+import { useFocusAfterRender } from '../../components/use-focus-after-render';
+import { useTabVisible } from '../../components/use-tab-visible';
 
 const t = nlConversations.page;
 /** The line above the first message that is new since her last visit. */
@@ -39,17 +41,6 @@ function Participants({ people, viewerId }: { people: Participant[]; viewerId: n
       ))}
     </ul>
   );
-}
-
-/** Whether the tab is in front: only then does a message count as read. */
-function useVisible() {
-  const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
-  useEffect(() => {
-    const update = () => setVisible(document.visibilityState === 'visible');
-    document.addEventListener('visibilitychange', update);
-    return () => document.removeEventListener('visibilitychange', update);
-  }, []);
-  return visible;
 }
 
 /** /berichten/:id. Keyed by the id, so another conversation starts with fresh state (draft, read marker, focus). */
@@ -80,7 +71,7 @@ function ConversationPage({ id }: { id: number }) {
   const replyBox = useRef<HTMLElement>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const live = useConversationLive(id, viewerId);
-  const visible = useVisible();
+  const visible = useTabVisible();
   const outcome = useOutcome();
   const navigate = useNavigate();
 
@@ -139,12 +130,7 @@ function ConversationPage({ id }: { id: number }) {
   }, [detail, moderatorView, visible, newest, lastRead, endInView, sendRead]);
 
   // After an edit or a deletion the button that did it is gone: the message takes focus, showing the outcome.
-  const [focusMessage, setFocusMessage] = useState<number | null>(null);
-  useEffect(() => {
-    if (focusMessage === null) return;
-    setFocusMessage(null);
-    document.getElementById(messageAnchor(focusMessage))?.focus();
-  }, [focusMessage]);
+  const focusSoon = useFocusAfterRender();
 
   if (query.isError) return <PageError error={query.error} retry={() => void query.refetch()} />;
   if (!query.isSuccess || !detail || viewerId === undefined) return <Loading />;
@@ -157,7 +143,7 @@ function ConversationPage({ id }: { id: number }) {
       onSuccess: ({ message }) => {
         draft.posted();
         setText('');
-        setFocusMessage(message.id);
+        focusSoon(messageAnchor(message.id));
       },
       onError: draft.release,
     });
@@ -205,7 +191,7 @@ function ConversationPage({ id }: { id: number }) {
                   <span aria-hidden="true">{nlReading.thread.since}</span>
                 </div>
               )}
-              <MessageItem message={m} viewerId={viewerId} readOnly={moderatorView} focusMessage={setFocusMessage} />
+              <MessageItem message={m} viewerId={viewerId} readOnly={moderatorView} focusMessage={(messageId) => focusSoon(messageAnchor(messageId))} />
             </Fragment>
           ))}
         </section>

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../../api/auth';
 import { useHelpdeskQuestion } from '../../api/helpdesk';
@@ -11,9 +10,10 @@ import { helpdeskAnchor, HelpdeskMessageItem } from './message-item';
 import { useHelpdeskLive } from './use-helpdesk-live';
 import { AnswerForm } from './helpdesk-staff-answer';
 import { PublishForm } from './helpdesk-staff-publish';
-import { RequireHelpdeskTeam } from './helpdesk-staff-require';
+import { RequireCentreStaff } from '../../components/centre-staff-only';
 import { TriageForm } from './helpdesk-staff-triage';
 import './helpdesk.css';
+import { useFocusAfterRender } from '../../components/use-focus-after-render';
 
 const t = nlHelpdeskStaff.question;
 
@@ -27,12 +27,7 @@ function InboxQuestion({ id }: { id: number }) {
   const question = query.data?.question;
   const messages = query.data?.messages ?? [];
   const announcement = useHelpdeskLive(id, me.data?.id, (m) => t.announceNew(m.author?.displayName ?? nlHelpdeskStaff.inbox.formerMember));
-  const [focusMessage, setFocusMessage] = useState<number | null>(null);
-  useEffect(() => {
-    if (focusMessage === null) return;
-    setFocusMessage(null);
-    document.getElementById(helpdeskAnchor(focusMessage))?.focus();
-  }, [focusMessage]);
+  const focusSoon = useFocusAfterRender();
 
   if (query.isError) return <PageError error={query.error} retry={() => void query.refetch()} />;
   if (!question) return <Loading />;
@@ -63,7 +58,7 @@ function InboxQuestion({ id }: { id: number }) {
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
-      <AnswerForm questionId={id} onSent={setFocusMessage} />
+      <AnswerForm questionId={id} onSent={(messageId) => focusSoon(helpdeskAnchor(messageId))} />
       <PublishForm question={question} messages={messages} />
     </>
   );
@@ -72,5 +67,5 @@ function InboxQuestion({ id }: { id: number }) {
 /** /kenniscentrum/inbox/:id (the team's notifications lead here). */
 export default function InboxQuestionPage() {
   const id = Number(useParams().id);
-  return <RequireHelpdeskTeam>{Number.isInteger(id) && id > 0 ? <InboxQuestion key={id} id={id} /> : <NotFound />}</RequireHelpdeskTeam>;
+  return <RequireCentreStaff>{Number.isInteger(id) && id > 0 ? <InboxQuestion key={id} id={id} /> : <NotFound />}</RequireCentreStaff>;
 }

@@ -9,7 +9,7 @@ import { Loading, PageError } from '../../components/states';
 import { nl } from '../../i18n/nl';
 import { nlHelpdesk } from '../../i18n/nl-helpdesk';
 import { nlHelpdeskStaff } from '../../i18n/nl-helpdesk-staff';
-import { RequireHelpdeskTeam } from './helpdesk-staff-require';
+import { RequireCentreStaff } from '../../components/centre-staff-only';
 import './helpdesk.css';
 
 const t = nlHelpdeskStaff.inbox;
@@ -104,8 +104,8 @@ function Inbox() {
 /** /kenniscentrum/inbox: the team's shared inbox, one tab per view, each with its count. */
 export default function InboxPage() {
   return (
-    <RequireHelpdeskTeam>
+    <RequireCentreStaff>
       <Inbox />
-    </RequireHelpdeskTeam>
+    </RequireCentreStaff>
   );
 }

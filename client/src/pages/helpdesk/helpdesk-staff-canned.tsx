@@ -12,7 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorMessage, Loading, PageError } from '../../components/states';
 import { nl } from '../../i18n/nl';
 import { nlHelpdeskStaff } from '../../i18n/nl-helpdesk-staff';
-import { RequireHelpdeskTeam } from './helpdesk-staff-require';
+import { RequireCentreStaff } from '../../components/centre-staff-only';
 import './helpdesk.css';
 
 const t = nlHelpdeskStaff.canned;
@@ -206,8 +206,8 @@ function Canned() {
 /** /kenniscentrum/standaardantwoorden: the team's canned answers, added, edited and deleted here. */
 export default function CannedPage() {
   return (
-    <RequireHelpdeskTeam>
+    <RequireCentreStaff>
       <Canned />
-    </RequireHelpdeskTeam>
+    </RequireCentreStaff>
   );
 }

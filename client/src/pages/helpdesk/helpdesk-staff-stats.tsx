@@ -4,7 +4,7 @@ import { PageTitle } from '../../components/page-title';
 import { Loading, PageError } from '../../components/states';
 import { nl } from '../../i18n/nl';
 import { formatMinutes, monthName, nlHelpdeskStaff } from '../../i18n/nl-helpdesk-staff';
-import { RequireHelpdeskTeam } from './helpdesk-staff-require';
+import { RequireCentreStaff } from '../../components/centre-staff-only';
 import './helpdesk.css';
 
 const t = nlHelpdeskStaff.stats;
@@ -59,8 +59,8 @@ function Stats() {
 /** /kenniscentrum/cijfers: per month, questions asked and answered and how long the first answer took. */
 export default function StatsPage() {
   return (
-    <RequireHelpdeskTeam>
+    <RequireCentreStaff>
       <Stats />
-    </RequireHelpdeskTeam>
+    </RequireCentreStaff>
   );
 }

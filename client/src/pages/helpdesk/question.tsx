@@ -11,8 +11,10 @@ import { nl } from '../../i18n/nl';
 import { nlHelpdesk } from '../../i18n/nl-helpdesk';
 import { ConsentBlock } from './consent';
 import { helpdeskAnchor, HelpdeskMessageItem } from './message-item';
-import { useHelpdeskLive, useVisible } from './use-helpdesk-live';
+import { useHelpdeskLive } from './use-helpdesk-live';
 import './helpdesk.css';
+import { useFocusAfterRender } from '../../components/use-focus-after-render';
+import { useTabVisible } from '../../components/use-tab-visible';
 
 const t = nlHelpdesk.question;
 
@@ -35,7 +37,7 @@ function QuestionPage({ id }: { id: number }) {
   const question = query.data?.question;
   const messages = query.data?.messages ?? [];
   const newest = messages[messages.length - 1]?.id;
-  const visible = useVisible();
+  const visible = useTabVisible();
   const announcement = useHelpdeskLive(id, viewerId, (m) => (m.fromTeam && !m.internal ? t.announceNew : null));
   const outcome = useOutcome();
   const [text, setText] = useState('');
@@ -59,12 +61,7 @@ function QuestionPage({ id }: { id: number }) {
   }, [asker, visible, newest, unreadOnOpen, sendRead]);
 
   // After sending, the new message takes focus: the reader hears it is there, and the empty box is behind it.
-  const [focusMessage, setFocusMessage] = useState<number | null>(null);
-  useEffect(() => {
-    if (focusMessage === null) return;
-    setFocusMessage(null);
-    document.getElementById(helpdeskAnchor(focusMessage))?.focus();
-  }, [focusMessage]);
+  const focusSoon = useFocusAfterRender();
 
   if (query.isError) return <PageError error={query.error} retry={() => void query.refetch()} />;
   if (!question || viewerId === undefined) return <Loading />;
@@ -77,7 +74,7 @@ function QuestionPage({ id }: { id: number }) {
       {
         onSuccess: ({ message }) => {
           setText('');
-          setFocusMessage(message.id);
+          focusSoon(helpdeskAnchor(message.id));
         },
       },
     );

@@ -22,14 +22,3 @@ export function useHelpdeskLive(questionId: number, viewerId: number | undefined
   );
   return announcement;
 }
-
-/** Whether the tab is in front: only then does a message count as read. */
-export function useVisible() {
-  const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
-  useEffect(() => {
-    const update = () => setVisible(document.visibilityState === 'visible');
-    document.addEventListener('visibilitychange', update);
-    return () => document.removeEventListener('visibilitychange', update);
-  }, []);
-  return visible;
-}
